@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from './core/context.js';
+import { registerErrorHandler, registerOriginCheck, registerSessionHook } from './core/http.js';
+import { modules } from './modules/index.js';
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+
+export interface BuildOptions {
+  logger?: boolean;
+  /** Serve the built web app from web/dist when it exists (off in API tests). */
+  serveWeb?: boolean;
+}
+
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger
+      ? {
+          level: ctx.config.logLevel,
+          // No personal data or credentials in logs.
+          redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+        }
+      : false,
+    trustProxy: true,
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('ctx', ctx);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design and Swagger UI inject style elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+    hsts: { maxAge: 15552000 },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 6 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'OneGrid API', description: '一张网: places, accounts, events, personal data', version: '0.1.0' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'onegrid_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerErrorHandler(app);
+  registerOriginCheck(app);
+  registerSessionHook(app);
+
+  app.get('/api/health', { schema: { tags: ['system'] } }, async () => ({
+    status: 'ok' as const,
+    database: ctx.handle.dialect,
+  }));
+  for (const m of modules) await app.register(m.routes, { prefix: '/api' });
+
+  if (opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    const index = fs.readFileSync(path.join(webDist, 'index.html'));
+    app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+      const file = req.url.split('?')[0]!;
+      if (file.startsWith('/api/') || file.startsWith('/assets/')) return reply.callNotFound();
+      return reply.type('text/html').header('cache-control', 'no-cache').send(index);
+    });
+  }
+  return app;
+}

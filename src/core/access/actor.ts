@@ -1,0 +1,21 @@
+import type { EventActor } from '../events.js';
+import type { PlaceLevel } from '../../modules/places/tables.js';
+import type { Role } from './roles.js';
+
+export interface RoleBinding {
+  role: Role;
+  placeId: string;
+  placePath: string;
+  placeName: string;
+  placeLevel: PlaceLevel;
+}
+
+/** The signed-in user as every handler sees it. */
+export interface Actor extends EventActor {
+  userId: string;
+  username: string;
+  displayName: string;
+  locale: string;
+  bindings: RoleBinding[];
+  sessionId: string;
+}

@@ -1,0 +1,57 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db.js';
+import type { Actor, RoleBinding } from '../access/actor.js';
+
+export const SESSION_COOKIE = 'onegrid_session';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+
+export async function createSession(db: Db, userId: string, ttlMs: number): Promise<{ token: string; expiresAt: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
+  await db
+    .insertInto('sessions')
+    .values({ id: hashToken(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt })
+    .execute();
+  return { token, expiresAt };
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
+}
+
+export async function deleteUserSessions(db: Db, userId: string, exceptToken?: string): Promise<void> {
+  let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptToken) q = q.where('id', '!=', hashToken(exceptToken));
+  await q.execute();
+}
+
+/** Resolves a cookie token to the actor with role bindings and their place paths, in two indexed queries. */
+export async function loadActor(db: Db, token: string): Promise<Actor | null> {
+  const sessionId = hashToken(token);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.username', 'users.display_name', 'users.locale', 'users.disabled', 'sessions.expires_at'])
+    .where('sessions.id', '=', sessionId)
+    .executeTakeFirst();
+  if (!row || row.disabled || row.expires_at < new Date().toISOString()) return null;
+  const bindings = await db
+    .selectFrom('role_bindings')
+    .innerJoin('places', 'places.id', 'role_bindings.place_id')
+    .select(['role_bindings.role', 'places.id', 'places.path', 'places.name', 'places.level'])
+    .where('role_bindings.user_id', '=', row.id)
+    .orderBy('places.depth')
+    .execute();
+  return {
+    userId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    locale: row.locale,
+    sessionId,
+    bindings: bindings.map(
+      (b): RoleBinding => ({ role: b.role, placeId: b.id, placePath: b.path, placeName: b.name, placeLevel: b.level }),
+    ),
+  };
+}

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+export type DbOrTrx = Db | Trx;
+
+export interface DbHandle {
+  db: Db;
+  dialect: DialectName;
+  /** The raw better-sqlite3 handle on SQLite (backups, benchmarks); undefined on PostgreSQL. */
+  sqlite?: SQLite.Database;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns bigint (count) as string; our counts fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function openDatabase(opts: { databaseUrl?: string; dataDir: string; sqliteFile?: string }): DbHandle {
+  if (opts.databaseUrl && /^postgres(ql)?:/.test(opts.databaseUrl)) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const file = opts.sqliteFile ?? path.join(opts.dataDir, 'onegrid.sqlite');
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+export function dialectOf(db: Kysely<any>): DialectName {
+  const name = db.getExecutor().adapter.constructor.name;
+  return name.startsWith('Postgres') ? 'postgres' : 'sqlite';
+}
+
+/** Upper bound for the subtree of a materialised path: '/a/b/' covers ['/a/b/', '/a/b0'). Ids are [0-9a-z], so '0' follows '/'. */
+export function subtreeUpperBound(placePath: string): string {
+  return placePath.slice(0, -1) + '0';
+}
+
+export const nowSql = sql<string>`CURRENT_TIMESTAMP`;

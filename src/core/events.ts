@@ -1,0 +1,80 @@
+import type { Generated } from 'kysely';
+import type { DbOrTrx } from './db.js';
+import { nowIso } from './ids.js';
+
+export interface EventTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  reason: string | null;
+  place_id: string;
+}
+
+export interface EventsTables {
+  events: EventTable;
+}
+
+export interface EventActor {
+  userId: string | null;
+  displayName: string;
+}
+
+export interface NewEvent {
+  entityType: string;
+  entityId: string;
+  action: string;
+  placeId: string;
+  from?: unknown;
+  to?: unknown;
+  reason?: string | null;
+}
+
+export const SYSTEM_ACTOR: EventActor = { userId: null, displayName: 'system' };
+
+/** Appends to the event log; call it inside the transaction that makes the change. The table refuses UPDATE and DELETE. */
+export async function appendEvent(db: DbOrTrx, actor: EventActor, event: NewEvent, at = nowIso()): Promise<void> {
+  await appendEvents(db, actor, [event], at);
+}
+
+export async function appendEvents(db: DbOrTrx, actor: EventActor, events: NewEvent[], at = nowIso()): Promise<void> {
+  if (events.length === 0) return;
+  // Parameters per row: 10; stay under SQLite's 32766 bound.
+  for (let i = 0; i < events.length; i += 2000) {
+    await db
+      .insertInto('events')
+      .values(
+        events.slice(i, i + 2000).map((e) => ({
+          at,
+          actor_id: actor.userId,
+          actor_name: actor.displayName,
+          entity_type: e.entityType,
+          entity_id: e.entityId,
+          action: e.action,
+          from_state: e.from === undefined ? null : JSON.stringify(e.from),
+          to_state: e.to === undefined ? null : JSON.stringify(e.to),
+          reason: e.reason ?? null,
+          place_id: e.placeId,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Only the fields that changed, as a from/to pair for the event. */
+export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): { from: Partial<T>; to: Partial<T> } {
+  const from: Partial<T> = {};
+  const to: Partial<T> = {};
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (after[key] !== undefined && after[key] !== before[key]) {
+      from[key] = before[key];
+      to[key] = after[key];
+    }
+  }
+  return { from, to };
+}

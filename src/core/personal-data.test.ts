@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCipher, loadDataKey, mask } from './personal-data.js';
+import { isValidIdNumber } from './validation.js';
+
+describe('personal data', () => {
+  it('generates the key once with mode 0600 and reads the same key back', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'og-key-'));
+    const key = loadDataKey(dir);
+    expect(fs.statSync(path.join(dir, 'onegrid.key')).mode & 0o777).toBe(0o600);
+    expect(loadDataKey(dir).equals(key)).toBe(true);
+  });
+
+  it('encrypts with a fresh nonce each time and detects tampering', () => {
+    const c = createCipher(Buffer.alloc(32, 7));
+    const a = c.encrypt('13812345678');
+    const b = c.encrypt('13812345678');
+    expect(a).not.toBe(b);
+    expect(a).not.toContain('13812345678');
+    expect(c.decrypt(a)).toBe('13812345678');
+    const tampered = a.slice(0, -4) + (a.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    expect(() => c.decrypt(tampered)).toThrow();
+    expect(() => createCipher(Buffer.alloc(32, 8)).decrypt(a)).toThrow();
+  });
+
+  it('masks phones, ID numbers and addresses', () => {
+    expect(mask('phone', '13812345678')).toBe('138****5678');
+    expect(mask('idNumber', '44060719900101123X')).toBe('4406**********123X');
+    expect(mask('address', '广海大道123号')).toBe('广海大道****');
+  });
+
+  it('checks the ID number check digit', () => {
+    expect(isValidIdNumber('11010519491231002X')).toBe(true);
+    expect(isValidIdNumber('110105194912310021')).toBe(false);
+  });
+});

@@ -1,0 +1,23 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './core/db.js';
+import { createCipher, loadDataKey } from './core/personal-data.js';
+import { migrateToLatest } from './migrations/index.js';
+import { seedDemoIfEmpty } from './seed/demo.js';
+
+const config = loadConfig();
+const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await migrateToLatest(handle.db);
+const ctx = { handle, config, cipher: createCipher(loadDataKey(config.dataDir, config.dataKey)) };
+const app = await buildApp(ctx, { logger: true });
+if (config.seedDemo) await seedDemoIfEmpty(ctx, (m) => app.log.info(m));
+await app.listen({ port: config.port, host: config.host });
+app.log.info(`OneGrid on http://localhost:${config.port} (${handle.dialect})`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,101 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { abilitiesOf, authorize } from '../../core/access/policy.js';
+import { assertInScope, scopeRoots } from '../../core/access/scope.js';
+import { AppError, notFound } from '../../core/errors.js';
+import { appendEvent } from '../../core/events.js';
+import { requireActor } from '../../core/http.js';
+import { nowIso } from '../../core/ids.js';
+import { hashPassword, verifyPassword } from '../../core/auth/password.js';
+import { deleteSession, deleteUserSessions, SESSION_COOKIE } from '../../core/auth/sessions.js';
+import { ZId } from '../../core/validation.js';
+import { allPolicies } from '../policies.js';
+import { findPlace } from '../places/queries.js';
+import { createUser } from './commands/create-user.js';
+import { signIn } from './commands/sign-in.js';
+import { updateUser } from './commands/update-user.js';
+import { userPolicy } from './policy.js';
+import { findUser, listUsers, toUser } from './queries.js';
+import { ZChangePassword, ZCreateUser, ZLogin, ZUpdateUser, ZUsersQuery } from './schema.js';
+
+export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.ctx.handle.db;
+
+  app.post(
+    '/auth/login',
+    { schema: { tags: ['auth'], body: ZLogin, security: [] }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (req, reply) => {
+      const { session, user } = await signIn(app.ctx, req.body.username, req.body.password);
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', expires: new Date(session.expiresAt),
+      });
+      return { user: { id: user.id, username: user.username, displayName: user.display_name } };
+    },
+  );
+
+  app.post('/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await deleteSession(db(), token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.post('/auth/password', { schema: { tags: ['auth'], body: ZChangePassword } }, async (req) => {
+    const actor = requireActor(req);
+    const user = (await findUser(db(), actor.userId))!;
+    if (!(await verifyPassword(req.body.currentPassword, user.password_hash))) {
+      throw new AppError(422, 'bad_credentials', { zh: '当前密码不正确', en: 'The current password is wrong' }, 'currentPassword');
+    }
+    const hash = await hashPassword(req.body.newPassword);
+    await db().transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ password_hash: hash, version: user.version + 1, updated_at: nowIso() }).where('id', '=', user.id).execute();
+      await appendEvent(trx, actor, { entityType: 'user', entityId: user.id, placeId: user.place_id, action: 'change_password' });
+    });
+    await deleteUserSessions(db(), user.id, req.cookies[SESSION_COOKIE]);
+    return { ok: true };
+  });
+
+  app.get('/me', { schema: { tags: ['auth'] } }, async (req) => {
+    const actor = requireActor(req);
+    return {
+      user: { id: actor.userId, username: actor.username, displayName: actor.displayName, locale: actor.locale },
+      roles: actor.bindings,
+      abilities: abilitiesOf(actor, allPolicies),
+    };
+  });
+
+  app.put('/me/locale', { schema: { tags: ['auth'], body: z.object({ locale: z.enum(['zh-CN', 'en']) }) } }, async (req) => {
+    const actor = requireActor(req);
+    await db().updateTable('users').set({ locale: req.body.locale }).where('id', '=', actor.userId).execute();
+    return { locale: req.body.locale };
+  });
+
+  app.get('/users', { schema: { tags: ['accounts'], querystring: ZUsersQuery } }, async (req) => {
+    const actor = requireActor(req);
+    let roots = scopeRoots(actor).filter((p) => actor.bindings.some((b) => b.placePath === p && userPolicy.rules.some((r) => r.role === b.role)));
+    if (req.query.placeId) {
+      const place = await findPlace(db(), req.query.placeId);
+      if (!place) throw notFound('place');
+      authorize(actor, userPolicy, 'read', place.path, { id: '' }, 'place');
+      roots = [place.path];
+    }
+    return listUsers(db(), roots, req.query);
+  });
+
+  app.get('/users/:id', { schema: { tags: ['accounts'], params: z.object({ id: ZId }) } }, async (req) => {
+    const actor = requireActor(req);
+    const user = await findUser(db(), req.params.id);
+    if (!user) throw notFound('user');
+    assertInScope(actor, user.place_path, 'user');
+    authorize(actor, userPolicy, 'read', user.place_path, { id: user.id });
+    return toUser(user);
+  });
+
+  app.post('/users', { schema: { tags: ['accounts'], body: ZCreateUser } }, async (req, reply) =>
+    reply.status(201).send(await createUser(app.ctx, requireActor(req), req.body)),
+  );
+
+  app.patch('/users/:id', { schema: { tags: ['accounts'], params: z.object({ id: ZId }), body: ZUpdateUser } }, async (req) =>
+    updateUser(app.ctx, requireActor(req), req.params.id, req.body),
+  );
+};

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { ROLES } from '../../core/access/roles.js';
+import { PASSWORD_RULE } from '../../core/auth/password.js';
+import { bilingual, ZId, ZVersion } from '../../core/validation.js';
+
+export const ZPassword = z
+  .string()
+  .min(PASSWORD_RULE.min, bilingual(`密码至少 ${PASSWORD_RULE.min} 位`, `Password needs at least ${PASSWORD_RULE.min} characters`))
+  .max(PASSWORD_RULE.max);
+
+export const ZLogin = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(PASSWORD_RULE.max) });
+export const ZChangePassword = z.object({ currentPassword: z.string().min(1), newPassword: ZPassword });
+
+export const ZRoleBindingInput = z.object({ role: z.enum(ROLES), placeId: ZId });
+export const ZCreateUser = z.object({
+  username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,32}$/, bilingual('用户名为3-32位字母、数字、下划线', 'Username: 3-32 letters, digits, _ . -')),
+  displayName: z.string().trim().min(1).max(50),
+  password: ZPassword,
+  roles: z.array(ZRoleBindingInput).min(1, bilingual('至少分配一个角色', 'Give at least one role')).max(10),
+});
+export type TCreateUser = z.infer<typeof ZCreateUser>;
+
+export const ZUpdateUser = z.object({
+  version: ZVersion,
+  displayName: z.string().trim().min(1).max(50).optional(),
+  disabled: z.boolean().optional(),
+  password: ZPassword.optional(),
+  roles: z.array(ZRoleBindingInput).min(1).max(10).optional(),
+});
+export type TUpdateUser = z.infer<typeof ZUpdateUser>;
+
+export const ZUsersQuery = z.object({
+  placeId: ZId.optional(),
+  q: z.string().trim().max(50).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});

@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Selectable } from 'kysely';
+import { z } from 'zod';
+import type { Actor } from '../../core/access/actor.js';
+import { can } from '../../core/access/policy.js';
+import { inSubtrees } from '../../core/access/scope.js';
+import { notFound } from '../../core/errors.js';
+import type { EventTable } from '../../core/events.js';
+import { requireActor } from '../../core/http.js';
+import { ZId } from '../../core/validation.js';
+import { auditPolicy } from '../accounts/policy.js';
+
+const tags = ['audit'];
+
+export function toEvent(e: Selectable<EventTable>) {
+  return {
+    id: Number(e.id), at: e.at, actorId: e.actor_id, actorName: e.actor_name, entityType: e.entity_type, entityId: e.entity_id,
+    action: e.action, from: e.from_state ? JSON.parse(e.from_state) : null, to: e.to_state ? JSON.parse(e.to_state) : null,
+    reason: e.reason, placeId: e.place_id,
+  };
+}
+
+/** The roots under which the caller may take `action` on the event log. */
+const rootsFor = (actor: Actor, action: string) =>
+  actor.bindings.filter((b) => can(actor, auditPolicy, action, b.placePath, {})).map((b) => b.placePath);
+
+const ZAuditQuery = z.object({
+  actorId: ZId.optional(),
+  username: z.string().trim().max(64).optional(),
+  entityType: z.string().trim().max(40).optional(),
+  entityId: z.string().trim().max(40).optional(),
+  action: z.string().trim().max(40).optional(),
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.ctx.handle.db;
+
+  app.get('/timeline/:entityType/:entityId', {
+    schema: { tags, summary: 'A record’s events in order', params: z.object({ entityType: z.string().max(40), entityId: ZId }) },
+  }, async (req) => {
+    const actor = requireActor(req);
+    const roots = rootsFor(actor, 'timeline');
+    const rows = await db()
+      .selectFrom('events')
+      .innerJoin('places', 'places.id', 'events.place_id')
+      .selectAll('events')
+      .where('events.entity_type', '=', req.params.entityType)
+      .where('events.entity_id', '=', req.params.entityId)
+      .where((eb) => inSubtrees(eb, 'places.path', roots))
+      .orderBy('events.id')
+      .limit(1000)
+      .execute();
+    if (rows.length === 0) throw notFound(req.params.entityType);
+    return { items: rows.map(toEvent) };
+  });
+
+  app.get('/audit', { schema: { tags, summary: 'The audit log, filtered by person, record and time', querystring: ZAuditQuery } }, async (req) => {
+    const actor = requireActor(req);
+    const f = req.query;
+    let q = db()
+      .selectFrom('events')
+      .innerJoin('places', 'places.id', 'events.place_id')
+      .where((eb) => inSubtrees(eb, 'places.path', rootsFor(actor, 'read')));
+    if (f.actorId) q = q.where('events.actor_id', '=', f.actorId);
+    if (f.username) {
+      q = q.where('events.actor_id', 'in', (eb) => eb.selectFrom('users').select('users.id').where('users.username', '=', f.username!));
+    }
+    if (f.entityType) q = q.where('events.entity_type', '=', f.entityType);
+    if (f.entityId) q = q.where('events.entity_id', '=', f.entityId);
+    if (f.action) q = q.where('events.action', '=', f.action);
+    if (f.from) q = q.where('events.at', '>=', new Date(f.from).toISOString());
+    if (f.to) q = q.where('events.at', '<', endOf(f.to));
+    const [rows, total] = await Promise.all([
+      q.selectAll('events').orderBy('events.id', 'desc').limit(f.limit).offset(f.offset).execute(),
+      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(toEvent), total: Number(total.n) };
+  });
+};
+
+/** A bare date means the whole day. */
+const endOf = (to: string) => (/^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(new Date(to).getTime() + 86400_000) : new Date(to)).toISOString();

@@ -1,0 +1,153 @@
+import type { Actor } from '../../../core/access/actor.js';
+import { authorize } from '../../../core/access/policy.js';
+import type { AppContext } from '../../../core/context.js';
+import { subtreeUpperBound } from '../../../core/db.js';
+import { AppError, invalid, notFound, type Message } from '../../../core/errors.js';
+import { appendEvents, type NewEvent } from '../../../core/events.js';
+import { readSheet } from '../../../core/excel.js';
+import { newId, nowIso } from '../../../core/ids.js';
+import { isMasked } from '../../../core/personal-data.js';
+import { ZIdNumber, ZPhone } from '../../../core/validation.js';
+import { zh } from '../../../i18n/zh-CN.js';
+import { placePolicy } from '../../places/policy.js';
+import { findPlace, type PlaceRow } from '../../places/queries.js';
+import { ROSTER_COLUMNS } from '../roster-layout.js';
+import type { Relation } from '../tables.js';
+import type { ResidentRow } from '../queries.js';
+import { personalColumns } from './personal-fields.js';
+
+export interface RowError {
+  row: number;
+  field: string;
+  message: Message;
+}
+
+const relationOf = new Map(Object.entries(zh.relation).map(([k, v]) => [v as string, k as Relation]));
+const genderOf = new Map<string, 'male' | 'female'>([[zh.gender.male, 'male'], [zh.gender.female, 'female']]);
+
+/** Imports a compound's roster: every bad row is reported, and nothing is written if any row is bad. */
+export async function importRoster(ctx: AppContext, actor: Actor, compoundId: string, data: Buffer) {
+  const { db } = ctx.handle;
+  const compound = await findPlace(db, compoundId);
+  if (!compound) throw notFound('place');
+  authorize(actor, placePolicy, 'importRoster', compound.path, { level: compound.level });
+  if (compound.level !== 'compound') throw invalid('placeId', '花名册按小区导入', 'Rosters are imported per compound', 'wrong_place_level');
+  const rows = await readSheet(data, ROSTER_COLUMNS);
+  if (rows.length === 0) throw invalid('file', '表格中没有数据行', 'The sheet has no data rows', 'empty_file');
+
+  const hi = subtreeUpperBound(compound.path);
+  const places = await db.selectFrom('places').selectAll().where('path', '>', compound.path).where('path', '<', hi).execute();
+  const existing = await db.selectFrom('residents').selectAll().where('place_path', '>=', compound.path).where('place_path', '<', hi).execute();
+  const buildings = new Map(places.filter((p) => p.level === 'building').map((p) => [p.name, p]));
+  const households = new Map(places.filter((p) => p.level === 'household').map((p) => [`${p.parent_id}|${p.name}`, p]));
+  const residents = new Map(existing.map((r) => [`${r.place_id}|${r.name}`, r]));
+
+  const errors: RowError[] = [];
+  const fail = (row: number, field: string, zhText: string, en: string) => errors.push({ row, field, message: { zh: zhText, en } });
+  const seen = new Set<string>();
+  const parsed = rows.map(({ row, values: v }) => {
+    for (const f of ['building', 'household', 'name', 'relation'] as const) {
+      if (!v[f]) fail(row, f, `${zh.roster[f]}不能为空`, `${f} is required`);
+      else if (v[f].length > 50) fail(row, f, `${zh.roster[f]}过长`, `${f} is too long`);
+    }
+    const relation = relationOf.get(v.relation);
+    if (v.relation && !relation) fail(row, 'relation', `与户主关系应为:${[...relationOf.keys()].join('、')}`, 'Unknown relation');
+    const gender = v.gender ? genderOf.get(v.gender) : null;
+    if (gender === undefined) fail(row, 'gender', '性别应为“男”或“女”', 'Gender must be 男 or 女');
+    const key = `${v.building}|${v.household}|${v.name}`;
+    if (seen.has(key)) fail(row, 'name', '同一户中姓名重复', 'Duplicate name in the same household');
+    seen.add(key);
+    const building = buildings.get(v.building);
+    const household = building && households.get(`${building.id}|${v.household}`);
+    const current = household && residents.get(`${household.id}|${v.name}`);
+    const phone = personalValue(row, 'phone', v.phone, current?.phone_masked, fail);
+    const idNumber = personalValue(row, 'idNumber', v.idNumber, current?.id_number_masked, fail);
+    return { row, v, relation: relation!, gender: gender ?? null, phone, idNumber, current };
+  });
+  if (errors.length) {
+    throw new AppError(422, 'import_rejected', {
+      zh: `有 ${new Set(errors.map((e) => e.row)).size} 行数据有误,未导入任何数据`,
+      en: `${new Set(errors.map((e) => e.row)).size} row(s) are wrong; nothing was imported`,
+    }, 'file', { errors });
+  }
+
+  const now = nowIso();
+  const created = { buildings: 0, households: 0, residents: 0 };
+  let updated = 0;
+  const events: NewEvent[] = [];
+  const newPlace = (parent: PlaceRow, level: 'building' | 'household', name: string): PlaceRow => {
+    const id = newId();
+    events.push({ entityType: 'place', entityId: id, placeId: id, action: 'create', to: { name, level, parentId: parent.id }, reason: 'roster import' });
+    return { id, parent_id: parent.id, level, name, code: null, path: `${parent.path}${id}/`, depth: parent.depth + 1, compound_type: null,
+      three_no: 0, address_enc: null, address_masked: null, sort_order: 0, version: 1, created_at: now, updated_at: now };
+  };
+  const placeInserts: PlaceRow[] = [];
+  const residentInserts: ResidentRow[] = [];
+  const residentUpdates: { id: string; version: number; set: Partial<ResidentRow> }[] = [];
+  for (const p of parsed) {
+    let building = buildings.get(p.v.building);
+    if (!building) {
+      building = newPlace(compound, 'building', p.v.building);
+      buildings.set(p.v.building, building);
+      placeInserts.push(building);
+      created.buildings++;
+    }
+    const hKey = `${building.id}|${p.v.household}`;
+    let household = households.get(hKey);
+    if (!household) {
+      household = newPlace(building, 'household', p.v.household);
+      households.set(hKey, household);
+      placeInserts.push(household);
+      created.households++;
+    }
+    const personal = personalColumns(ctx.cipher, p.phone, p.idNumber);
+    if (p.current) {
+      const set = { gender: p.gender, relation: p.relation, ...personal };
+      const changed = p.gender !== p.current.gender || p.relation !== p.current.relation || p.phone !== undefined || p.idNumber !== undefined;
+      if (!changed) continue;
+      residentUpdates.push({ id: p.current.id, version: p.current.version, set: { ...set, version: p.current.version + 1, updated_at: now } });
+      events.push({ entityType: 'resident', entityId: p.current.id, placeId: household.id, action: 'update', reason: 'roster import',
+        from: { gender: p.current.gender, relation: p.current.relation }, to: { gender: p.gender, relation: p.relation, phone: personal.phone_masked, idNumber: personal.id_number_masked } });
+      updated++;
+    } else {
+      const r: ResidentRow = { id: newId(), place_id: household.id, place_path: household.path, name: p.v.name, gender: p.gender, relation: p.relation,
+        phone_enc: null, phone_masked: null, phone_index: null, id_number_enc: null, id_number_masked: null, ...personal, version: 1, created_at: now, updated_at: now };
+      residentInserts.push(r);
+      events.push({ entityType: 'resident', entityId: r.id, placeId: household.id, action: 'create', reason: 'roster import',
+        to: { name: r.name, relation: r.relation, phone: r.phone_masked, idNumber: r.id_number_masked } });
+      created.residents++;
+    }
+  }
+  events.push({ entityType: 'place', entityId: compound.id, placeId: compound.id, action: 'import_roster', to: { rows: rows.length, created, updated } });
+
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < placeInserts.length; i += 500) await trx.insertInto('places').values(placeInserts.slice(i, i + 500)).execute();
+    for (let i = 0; i < residentInserts.length; i += 500) await trx.insertInto('residents').values(residentInserts.slice(i, i + 500)).execute();
+    for (const u of residentUpdates) {
+      const res = await trx.updateTable('residents').set(u.set).where('id', '=', u.id).where('version', '=', u.version).executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) {
+        throw new AppError(409, 'stale_version', { zh: '导入期间有居民信息被他人修改,请重新导入', en: 'A resident changed during the import; import again' }, 'file');
+      }
+    }
+    await appendEvents(trx, actor, events, now);
+  });
+  return { created, updated };
+}
+
+/** A full value replaces what is stored; the masked value we exported means "unchanged"; empty means "unchanged" too. */
+function personalValue(
+  row: number, field: 'phone' | 'idNumber', value: string, currentMasked: string | null | undefined,
+  fail: (row: number, field: string, zh: string, en: string) => void,
+): string | undefined {
+  if (!value) return undefined;
+  if (isMasked(value)) {
+    if (value !== currentMasked) fail(row, field, `${zh.roster[field]}为脱敏值,新登记居民请填写完整号码`, `A masked ${field} only keeps an existing value; give the full value`);
+    return undefined;
+  }
+  const parsed = (field === 'phone' ? ZPhone : ZIdNumber).safeParse(value);
+  if (!parsed.success) {
+    fail(row, field, field === 'phone' ? '手机号格式不正确' : '身份证号码不正确', field === 'phone' ? 'Not a valid phone number' : 'Not a valid ID number');
+    return undefined;
+  }
+  return parsed.data;
+}

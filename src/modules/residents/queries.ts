@@ -1,0 +1,39 @@
+import type { Selectable } from 'kysely';
+import type { DbOrTrx } from '../../core/db.js';
+import { inSubtrees } from '../../core/access/scope.js';
+import { registerPathCopy } from '../../core/place-paths.js';
+import type { ResidentTable } from './tables.js';
+
+registerPathCopy('residents');
+
+export type ResidentRow = Selectable<ResidentTable>;
+
+/** The masked view: lists never decrypt. */
+export function toResident(r: ResidentRow) {
+  return {
+    id: r.id,
+    placeId: r.place_id,
+    name: r.name,
+    gender: r.gender,
+    relation: r.relation,
+    phoneMasked: r.phone_masked,
+    idNumberMasked: r.id_number_masked,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function findResident(db: DbOrTrx, id: string) {
+  return db.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listResidents(db: DbOrTrx, roots: string[], opts: { q?: string; limit: number; offset: number }) {
+  let q = db.selectFrom('residents').where((eb) => inSubtrees(eb, 'residents.place_path', roots));
+  if (opts.q) q = q.where('name', 'like', `%${opts.q.replace(/[%_]/g, '')}%`);
+  const [rows, total] = await Promise.all([
+    q.selectAll().orderBy('place_path').orderBy('relation').orderBy('name').limit(opts.limit).offset(opts.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(toResident), total: Number(total.n) };
+}

@@ -1,0 +1,97 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorize, can } from '../../core/access/policy.js';
+import { scopeRoots } from '../../core/access/scope.js';
+import { AppError, notFound } from '../../core/errors.js';
+import { requireActor } from '../../core/http.js';
+import { revealPersonal } from '../../core/reveal.js';
+import { ZId } from '../../core/validation.js';
+import { findPlace, toPlace } from '../places/queries.js';
+import { createResident } from './commands/create-resident.js';
+import { exportRoster } from './commands/export-roster.js';
+import { importRoster } from './commands/import-roster.js';
+import { updateResident } from './commands/update-resident.js';
+import { residentPolicy } from './policy.js';
+import { findResident, listResidents, toResident } from './queries.js';
+import { ZCreateResident, ZResidentsQuery, ZRevealResident, ZUpdateResident } from './schema.js';
+
+const tags = ['residents'];
+const ZParams = z.object({ id: ZId });
+
+export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.ctx.handle.db;
+
+  async function readable(actorReq: Parameters<typeof requireActor>[0], id: string) {
+    const actor = requireActor(actorReq);
+    const resident = await findResident(db(), id);
+    if (!resident) throw notFound('resident');
+    authorize(actor, residentPolicy, 'read', resident.place_path, { id });
+    return { actor, resident };
+  }
+
+  app.get('/residents', { schema: { tags, querystring: ZResidentsQuery } }, async (req) => {
+    const actor = requireActor(req);
+    const readableRoots = actor.bindings.filter((b) => can(actor, residentPolicy, 'read', b.placePath, { id: '' })).map((b) => b.placePath);
+    let roots = scopeRoots({ ...actor, bindings: actor.bindings.filter((b) => readableRoots.includes(b.placePath)) });
+    if (req.query.placeId) {
+      const place = await findPlace(db(), req.query.placeId);
+      if (!place) throw notFound('place');
+      authorize(actor, residentPolicy, 'read', place.path, { id: '' }, 'place');
+      roots = [place.path];
+    }
+    return listResidents(db(), roots, req.query);
+  });
+
+  /** A household with its residents, masked: what a grid worker opens at the door. */
+  app.get('/households/:id', { schema: { tags, params: ZParams } }, async (req) => {
+    const actor = requireActor(req);
+    const household = await findPlace(db(), req.params.id);
+    if (!household || household.level !== 'household') throw notFound('household');
+    authorize(actor, residentPolicy, 'read', household.path, { id: '' }, 'household');
+    const residents = await db().selectFrom('residents').selectAll().where('place_id', '=', household.id).orderBy('relation').execute();
+    return { household: toPlace(household), residents: residents.map(toResident) };
+  });
+
+  app.get('/residents/:id', { schema: { tags, params: ZParams } }, async (req) => {
+    const { actor, resident } = await readable(req, req.params.id);
+    const actions = ['update', 'reveal'].filter((a) => can(actor, residentPolicy, a, resident.place_path, { id: resident.id }));
+    return { resident: toResident(resident), actions };
+  });
+
+  app.post('/residents', { schema: { tags, body: ZCreateResident } }, async (req, reply) =>
+    reply.status(201).send(await createResident(app.ctx, requireActor(req), req.body)),
+  );
+
+  app.patch('/residents/:id', { schema: { tags, params: ZParams, body: ZUpdateResident } }, async (req) =>
+    updateResident(app.ctx, requireActor(req), req.params.id, req.body),
+  );
+
+  app.post('/residents/:id/reveal', { schema: { tags, params: ZParams, body: ZRevealResident } }, async (req) => {
+    const { actor, resident } = await readable(req, req.params.id);
+    authorize(actor, residentPolicy, 'reveal', resident.place_path, { id: resident.id });
+    const stored = req.body.field === 'phone' ? resident.phone_enc : resident.id_number_enc;
+    const value = await revealPersonal(db(), app.ctx.cipher, actor, {
+      entityType: 'resident', entityId: resident.id, placeId: resident.place_id, field: req.body.field, stored, reason: req.body.reason,
+    });
+    return { field: req.body.field, value };
+  });
+
+  app.get('/places/:id/roster.xlsx', { schema: { tags, params: ZParams } }, async (req, reply) => {
+    const { file, filename } = await exportRoster(app.ctx, requireActor(req), req.params.id);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+      .send(file);
+  });
+
+  app.post('/places/:id/roster', { schema: { tags, params: ZParams, consumes: ['multipart/form-data'] } }, async (req) => {
+    const actor = requireActor(req);
+    if (!req.isMultipart()) throw noFile();
+    const part = await req.file();
+    if (!part) throw noFile();
+    const data = await part.toBuffer();
+    return importRoster(app.ctx, actor, req.params.id, data);
+  });
+};
+
+const noFile = () => new AppError(400, 'file_required', { zh: '请上传 .xlsx 文件', en: 'Upload an .xlsx file' }, 'file');

@@ -1,0 +1,33 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { BrowserRouter } from 'react-router';
+import { I18nProvider, useI18n } from './i18n/I18nProvider';
+import { AppRoutes } from './router';
+import { SessionProvider } from './session/SessionProvider';
+
+const theme = { token: { colorPrimary: '#c8161d', borderRadius: 6 } };
+
+function LocalizedAntd({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <LocalizedAntd>
+        <BrowserRouter>
+          <SessionProvider>
+            <AppRoutes />
+          </SessionProvider>
+        </BrowserRouter>
+      </LocalizedAntd>
+    </I18nProvider>
+  );
+}
