@@ -35,7 +35,7 @@ export function registerOriginCheck(app: FastifyInstance): void {
       } catch {
         host = null;
       }
-      if (host !== req.headers.host) throw crossSite();
+      if (host !== req.host) throw crossSite();
     } else if (site === 'cross-site') {
       throw crossSite();
     }

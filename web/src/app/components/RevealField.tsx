@@ -1,0 +1,64 @@
+import { EyeOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
+import type { Revealed } from '../api/types';
+import { useNotify } from '../hooks/useNotify';
+import { useT } from '../i18n/I18nProvider';
+
+interface Props {
+  /** The masked value as lists show it. */
+  masked: string | null;
+  /** What is revealed, for the modal title ("手机号"). */
+  label: string;
+  canReveal: boolean;
+  reveal: (reason: string) => Promise<Revealed>;
+  testId?: string;
+}
+
+/** A masked personal field; revealing it asks for a reason (the server logs the reveal) and then shows the value. */
+export function RevealField({ masked, label, canReveal, reveal, testId }: Props) {
+  const t = useT();
+  const { error } = useNotify();
+  const [form] = Form.useForm<{ reason: string }>();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [value, setValue] = useState<string | null>(null);
+
+  if (!masked) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+  if (value !== null) return <Typography.Text copyable data-testid={testId && `${testId}-value`}>{value}</Typography.Text>;
+
+  const submit = async () => {
+    const { reason } = await form.validateFields();
+    setBusy(true);
+    try {
+      const answer = await reveal(reason.trim());
+      setValue(answer.value);
+      setOpen(false);
+    } catch (err) {
+      error(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Space size={4} wrap>
+      <Typography.Text data-testid={testId && `${testId}-masked`}>{masked}</Typography.Text>
+      {canReveal && (
+        <Button size="small" type="link" icon={<EyeOutlined />} onClick={() => setOpen(true)} data-testid={testId && `${testId}-reveal`}>
+          {t('common.reveal')}
+        </Button>
+      )}
+      <Modal open={open} title={t('common.revealTitle', { field: label })} onOk={submit} onCancel={() => setOpen(false)}
+        confirmLoading={busy} destroyOnHidden okText={t('common.ok')} cancelText={t('common.cancel')}>
+        <Typography.Paragraph type="secondary">{t('common.revealHint')}</Typography.Paragraph>
+        <Form form={form} layout="vertical" preserve={false}>
+          <Form.Item name="reason" label={t('common.reason')}
+            rules={[{ required: true, whitespace: true, min: 2, message: t('common.reasonRequired') }]}>
+            <Input.TextArea rows={2} maxLength={500} placeholder={t('common.reasonPlaceholder')} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space>
+  );
+}

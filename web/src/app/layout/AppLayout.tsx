@@ -1,0 +1,75 @@
+import { ApartmentOutlined, AuditOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Drawer, Layout, Menu, Typography } from 'antd';
+import { useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useIsPhone } from '../hooks/useIsPhone';
+import { useT } from '../i18n/I18nProvider';
+import { useSession } from '../session/SessionProvider';
+import { LanguageSwitch } from './LanguageSwitch';
+import { UserMenu } from './UserMenu';
+
+/** The back office: side menu on a desktop; on a phone a top bar whose menu opens in a drawer. */
+export function AppLayout() {
+  const t = useT();
+  const { can } = useSession();
+  const isPhone = useIsPhone();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const items = [
+    { key: '/places', icon: <ApartmentOutlined />, label: t('nav.places') },
+    ...(can('user', 'read') ? [{ key: '/accounts', icon: <TeamOutlined />, label: t('nav.accounts') }] : []),
+    ...(can('audit', 'read') ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
+  ];
+  const selected = items.find((i) => pathname.startsWith(i.key))?.key ?? '/places';
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[selected]}
+      items={items}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        navigate(key);
+      }}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+  const brand = (
+    <Typography.Title level={4} style={{ margin: 0, color: '#c8161d', whiteSpace: 'nowrap' }}>
+      {t('app.name')}
+    </Typography.Title>
+  );
+  const headerStyle = {
+    background: '#fff', display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #f0f0f0',
+    padding: isPhone ? '0 8px' : '0 24px', height: isPhone ? 52 : 60, lineHeight: 'normal', position: 'sticky' as const, top: 0, zIndex: 10,
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {!isPhone && (
+        <Layout.Sider theme="light" width={200} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+          <div style={{ padding: '16px 20px' }}>{brand}</div>
+          {menu}
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header style={headerStyle}>
+          {isPhone && <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={() => setDrawerOpen(true)} />}
+          {isPhone && brand}
+          <div style={{ flex: 1 }} />
+          <LanguageSwitch signedIn />
+          <UserMenu compact={isPhone} />
+        </Layout.Header>
+        <Layout.Content style={{ padding: isPhone ? 8 : 24, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      {isPhone && (
+        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={240} title={t('app.name')}>
+          {menu}
+        </Drawer>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,71 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import type { User } from '../../app/api/types';
+import { useIsPhone } from '../../app/hooks/useIsPhone';
+import { useLoad } from '../../app/hooks/useLoad';
+import { useT } from '../../app/i18n/I18nProvider';
+import { useSession } from '../../app/session/SessionProvider';
+import { localTime } from '../timeline/format';
+import { accountsApi } from './api';
+import { UserFormModal } from './UserFormModal';
+
+const PAGE_SIZE = 20;
+
+/** The users in the caller's area, with their role bindings. */
+export function AccountsPage() {
+  const t = useT();
+  const { can } = useSession();
+  const isPhone = useIsPhone();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const { data, loading, reload } = useLoad(() => accountsApi.list(q, PAGE_SIZE, (page - 1) * PAGE_SIZE), [q, page]);
+
+  return (
+    <Card title={t('user.title')}
+      extra={can('user', 'create') && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-create">{t('user.create')}</Button>
+      )}>
+      <Input.Search allowClear placeholder={t('user.searchPlaceholder')} style={{ maxWidth: 320, marginBottom: 12 }}
+        onSearch={(v) => { setQ(v.trim()); setPage(1); }} data-testid="user-search" />
+      <Table<User>
+        rowKey="id"
+        size="small"
+        loading={loading}
+        dataSource={data?.items ?? []}
+        scroll={isPhone ? { x: 720 } : undefined}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false,
+          showTotal: (total) => t('common.total', { total }) }}
+        data-testid="users-table"
+        columns={[
+          { key: 'username', title: t('user.username'), dataIndex: 'username' },
+          { key: 'displayName', title: t('user.displayName'), dataIndex: 'displayName' },
+          {
+            key: 'roles', title: t('user.roles'),
+            render: (_, u) => (
+              <Space size={[4, 4]} wrap>
+                {u.roles.map((r) => <Tag key={`${r.role}-${r.placeId}`}>{t(`role.${r.role}`)} · {r.placeName}</Tag>)}
+              </Space>
+            ),
+          },
+          {
+            key: 'status', title: t('user.status'),
+            render: (_, u) => (u.disabled ? <Tag color="default">{t('user.disabledTag')}</Tag>
+              : u.locked ? <Tag color="orange">{t('user.locked')}</Tag> : <Tag color="green">{t('user.active')}</Tag>),
+          },
+          { key: 'createdAt', title: t('user.createdAt'), render: (_, u) => localTime(u.createdAt) },
+          {
+            key: 'actions', title: t('common.actions'),
+            render: (_, u) => can('user', 'update') && (
+              <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {editing && <UserFormModal user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onDone={reload} />}
+    </Card>
+  );
+}

@@ -1,0 +1,67 @@
+import { DownloadOutlined, EditOutlined, HistoryOutlined, PlusOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Space } from 'antd';
+import { useState } from 'react';
+import { useNotify } from '../../app/hooks/useNotify';
+import { useT } from '../../app/i18n/I18nProvider';
+import { useSession } from '../../app/session/SessionProvider';
+import { TimelineDrawer } from '../timeline/TimelineDrawer';
+import { CHILD_LEVEL, placesApi, type PlaceDetail } from './api';
+import { MovePlaceModal } from './MovePlaceModal';
+import { PlaceFormModal } from './PlaceFormModal';
+import { RosterImportModal } from './RosterImportModal';
+
+type Open = 'create' | 'edit' | 'move' | 'import' | 'timeline' | null;
+
+/** Only the buttons the server lists in `actions` (and the timeline for those who may read it). */
+export function PlaceActions({ detail, onChanged }: { detail: PlaceDetail; onChanged: (parentIds: string[]) => void }) {
+  const t = useT();
+  const { can } = useSession();
+  const { error } = useNotify();
+  const [open, setOpen] = useState<Open>(null);
+  const [exporting, setExporting] = useState(false);
+  const { place, actions } = detail;
+  const childLevel = CHILD_LEVEL[place.level];
+  const has = (a: string) => actions.includes(a as never);
+  const close = () => setOpen(null);
+  const parents = place.parentId ? [place.parentId] : [];
+
+  const exportRoster = async () => {
+    setExporting(true);
+    await placesApi.exportRoster(place.id, place.name).catch(error);
+    setExporting(false);
+  };
+
+  return (
+    <>
+      <Space wrap size={8}>
+        {has('create') && childLevel && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('create')} data-testid="place-create">
+            {t('place.createTitle', { level: t(`level.${childLevel}`) })}
+          </Button>
+        )}
+        {has('update') && <Button icon={<EditOutlined />} onClick={() => setOpen('edit')} data-testid="place-edit">{t('place.edit')}</Button>}
+        {has('move') && place.level === 'compound' && (
+          <Button icon={<SwapOutlined />} onClick={() => setOpen('move')} data-testid="place-move">{t('place.move')}</Button>
+        )}
+        {has('exportRoster') && (place.level === 'compound' || place.level === 'building') && (
+          <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportRoster} data-testid="roster-export">{t('place.exportRoster')}</Button>
+        )}
+        {has('importRoster') && place.level === 'compound' && (
+          <Button icon={<UploadOutlined />} onClick={() => setOpen('import')} data-testid="roster-import">{t('place.importRoster')}</Button>
+        )}
+        {can('audit', 'timeline') && (
+          <Button icon={<HistoryOutlined />} onClick={() => setOpen('timeline')} data-testid="place-timeline">{t('common.timeline')}</Button>
+        )}
+      </Space>
+      {open === 'create' && childLevel && (
+        <PlaceFormModal mode="create" parent={place} level={childLevel} onClose={close} onDone={() => onChanged([place.id])} />
+      )}
+      {open === 'edit' && (
+        <PlaceFormModal mode="edit" place={place} level={place.level} onClose={close} onDone={() => onChanged([...parents, place.id])} />
+      )}
+      {open === 'move' && <MovePlaceModal place={place} onClose={close} onDone={(newParent) => onChanged([...parents, newParent])} />}
+      {open === 'import' && <RosterImportModal place={place} onClose={close} onDone={() => onChanged([place.id])} />}
+      <TimelineDrawer open={open === 'timeline'} onClose={close} entityType="place" entityId={place.id} title={place.name} />
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { Alert, Breadcrumb, Card, Skeleton, Space } from 'antd';
+import { Link } from 'react-router';
+import type { Loaded } from '../../app/hooks/useLoad';
+import { useI18n } from '../../app/i18n/I18nProvider';
+import { useMe } from '../../app/session/SessionProvider';
+import { ResidentsPanel } from '../residents/ResidentsPanel';
+import type { PlaceDetail } from './api';
+import { ChildrenList } from './ChildrenList';
+import { ChildrenTable } from './ChildrenTable';
+import { PlaceActions } from './PlaceActions';
+import { PlaceCounts } from './PlaceCounts';
+import { PlaceSummary } from './PlaceSummary';
+
+interface Props {
+  id: string;
+  loaded: Loaded<PlaceDetail>;
+  phone: boolean;
+  /** After a change: reload this place, and the tree under the given places. */
+  onChanged: (parentIds: string[]) => void;
+}
+
+export function PlaceDetailView({ id, loaded, phone, onChanged }: Props) {
+  const { t, pick } = useI18n();
+  const me = useMe();
+  const { data, loading, error } = loaded;
+  if (!data || data.place.id !== id) {
+    if (loading) return <Card><Skeleton active paragraph={{ rows: 6 }} /></Card>;
+    const text = error && typeof error === 'object' && 'messages' in error && error.messages ? pick(error.messages as { zh: string; en: string }) : t('common.notFound');
+    return <Alert type="warning" showIcon title={text} data-testid="place-not-found" />;
+  }
+  const { place, ancestors } = data;
+  // Ancestors above the user's own places are shown by name only: opening them would be refused.
+  const firstInScope = ancestors.findIndex((a) => me.roles.some((r) => r.placeId === a.id));
+  const crumbs = [...ancestors, { id: place.id, name: place.name, level: place.level }].map((a, i) => ({
+    key: a.id,
+    title: i < ancestors.length && firstInScope >= 0 && i >= firstInScope ? <Link to={`/places/${a.id}`}>{a.name}</Link> : a.name,
+  }));
+
+  return (
+    <Space orientation="vertical" size={phone ? 8 : 16} style={{ width: '100%' }}>
+      <Card size={phone ? 'small' : undefined} loading={false}>
+        <Breadcrumb items={crumbs} style={{ marginBottom: 8 }} data-testid="place-breadcrumb" />
+        <PlaceSummary detail={data} phone={phone} />
+        <div style={{ marginTop: 12 }}>
+          <PlaceActions detail={data} onChanged={onChanged} />
+        </div>
+      </Card>
+      <PlaceCounts place={place} counts={data.counts} phone={phone} />
+      {place.level === 'household' ? (
+        <ResidentsPanel household={place} phone={phone} />
+      ) : phone ? (
+        <ChildrenList place={place} reloadKey={loaded.data} />
+      ) : (
+        <ChildrenTable place={place} reloadKey={loaded.data} />
+      )}
+    </Space>
+  );
+}

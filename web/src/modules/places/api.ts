@@ -1,0 +1,47 @@
+import { api, qs } from '../../app/api/client';
+import type { CompoundType, Page, Place, PlaceLevel, Revealed } from '../../app/api/types';
+
+export type PlaceAction = 'create' | 'update' | 'move' | 'reveal' | 'exportRoster' | 'importRoster';
+export type Counts = Record<'district' | 'street' | 'community' | 'grid' | 'compound' | 'building' | 'household' | 'residents', number>;
+
+export interface PlaceDetail {
+  place: Place;
+  ancestors: { id: string; name: string; level: PlaceLevel }[];
+  counts: Counts;
+  actions: PlaceAction[];
+}
+
+export type FoundPlace = Place & { trail: string };
+
+export interface PlaceInput {
+  name: string;
+  compoundType?: CompoundType;
+  threeNo?: boolean;
+  address?: string;
+}
+
+export interface RosterResult {
+  created: { buildings: number; households: number; residents: number };
+  updated: number;
+}
+
+/** The level a new child of a place gets; districts, streets and communities come from the official codes. */
+export const CHILD_LEVEL: Partial<Record<PlaceLevel, PlaceLevel>> = {
+  community: 'grid', grid: 'compound', compound: 'building', building: 'household',
+};
+
+export const placesApi = {
+  roots: () => api.get<{ items: Place[] }>('/api/places/roots'),
+  search: (q: string, level?: PlaceLevel, limit = 20) => api.get<{ items: FoundPlace[] }>(`/api/places/search${qs({ q, level, limit })}`),
+  detail: (id: string) => api.get<PlaceDetail>(`/api/places/${encodeURIComponent(id)}`),
+  children: (id: string, limit: number, offset: number) =>
+    api.get<Page<Place>>(`/api/places/${encodeURIComponent(id)}/children${qs({ limit, offset })}`),
+  create: (parentId: string, level: PlaceLevel, input: PlaceInput) => api.post<Place>('/api/places', { parentId, level, ...input }),
+  update: (id: string, version: number, input: Partial<PlaceInput> & { reason?: string }) =>
+    api.patch<Place>(`/api/places/${encodeURIComponent(id)}`, { version, ...input }),
+  move: (id: string, version: number, newParentId: string, reason: string) =>
+    api.post<Place>(`/api/places/${encodeURIComponent(id)}/move`, { version, newParentId, reason }),
+  revealAddress: (id: string, reason: string) => api.post<Revealed>(`/api/places/${encodeURIComponent(id)}/reveal`, { field: 'address', reason }),
+  exportRoster: (id: string, name: string) => api.download(`/api/places/${encodeURIComponent(id)}/roster.xlsx`, `${name}.xlsx`),
+  rosterUrl: (id: string) => `/api/places/${encodeURIComponent(id)}/roster`,
+};
