@@ -6,6 +6,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -52,7 +53,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     hsts: { maxAge: 15552000 },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // With several app processes, REDIS_URL makes the sign-in limit one count across all of them.
+  const redis = ctx.config.redisUrl ? new Redis(ctx.config.redisUrl, { connectTimeout: 500, maxRetriesPerRequest: 1 }) : undefined;
+  if (redis) app.addHook('onClose', async () => void redis.quit());
+  await app.register(rateLimit, { global: false, redis, nameSpace: 'onegrid-rl-', skipOnError: true });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 6 } });
   await app.register(swagger, {
     openapi: {

@@ -77,3 +77,16 @@ export async function createTestApp(opts: { seed?: boolean } = {}): Promise<Test
 export async function placeByName(t: TestApp, name: string) {
   return t.ctx.handle.db.selectFrom('places').selectAll().where('name', '=', name).orderBy('depth').executeTakeFirstOrThrow();
 }
+
+/** A multipart/form-data body with one file in the field `file`, as the browser's upload sends it. */
+export function multipartFile(file: Buffer, filename = 'roster.xlsx') {
+  const boundary = '----onegridtest';
+  return {
+    payload: Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      file,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

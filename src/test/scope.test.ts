@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, placeByName, type Client, type TestApp } from './harness.js';
+import { createTestApp, multipartFile, placeByName, type Client, type TestApp } from './harness.js';
 
 /**
  * Every route that names a record answers 404 to a caller outside the record's subtree and writes nothing.
@@ -34,15 +34,6 @@ describe('scope: outside your subtree a record does not exist', () => {
   });
   afterAll(() => t.close());
 
-  const multipart = (file: Buffer) => {
-    const boundary = '----onegrid';
-    const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="r.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-      file,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return { payload: body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-  };
 
   type Case = { route: string; who: 'grid' | 'community'; req: () => Parameters<Client>[0] };
   const cases: Case[] = [
@@ -54,7 +45,7 @@ describe('scope: outside your subtree a record does not exist', () => {
     { route: 'POST /api/places/{id}/move', who: 'community', req: () => ({ method: 'POST', url: `/api/places/${ids.compound}/move`, payload: { version: 1, newParentId: ids.otherGrid, reason: '越权移动' } }) },
     { route: 'POST /api/places/{id}/reveal', who: 'grid', req: () => ({ method: 'POST', url: `/api/places/${ids.compound}/reveal`, payload: { field: 'address', reason: '越权查看' } }) },
     { route: 'GET /api/places/{id}/roster.xlsx', who: 'grid', req: () => ({ url: `/api/places/${ids.compound}/roster.xlsx` }) },
-    { route: 'POST /api/places/{id}/roster', who: 'grid', req: () => ({ method: 'POST', url: `/api/places/${ids.compound}/roster`, ...multipart(rosterFile) }) },
+    { route: 'POST /api/places/{id}/roster', who: 'grid', req: () => ({ method: 'POST', url: `/api/places/${ids.compound}/roster`, ...multipartFile(rosterFile) }) },
     { route: 'GET /api/households/{id}', who: 'grid', req: () => ({ url: `/api/households/${ids.household}` }) },
     { route: 'GET /api/residents', who: 'grid', req: () => ({ url: `/api/residents?placeId=${ids.household}` }) },
     { route: 'GET /api/residents/{id}', who: 'grid', req: () => ({ url: `/api/residents/${ids.resident}` }) },

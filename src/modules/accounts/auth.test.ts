@@ -98,3 +98,22 @@ describe('sign-in, sessions and web security', () => {
     expect((await t.app.inject({ url: '/docs/' })).statusCode).toBe(200);
   });
 });
+
+describe('sign-in rate limit shared through Redis', () => {
+  it('counts attempts across two app processes when REDIS_URL is set', async () => {
+    const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    const a = await createTestApp({ seed: false });
+    const appB = await (await import('../../app.js')).buildApp({ ...a.ctx, config: { ...a.ctx.config, redisUrl } }, { serveWeb: false });
+    const appA = await (await import('../../app.js')).buildApp({ ...a.ctx, config: { ...a.ctx.config, redisUrl } }, { serveWeb: false });
+    const ip = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    const codes: number[] = [];
+    for (let i = 0; i < 22; i++) {
+      const app = i % 2 ? appA : appB;
+      codes.push((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' }, headers: { 'x-forwarded-for': ip } })).statusCode);
+    }
+    expect(codes.filter((c) => c === 429).length).toBe(2);
+    await appA.close();
+    await appB.close();
+    await a.close();
+  });
+});

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, placeByName, type Client, type TestApp } from '../../test/harness.js';
+import { createTestApp, multipartFile, placeByName, type Client, type TestApp } from '../../test/harness.js';
 
 const HEADERS = ['楼栋', '房号', '姓名', '性别', '与户主关系', '手机号', '身份证号'];
 
@@ -12,17 +12,6 @@ async function workbook(rows: (string | number)[][], headers = HEADERS): Promise
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function multipart(file: Buffer) {
-  const boundary = '----onegridtest';
-  return {
-    payload: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="roster.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
-      file,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
 
 describe('the household roster of a compound', () => {
   let t: TestApp;
@@ -48,7 +37,7 @@ describe('the household roster of a compound', () => {
       ['1栋', '102', '王强', '男', '房东', '138001', ''],
       ['1栋', '102', '王芳', '女', '户主', '', '110105194912310021'],
     ]);
-    const res = await worker({ method: 'POST', url: `/api/places/${compoundId}/roster`, ...multipart(file) });
+    const res = await worker({ method: 'POST', url: `/api/places/${compoundId}/roster`, ...multipartFile(file) });
     expect(res.statusCode).toBe(422);
     const body = res.json();
     expect(body).toMatchObject({ code: 'import_rejected', field: 'file', message: { zh: '有 3 行数据有误,未导入任何数据' } });
@@ -63,7 +52,7 @@ describe('the household roster of a compound', () => {
       ['1栋', '101', '李明', '男', '子女', '', ''],
       ['2栋', '201', '王强', '男', '户主', '0757-87654321', ''],
     ]);
-    const res = await worker({ method: 'POST', url: `/api/places/${compoundId}/roster`, ...multipart(file) });
+    const res = await worker({ method: 'POST', url: `/api/places/${compoundId}/roster`, ...multipartFile(file) });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ created: { buildings: 2, households: 2, residents: 3 }, updated: 0 });
     const detail = (await worker({ url: `/api/places/${compoundId}` })).json();
@@ -81,17 +70,17 @@ describe('the household roster of a compound', () => {
 
     // The exported file imports back: masked values keep what is stored, a changed row updates.
     const back = await workbook(rows.slice(1).map((r) => (r as string[]).map((v) => (v === '子女' ? '孙子女' : v ?? ''))));
-    const again = await worker({ method: 'POST', url: `/api/places/${compoundId}/roster`, ...multipart(back) });
+    const again = await worker({ method: 'POST', url: `/api/places/${compoundId}/roster`, ...multipartFile(back) });
     expect(again.json()).toEqual({ created: { buildings: 0, households: 0, residents: 0 }, updated: 1 });
     const li = await t.ctx.handle.db.selectFrom('residents').selectAll().where('name', '=', '李杏珊').executeTakeFirstOrThrow();
     expect(t.ctx.cipher.decrypt(li.phone_enc!)).toBe('13800138000');
   });
 
   it('refuses a file that is not a roster', async () => {
-    const wrongHeaders = await worker({ method: 'POST', url: `/api/places/${compoundId}/roster`, ...multipart(await workbook([['a']], ['名字'])) });
+    const wrongHeaders = await worker({ method: 'POST', url: `/api/places/${compoundId}/roster`, ...multipartFile(await workbook([['a']], ['名字'])) });
     expect(wrongHeaders.statusCode).toBe(422);
     expect(wrongHeaders.json().message.zh).toContain('缺少表头');
-    const notExcel = await worker({ method: 'POST', url: `/api/places/${compoundId}/roster`, ...multipart(Buffer.from('hello')) });
+    const notExcel = await worker({ method: 'POST', url: `/api/places/${compoundId}/roster`, ...multipartFile(Buffer.from('hello')) });
     expect(notExcel.json()).toMatchObject({ code: 'bad_file', field: 'file' });
     const noFile = await worker({ method: 'POST', url: `/api/places/${compoundId}/roster`, payload: {} });
     expect(noFile.statusCode).toBe(400);
