@@ -33,6 +33,8 @@ export interface NewEvent {
   from?: unknown;
   to?: unknown;
   reason?: string | null;
+  /** When it happened, if not now (imported history). */
+  at?: string;
 }
 
 export const SYSTEM_ACTOR: EventActor = { userId: null, displayName: 'system' };
@@ -50,7 +52,7 @@ export async function appendEvents(db: DbOrTrx, actor: EventActor, events: NewEv
       .insertInto('events')
       .values(
         events.slice(i, i + 2000).map((e) => ({
-          at,
+          at: e.at ?? at,
           actor_id: actor.userId,
           actor_name: actor.displayName,
           entity_type: e.entityType,

@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as m001 from './001-foundation.js';
+import * as m002 from './002-work-orders.js';
 
 /** One ordered list; each migration runs on SQLite and PostgreSQL. */
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
+  '002-work-orders': m002,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

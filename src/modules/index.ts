@@ -3,6 +3,9 @@ import { accountRoutes } from './accounts/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { placeRoutes } from './places/routes.js';
 import { residentRoutes } from './residents/routes.js';
+import { workOrderRoutes } from './work-orders/routes.js';
+import { catalogueRoutes } from './work-orders/catalogue-routes.js';
+import { notificationRoutes } from './work-orders/notification-routes.js';
 
 export interface Module {
   name: string;
@@ -15,4 +18,7 @@ export const modules: Module[] = [
   { name: 'places', routes: placeRoutes },
   { name: 'residents', routes: residentRoutes },
   { name: 'audit', routes: auditRoutes },
+  { name: 'work-orders', routes: workOrderRoutes },
+  { name: 'catalogue', routes: catalogueRoutes },
+  { name: 'notifications', routes: notificationRoutes },
 ];

@@ -6,11 +6,13 @@ import { hashPassword } from '../core/auth/password.js';
 import { importDivisions } from '../modules/places/commands/import-divisions.js';
 import { generateBelow, type GenerateOptions } from './generate.js';
 import { createRandom } from './random.js';
+import { seedCatalogue, seedOrderHistory } from './work-orders.js';
+import { loadCalendar } from '../modules/work-orders/deadlines.js';
 
 export const DEMO_PASSWORD = 'OneGrid!2026';
 
 /** The demo accounts: one per role, on real places of 西南街道 (the README's table). */
-export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; place: (p: DemoPlaces) => string }[] = [
+export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; place: (p: DemoPlaces) => string; unit?: string }[] = [
   { username: 'admin', displayName: '区社工部管理员', role: 'district_admin', place: (p) => p.district },
   { username: 'xinan', displayName: '西南街道工作人员', role: 'street_staff', place: (p) => p.street },
   { username: 'beijiang', displayName: '北江社区社工', role: 'community_worker', place: (p) => p.community },
@@ -18,7 +20,8 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
   { username: 'grid2', displayName: '北江社区第2网格员', role: 'grid_worker', place: (p) => p.grid2 },
   { username: 'louzhang', displayName: '党员楼长', role: 'building_head', place: (p) => p.building },
   { username: 'dangyuan', displayName: '党员', role: 'party_member', place: (p) => p.household },
-  { username: 'gongjian', displayName: '共建单位联络人', role: 'partner_contact', place: (p) => p.community },
+  { username: 'gongjian', displayName: '共建单位联络人', role: 'partner_contact', place: (p) => p.community, unit: '三水区人民医院' },
+  { username: 'chengguan', displayName: '城管执法中队联络人', role: 'partner_contact', place: (p) => p.street, unit: '城管执法中队' },
   { username: 'jumin', displayName: '居民', role: 'resident', place: (p) => p.household },
 ];
 
@@ -35,12 +38,17 @@ interface DemoPlaces {
 /** Seeds an empty database: the district's divisions from the official codes, then grids to residents for the demo street. */
 export const DEMO_SIZE: DemoSize = {
   gridsPerCommunity: [3, 5], compoundsPerGrid: [2, 3], buildingsPerCompound: [2, 4], householdsPerBuilding: [6, 12], residentsPerHousehold: [1, 4],
+  historyMonths: 12,
 };
 /** A small demo for tests: the same shape, a tenth of the households. */
 export const TEST_DEMO_SIZE: DemoSize = {
   gridsPerCommunity: [2, 2], compoundsPerGrid: [1, 2], buildingsPerCompound: [1, 2], householdsPerBuilding: [2, 3], residentsPerHousehold: [1, 3],
+  historyMonths: 0,
 };
-type DemoSize = Pick<GenerateOptions, 'gridsPerCommunity' | 'compoundsPerGrid' | 'buildingsPerCompound' | 'householdsPerBuilding' | 'residentsPerHousehold'>;
+type DemoSize = Pick<GenerateOptions, 'gridsPerCommunity' | 'compoundsPerGrid' | 'buildingsPerCompound' | 'householdsPerBuilding' | 'residentsPerHousehold'> & {
+  /** Months of work-order history to generate (none in tests, which build their own). */
+  historyMonths: number;
+};
 
 export async function seedDemoIfEmpty(ctx: AppContext, log: (msg: string) => void = () => {}, size: DemoSize = DEMO_SIZE): Promise<boolean> {
   const { db } = ctx.handle;
@@ -51,9 +59,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, log: (msg: string) => voi
   const street = await db.selectFrom('places').selectAll().where('code', '=', ctx.config.demoStreetCode).executeTakeFirst();
   if (!street) throw new Error(`Demo street ${ctx.config.demoStreetCode} is not under district ${ctx.config.districtCode}`);
   const communities = await db.selectFrom('places').selectAll().where('parent_id', '=', street.id).orderBy('sort_order').execute();
-  const counts = await generateBelow(db, ctx.cipher, createRandom(20261124), communities, {
-    ...size, events: true, areaCode: ctx.config.districtCode,
-  });
+  const random = createRandom(20261124);
+  const counts = await generateBelow(db, ctx.cipher, random, communities, { ...size, events: true, areaCode: ctx.config.districtCode });
   const community = communities.find((c) => c.name === '北江社区') ?? communities[0]!;
   const byName = (parent: string, name: string) =>
     db.selectFrom('places').select(['id']).where('parent_id', '=', parent).where('name', '=', name).executeTakeFirstOrThrow();
@@ -64,12 +71,19 @@ export async function seedDemoIfEmpty(ctx: AppContext, log: (msg: string) => voi
   const building = await firstChild((await firstChild(grid1.id)).id);
   const household = await firstChild(building.id);
   const places: DemoPlaces = { district: district.id, street: street.id, community: community.id, grid1: grid1.id, grid2: grid2.id, building: building.id, household: household.id };
-  await createDemoAccounts(ctx, places);
+  const catalogue = await seedCatalogue(ctx, district, street, community);
+  const units = [...catalogue.departments, ...catalogue.partners];
+  await createDemoAccounts(ctx, places, new Map(units.map((u) => [u.name, u.id])));
+  if (size.historyMonths > 0) {
+    const compounds = await db.selectFrom('places').selectAll().where('level', '=', 'compound').where('path', 'like', `${street.path}%`).execute();
+    const orders = await seedOrderHistory(ctx, random, { compounds, categories: catalogue.categories, units: catalogue.departments, perCompoundMonth: [0, 1], months: size.historyMonths, calendar: await loadCalendar(db) });
+    log(`seeded ${orders} work orders over ${size.historyMonths} months`);
+  }
   log(`seeded demo: ${communities.length} communities, ${JSON.stringify(counts)} in ${Date.now() - started} ms`);
   return true;
 }
 
-async function createDemoAccounts(ctx: AppContext, places: DemoPlaces): Promise<void> {
+async function createDemoAccounts(ctx: AppContext, places: DemoPlaces, units: Map<string, string>): Promise<void> {
   const now = nowIso();
   const hash = await hashPassword(DEMO_PASSWORD);
   const rows = await Promise.all(DEMO_ACCOUNTS.map(async (a) => ({ a, id: newId(), placeId: a.place(places) })));
@@ -77,7 +91,7 @@ async function createDemoAccounts(ctx: AppContext, places: DemoPlaces): Promise<
   await ctx.handle.db.transaction().execute(async (trx) => {
     await trx.insertInto('users').values(rows.map(({ a, id, placeId }) => ({
       id, username: a.username, display_name: a.displayName, password_hash: hash, place_id: placeId, place_path: paths.get(placeId)!,
-      failed_logins: 0, locked_until: null, disabled: 0, locale: 'zh-CN', version: 1, created_at: now, updated_at: now,
+      failed_logins: 0, locked_until: null, disabled: 0, locale: 'zh-CN', unit_id: a.unit ? units.get(a.unit)! : null, version: 1, created_at: now, updated_at: now,
     }))).execute();
     await trx.insertInto('role_bindings').values(rows.map(({ a, id, placeId }) => ({ id: newId(), user_id: id, role: a.role, place_id: placeId, created_at: now }))).execute();
     await appendEvents(trx, SYSTEM_ACTOR, rows.map(({ a, id, placeId }) => ({

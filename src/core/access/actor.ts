@@ -16,6 +16,7 @@ export interface Actor extends EventActor {
   username: string;
   displayName: string;
   locale: string;
+  unitId: string | null;
   bindings: RoleBinding[];
   sessionId: string;
 }

@@ -33,7 +33,7 @@ export async function loadActor(db: Db, token: string): Promise<Actor | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.username', 'users.display_name', 'users.locale', 'users.disabled', 'sessions.expires_at'])
+    .select(['users.id', 'users.username', 'users.display_name', 'users.locale', 'users.unit_id', 'users.disabled', 'sessions.expires_at'])
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst();
   if (!row || row.disabled || row.expires_at < new Date().toISOString()) return null;
@@ -49,6 +49,7 @@ export async function loadActor(db: Db, token: string): Promise<Actor | null> {
     username: row.username,
     displayName: row.display_name,
     locale: row.locale,
+    unitId: row.unit_id,
     sessionId,
     bindings: bindings.map(
       (b): RoleBinding => ({ role: b.role, placeId: b.id, placePath: b.path, placeName: b.name, placeLevel: b.level }),

@@ -12,6 +12,8 @@ export interface UserTable {
   locked_until: string | null;
   disabled: number;
   locale: string;
+  /** The department or partner unit a contact works for. */
+  unit_id: string | null;
   version: number;
   created_at: string;
   updated_at: string;

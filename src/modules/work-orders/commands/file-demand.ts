@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import type { Actor } from '../../../core/access/actor.js';
+import type { Role } from '../../../core/access/roles.js';
+import { assertInScope, isWithin } from '../../../core/access/scope.js';
+import type { AppContext } from '../../../core/context.js';
+import { forbidden, invalid, notFound } from '../../../core/errors.js';
+import { appendEvent, type EventActor } from '../../../core/events.js';
+import { newId } from '../../../core/ids.js';
+import { mask } from '../../../core/personal-data.js';
+import { findPlace } from '../../places/queries.js';
+import { addWorkingDays, DEFAULT_DAYS, loadCalendar, resolveDays } from '../deadlines.js';
+import { findCategory, officeOf, toWorkOrder, type WorkOrderRow } from '../queries.js';
+import type { TFileDemand } from '../schema.js';
+import type { Channel } from '../state.js';
+
+/** Which staff roles enter a demand from which channel (residents use H5, systems the 12345 push or Open311). */
+export const CHANNEL_ROLES: Record<Channel, readonly Role[]> = {
+  hotline_12345: ['district_admin', 'street_staff'],
+  h5: [],
+  mailbox: ['building_head', 'community_worker'],
+  grid_patrol: ['grid_worker'],
+  wechat_group: ['community_worker', 'street_staff'],
+  walk_in: ['community_worker', 'street_staff'],
+  open311: [],
+};
+
+export function trackingNo(at: Date): string {
+  const day = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+  return `${day}-${randomBytes(4).toString('hex').toUpperCase()}`;
+}
+
+/**
+ * Files a demand as a work order in state `received`, with its deadlines. `actor` is staff (checked against the
+ * channel and scope) or, for H5, Open311 and the 12345 push, a caller the route has already authenticated.
+ */
+export async function fileDemand(ctx: AppContext, who: { staff: Actor } | { system: EventActor }, input: TFileDemand): Promise<ReturnType<typeof toWorkOrder>> {
+  const { db } = ctx.handle;
+  const place = await findPlace(db, input.placeId);
+  if (!place) throw notFound('place');
+  if ('staff' in who) {
+    assertInScope(who.staff, place.path, 'place');
+    const ok = who.staff.bindings.some((b) => CHANNEL_ROLES[input.channel].includes(b.role) && isWithin(place.path, b.placePath));
+    if (!ok) throw forbidden();
+  }
+  const office = officeOf(place.path);
+  if (!office) throw invalid('placeId', '诉求须落到社区及以下', 'A demand belongs to a community or a place below it', 'place_too_high');
+  const category = await findCategory(db, input.categoryId);
+  if (!category || !category.active) throw invalid('categoryId', '诉求分类不存在或已停用', 'Unknown or inactive category', 'unknown_category');
+  if (input.channel === 'hotline_12345' && !input.externalNo) {
+    throw invalid('externalNo', '12345 工单须填写原工单编号', 'A 12345 demand needs the platform’s order number', 'required');
+  }
+  const received = input.receivedAt ? new Date(input.receivedAt) : new Date();
+  const calendar = await loadCalendar(db);
+  const row: WorkOrderRow = {
+    id: newId(), tracking_no: trackingNo(received), external_no: input.externalNo ?? null, channel: input.channel, demand_type: input.demandType,
+    category_id: category.id, place_id: place.id, place_path: place.path, office_id: office, title: input.title, description: input.description,
+    address_enc: input.address ? ctx.cipher.encrypt(input.address) : null, address_masked: input.address ? mask('address', input.address) : null,
+    lat: input.lat ?? null, lng: input.lng ?? null, reporter_name: input.reporterName ?? null,
+    reporter_phone_enc: input.reporterPhone ? ctx.cipher.encrypt(input.reporterPhone) : null,
+    reporter_phone_masked: input.reporterPhone ? mask('phone', input.reporterPhone) : null,
+    reporter_phone_index: input.reporterPhone ? ctx.cipher.blindIndex(input.reporterPhone) : null,
+    state: 'received', assignee_kind: null, assignee_id: null, dispatcher_id: null, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null,
+    received_at: received.toISOString(),
+    accept_due: addWorkingDays(received, DEFAULT_DAYS.accept, calendar).toISOString(),
+    contact_due: null,
+    resolve_due: addWorkingDays(received, resolveDays(input.demandType, Boolean(category.complex)), calendar).toISOString(),
+    accepted_at: null, first_contact_at: null, resolved_at: null, closed_at: null, result: null, rating: null, rating_comment: null,
+    version: 1, created_at: received.toISOString(), updated_at: received.toISOString(),
+  };
+  const actor = 'staff' in who ? who.staff : who.system;
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('work_orders').values(row).execute();
+    await appendEvent(trx, actor, {
+      entityType: 'work_order', entityId: row.id, placeId: place.id, action: 'file',
+      to: { state: 'received', channel: row.channel, demandType: row.demand_type, categoryId: category.id, trackingNo: row.tracking_no, externalNo: row.external_no },
+    }, row.received_at);
+  });
+  return toWorkOrder(row);
+}

@@ -1,0 +1,87 @@
+import type { Actor } from '../../../core/access/actor.js';
+import { isWithin } from '../../../core/access/scope.js';
+import type { AppContext } from '../../../core/context.js';
+import type { Trx } from '../../../core/db.js';
+import { conflict, forbidden, notFound, staleVersion } from '../../../core/errors.js';
+import { appendEvent } from '../../../core/events.js';
+import { nowIso } from '../../../core/ids.js';
+import { findWorkOrder, toWorkOrder, type WorkOrderRow } from '../queries.js';
+import { allowedFrom, TRANSITIONS, type Action, type Actor as Who, type WorkOrderState } from '../state.js';
+import { STEPS } from './steps.js';
+
+/** What a step changes: the row, the event's from/to beyond the state, its reason, and work in the same transaction. */
+export interface StepResult {
+  set?: Partial<WorkOrderRow>;
+  to?: WorkOrderState;
+  from?: Record<string, unknown>;
+  data?: Record<string, unknown>;
+  reason?: string | null;
+  after?: (trx: Trx, order: WorkOrderRow) => Promise<void>;
+}
+
+export interface StepContext {
+  ctx: AppContext;
+  actor: Actor;
+  order: WorkOrderRow;
+  now: string;
+}
+
+async function calledUnits(ctx: AppContext, orderId: string): Promise<string[]> {
+  return (await ctx.handle.db.selectFrom('work_order_units').select('unit_id').where('work_order_id', '=', orderId).execute()).map((u) => u.unit_id);
+}
+
+const isAssignee = (actor: Actor, o: WorkOrderRow) =>
+  (o.assignee_kind === 'user' && o.assignee_id === actor.userId) || (o.assignee_kind === 'unit' && !!actor.unitId && o.assignee_id === actor.unitId);
+
+/** Sees the order: inside the caller's subtree, its assignee, or a unit called in on it. */
+export async function canSee(ctx: AppContext, actor: Actor, o: WorkOrderRow): Promise<boolean> {
+  if (actor.bindings.some((b) => isWithin(o.place_path, b.placePath)) || isAssignee(actor, o)) return true;
+  return !!actor.unitId && (await calledUnits(ctx, o.id)).includes(actor.unitId);
+}
+
+export async function mayAct(ctx: AppContext, actor: Actor, o: WorkOrderRow, who: readonly Who[]): Promise<boolean> {
+  for (const w of who) {
+    if (w === 'assignee' && isAssignee(actor, o)) return true;
+    if (w === 'partner_contact' && actor.unitId && (await calledUnits(ctx, o.id)).includes(actor.unitId)) return true;
+    if (actor.bindings.some((b) => b.role === w && isWithin(o.place_path, b.placePath))) return true;
+  }
+  return false;
+}
+
+/** The steps this caller may take on this order now: what the UI shows as buttons. */
+export async function availableActions(ctx: AppContext, actor: Actor, o: WorkOrderRow): Promise<Action[]> {
+  const out: Action[] = [];
+  for (const [action, t] of Object.entries(TRANSITIONS) as [Action, (typeof TRANSITIONS)[Action]][]) {
+    if (allowedFrom(action, o.state) && (await mayAct(ctx, actor, o, t.who))) out.push(action);
+  }
+  return out;
+}
+
+/** Scope (404), role (403), state (409); then one transaction: re-check version and state, change, append the event. */
+export async function transition(ctx: AppContext, actor: Actor, id: string, action: Action, input: { version: number } & Record<string, unknown>) {
+  const { db } = ctx.handle;
+  const order = await findWorkOrder(db, id);
+  if (!order || !(await canSee(ctx, actor, order))) throw notFound('work order');
+  const t = TRANSITIONS[action];
+  if (!(await mayAct(ctx, actor, order, t.who))) throw forbidden();
+  if (!allowedFrom(action, order.state)) {
+    throw conflict('state', `当前状态(${order.state})不能执行此操作`, `Cannot ${action} an order that is ${order.state}`, 'illegal_transition');
+  }
+  if (input.version !== order.version) throw staleVersion();
+  const now = nowIso();
+  const step: StepResult = await (STEPS[action] as (s: StepContext, input: unknown) => Promise<StepResult>)({ ctx, actor, order, now }, input);
+  const next = step.to ?? t.to ?? order.state;
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx.updateTable('work_orders')
+      .set({ ...step.set, state: next, version: order.version + 1, updated_at: now })
+      .where('id', '=', id).where('version', '=', order.version).where('state', '=', order.state)
+      .returningAll().executeTakeFirst();
+    if (!updated) throw staleVersion();
+    await appendEvent(trx, actor, {
+      entityType: 'work_order', entityId: id, placeId: order.place_id, action: t.event,
+      from: { state: order.state, ...step.from }, to: { state: next, ...step.data }, reason: step.reason ?? null,
+    }, now);
+    await step.after?.(trx, updated);
+    return toWorkOrder(updated);
+  });
+}
