@@ -11,6 +11,8 @@ export interface Config {
   demoStreetCode: string;
   seedDemo: boolean;
   logLevel: string;
+  /** The three rates' weights in the score, and what "basically satisfied" counts as. */
+  rateWeights: { response: number; resolution: number; satisfaction: number; basicallySatisfied: number };
   /** Sessions live this long without activity. */
   sessionTtlMs: number;
 }
@@ -27,6 +29,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoStreetCode: env.ONEGRID_DEMO_STREET_CODE ?? '440607001',
     seedDemo: (env.ONEGRID_SEED_DEMO ?? 'true') !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
+    rateWeights: parseWeights(env.ONEGRID_RATE_WEIGHTS ?? '0.1,0.45,0.45,0.8'),
     sessionTtlMs: Number(env.ONEGRID_SESSION_HOURS ?? 12) * 3600_000,
   };
+}
+
+/** 'response,resolution,satisfaction,basically' e.g. '0.1,0.45,0.45,0.8' (Beijing's 接诉即办 weights). */
+function parseWeights(text: string): Config['rateWeights'] {
+  const [response, resolution, satisfaction, basicallySatisfied] = text.split(',').map(Number);
+  const all = [response, resolution, satisfaction, basicallySatisfied];
+  if (all.some((n) => n === undefined || !Number.isFinite(n) || n < 0 || n > 1)) throw new Error('ONEGRID_RATE_WEIGHTS: four numbers between 0 and 1');
+  return { response: response!, resolution: resolution!, satisfaction: satisfaction!, basicallySatisfied: basicallySatisfied! };
 }

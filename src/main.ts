@@ -4,6 +4,7 @@ import { openDatabase } from './core/db.js';
 import { createCipher, loadDataKey } from './core/personal-data.js';
 import { migrateToLatest } from './migrations/index.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
+import { startScheduler } from './modules/work-orders/commands/scan-overdue.js';
 
 const config = loadConfig();
 const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -12,10 +13,12 @@ const ctx = { handle, config, cipher: createCipher(loadDataKey(config.dataDir, c
 const app = await buildApp(ctx, { logger: true });
 if (config.seedDemo) await seedDemoIfEmpty(ctx, (m) => app.log.info(m));
 await app.listen({ port: config.port, host: config.host });
+const stopScheduler = startScheduler(ctx, (err) => app.log.error({ err }, 'overdue scan failed'));
 app.log.info(`OneGrid on http://localhost:${config.port} (${handle.dialect})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
+    stopScheduler();
     await app.close();
     await handle.close();
     process.exit(0);

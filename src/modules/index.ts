@@ -6,6 +6,7 @@ import { residentRoutes } from './residents/routes.js';
 import { workOrderRoutes } from './work-orders/routes.js';
 import { catalogueRoutes } from './work-orders/catalogue-routes.js';
 import { notificationRoutes } from './work-orders/notification-routes.js';
+import { ratesRoutes } from './work-orders/rates-routes.js';
 
 export interface Module {
   name: string;
@@ -21,4 +22,5 @@ export const modules: Module[] = [
   { name: 'work-orders', routes: workOrderRoutes },
   { name: 'catalogue', routes: catalogueRoutes },
   { name: 'notifications', routes: notificationRoutes },
+  { name: 'rates', routes: ratesRoutes },
 ];
