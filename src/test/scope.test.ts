@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, multipartFile, placeByName, type Client, type TestApp } from './harness.js';
+import { ACTIONS } from '../modules/work-orders/state.js';
+import { fileOne } from '../modules/work-orders/test-support.js';
 
 /**
  * Every route that names a record answers 404 to a caller outside the record's subtree and writes nothing.
@@ -25,6 +27,13 @@ describe('scope: outside your subtree a record does not exist', () => {
     const resident = await db.selectFrom('residents').selectAll().where('place_id', '=', household.id).executeTakeFirstOrThrow();
     const otherGrid = await placeByName(t, '沙头社区第1网格');
     const otherUser = await db.selectFrom('users').selectAll().where('username', '=', 'xinan').executeTakeFirstOrThrow();
+    const grid2Worker = await t.as('grid2');
+    const order = await fileOne(grid2Worker, t, { placeId: compound.id });
+    // A notification of another user's: grid1 must not be able to mark it read.
+    const grid2User = await db.selectFrom('users').select('id').where('username', '=', 'grid2').executeTakeFirstOrThrow();
+    const notification = await db.insertInto('notifications').values({ id: 'othersnotice0001', user_id: grid2User.id, kind: 'x', entity_type: 'work_order', entity_id: order.id, text_zh: 'x', text_en: 'x', read_at: null, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
+    const category = await db.selectFrom('categories').select('id').executeTakeFirstOrThrow();
+    Object.assign(ids, { order: order.id, notification: notification.id, category: category.id });
     Object.assign(ids, { grid2: grid2.id, compound: compound.id, building: building.id, household: household.id, resident: resident.id, otherGrid: otherGrid.id, otherCommunity: otherGrid.parent_id!, otherUser: otherUser.id });
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('x');
@@ -58,9 +67,30 @@ describe('scope: outside your subtree a record does not exist', () => {
     { route: 'PATCH /api/users/{id}', who: 'community', req: () => ({ method: 'PATCH', url: `/api/users/${ids.otherUser}`, payload: { version: 1, disabled: true } }) },
     { route: 'POST /api/users', who: 'community', req: () => ({ method: 'POST', url: '/api/users', payload: { username: 'intruder', displayName: 'x', password: 'Password!1', roles: [{ role: 'grid_worker', placeId: ids.otherGrid }] } }) },
   ];
+  const STEP_BODIES: Record<string, Record<string, unknown>> = {
+    accept: {}, reject: { reason: '不属于受理范围' }, answer: { result: '答复' }, dispatch: { assignee: { kind: 'unit', id: 'someunit' } }, take: {},
+    return: { reason: '派错了单' }, contact: { note: '已联系' }, resolve: { result: '已办结' }, follow_up: { note: '已回访' }, rate: { rating: 'satisfied' },
+    supervise: { reason: '督办一下' }, call_in: { unitIds: ['someunit'], reason: '召集部门' }, report_in: { note: '已报到' },
+    request_extension: { days: 2, reason: '需要延期' }, decide_extension: { requestId: 'somerequest', approve: true }, merge: { intoId: 'someorder' },
+  };
+  cases.push(
+    { route: 'POST /api/work-orders', who: 'grid', req: () => ({ method: 'POST', url: '/api/work-orders', payload: { channel: 'grid_patrol', demandType: 'help', categoryId: ids.category, placeId: ids.compound, title: '越权', description: '越权上报' } }) },
+    { route: 'GET /api/work-orders', who: 'grid', req: () => ({ url: `/api/work-orders?placeId=${ids.grid2}` }) },
+    { route: 'GET /api/work-orders/{id}', who: 'grid', req: () => ({ url: `/api/work-orders/${ids.order}` }) },
+    { route: 'POST /api/work-orders/{id}/reveal', who: 'grid', req: () => ({ method: 'POST', url: `/api/work-orders/${ids.order}/reveal`, payload: { field: 'phone', reason: '越权查看' } }) },
+    ...ACTIONS.map((a): Case => ({ route: `POST /api/work-orders/{id}/${a.replace(/_/g, '-')}`, who: 'grid', req: () => ({ method: 'POST', url: `/api/work-orders/${ids.order}/${a.replace(/_/g, '-')}`, payload: { version: 1, ...STEP_BODIES[a] } }) })),
+    { route: 'PATCH /api/categories/{id}', who: 'community', req: () => ({ method: 'PATCH', url: `/api/categories/${ids.category}`, payload: { version: 1, name: '改名' } }) },
+    { route: 'PUT /api/holidays/{day}', who: 'community', req: () => ({ method: 'PUT', url: '/api/holidays/2026-12-25', payload: { name: '圣诞', workday: false } }) },
+    { route: 'POST /api/categories', who: 'community', req: () => ({ method: 'POST', url: '/api/categories', payload: { code: 'intruder', name: 'x', groupName: 'x' } }) },
+    { route: 'POST /api/notifications/{id}/read', who: 'grid', req: () => ({ method: 'POST', url: `/api/notifications/${ids.notification}/read` }) },
+    { route: 'GET /api/rates', who: 'community', req: () => ({ url: `/api/rates?month=2026-10&parentId=${ids.otherCommunity}` }) },
+    { route: 'GET /api/rates/trend', who: 'community', req: () => ({ url: `/api/rates/trend?level=community&officeId=${ids.otherCommunity}&until=2026-10` }) },
+    { route: 'GET /api/rates/orders', who: 'community', req: () => ({ url: `/api/rates/orders?month=2026-10&level=community&officeId=${ids.otherCommunity}&figure=received` }) },
+  );
   // Routes that name no record: they only list or act on the caller's own subtree or session (tested elsewhere).
   const unscoped = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password', 'GET /api/me', 'PUT /api/me/locale',
-    'GET /api/places/roots', 'GET /api/places/search', 'GET /api/audit'];
+    'GET /api/places/roots', 'GET /api/places/search', 'GET /api/audit', 'GET /api/categories', 'GET /api/units', 'GET /api/holidays',
+    'GET /api/notifications', 'GET /api/rates.xlsx', 'GET /api/public/ranking'];
 
   it('has a case for every route in the API description', async () => {
     const doc = (await t.app.inject({ url: '/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
@@ -75,6 +105,10 @@ describe('scope: outside your subtree a record does not exist', () => {
       db.selectFrom('places').select(['id', 'version', 'name', 'path']).orderBy('id').execute(),
       db.selectFrom('residents').select(['id', 'version', 'name']).orderBy('id').execute(),
       db.selectFrom('users').select(['id', 'version', 'disabled']).orderBy('id').execute(),
+      db.selectFrom('work_orders').select(['id', 'version', 'state']).orderBy('id').execute(),
+      db.selectFrom('notifications').select(['id', 'read_at']).orderBy('id').execute(),
+      db.selectFrom('categories').select(['id', 'version']).orderBy('id').execute(),
+      db.selectFrom('holidays').selectAll().orderBy('day').execute(),
     ]);
     const before = await snapshot();
     const res = await (c.who === 'grid' ? gridWorker : communityWorker)(c.req());

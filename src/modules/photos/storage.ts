@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../../config.js';
+import type { Trx } from '../../core/db.js';
+import { invalid } from '../../core/errors.js';
+import { appendEvent, type EventActor } from '../../core/events.js';
+import { newId, nowIso } from '../../core/ids.js';
+import type { UploadedFile } from './read-upload.js';
+
+export const MAX_PHOTOS = 6;
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+export type PhotoStage = 'report' | 'resolve';
+
+/** The accepted image types, recognised by their first bytes: what the client claims is not enough. */
+const TYPES = [
+  { mime: 'image/jpeg', ext: 'jpg', matches: (b: Buffer) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { mime: 'image/png', ext: 'png', matches: (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  { mime: 'image/webp', ext: 'webp', matches: (b: Buffer) => b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP' },
+] as const;
+
+export interface CheckedPhoto {
+  data: Buffer;
+  mime: string;
+  ext: string;
+}
+
+/** Every file must be a JPEG, PNG or WebP both by its declared type and by its bytes; one bad file rejects them all. */
+export function checkPhotos(files: UploadedFile[]): CheckedPhoto[] {
+  if (files.length > MAX_PHOTOS) throw tooMany();
+  return files.map((f, i) => {
+    const type = TYPES.find((t) => t.matches(f.data));
+    if (!type || !TYPES.some((t) => t.mime === f.declaredMime)) {
+      throw invalid(`photos.${i}`, '照片只能是 JPG、PNG 或 WebP 图片', 'A photo must be a JPEG, PNG or WebP image', 'bad_photo_type');
+    }
+    return { data: f.data, mime: type.mime, ext: type.ext };
+  });
+}
+
+export const tooMany = () => invalid('photos', `最多上传${MAX_PHOTOS}张照片`, `At most ${MAX_PHOTOS} photos`, 'too_many_photos');
+
+/** Photos live under UPLOAD_DIR, by default DATA_DIR/uploads (which the backup copies). */
+export function uploadRoot(config: Config): string {
+  // config.ts gains `uploadDir` (UPLOAD_DIR); until then the default.
+  const configured = (config as Config & { uploadDir?: string }).uploadDir;
+  return path.resolve(configured ?? path.join(config.dataDir, 'uploads'));
+}
+
+/** The file of a stored photo, or null when its recorded path would leave the upload folder. */
+export function photoFile(root: string, relative: string): string | null {
+  const file = path.resolve(root, relative);
+  return file.startsWith(root + path.sep) ? file : null;
+}
+
+/**
+ * Writes the photos to disk and records them with one event, inside the caller's transaction. Every file written is
+ * pushed to `written` first, so the caller removes them if the transaction fails (see withPhotoFiles).
+ */
+export async function savePhotos(
+  trx: Trx, root: string, order: { id: string; place_id: string }, stage: PhotoStage, photos: CheckedPhoto[], actor: EventActor, written: string[],
+) {
+  if (photos.length === 0) return [];
+  const dir = path.join('work-orders', order.id);
+  await fs.promises.mkdir(path.join(root, dir), { recursive: true });
+  const now = nowIso();
+  const rows = photos.map((p) => {
+    const id = newId();
+    return { id, work_order_id: order.id, stage, file: path.posix.join('work-orders', order.id, `${id}.${p.ext}`), mime: p.mime, size: p.data.length, created_at: now };
+  });
+  for (const [i, row] of rows.entries()) {
+    const file = path.join(root, row.file);
+    written.push(file);
+    await fs.promises.writeFile(file, photos[i]!.data, { flag: 'wx', mode: 0o640 });
+  }
+  await trx.insertInto('work_order_photos').values(rows).execute();
+  await appendEvent(trx, actor, {
+    entityType: 'work_order', entityId: order.id, placeId: order.place_id, action: 'add_photos', to: { stage, photoIds: rows.map((r) => r.id) },
+  }, now);
+  return rows.map((r) => ({ id: r.id, stage: r.stage, mime: r.mime, size: r.size }));
+}
+
+/** Runs `work` with a list it fills with the files it writes; if the work fails (the transaction rolled back) they are removed. */
+export async function withPhotoFiles<T>(work: (written: string[]) => Promise<T>): Promise<T> {
+  const written: string[] = [];
+  try {
+    return await work(written);
+  } catch (error) {
+    await Promise.all(written.map((f) => fs.promises.rm(f, { force: true })));
+    const dirs = [...new Set(written.map((f) => path.dirname(f)))];
+    // Only an empty folder goes: another request may be adding photos to the same order.
+    await Promise.all(dirs.map((d) => fs.promises.rmdir(d).catch(() => {})));
+    throw error;
+  }
+}
