@@ -1,6 +1,9 @@
 import { auditPolicy, userPolicy } from './accounts/policy.js';
 import { placePolicy } from './places/policy.js';
 import { residentPolicy } from './residents/policy.js';
+import { workOrderPolicy } from './work-orders/policy.js';
+import { ratesPolicy } from './work-orders/rates-routes.js';
+import { cataloguePolicy } from './work-orders/catalogue-routes.js';
 
 /** Every module's policy, so /api/me can send the caller's abilities to the UI. */
-export const allPolicies = [placePolicy, residentPolicy, userPolicy, auditPolicy];
+export const allPolicies = [placePolicy, residentPolicy, userPolicy, auditPolicy, workOrderPolicy, ratesPolicy, cataloguePolicy];

@@ -1,0 +1,61 @@
+import { isWithin } from '../../core/access/scope.js';
+import type { AppContext } from '../../core/context.js';
+import { notFound } from '../../core/errors.js';
+import { findPlace, findPlaceByCode, searchPlaces, type PlaceRow } from '../places/queries.js';
+import type { PlaceLevel } from '../places/tables.js';
+
+/** What anyone may see of a place on the H5 page: names only, never an address or a person. */
+type Named = { id: string; name: string };
+const ancestorIds = (path: string) => path.split('/').filter(Boolean).slice(0, -1);
+
+/** The deployment's district: the H5 page offers places under it and nowhere else. */
+async function districtPath(ctx: AppContext): Promise<string> {
+  const district = await findPlaceByCode(ctx.handle.db, ctx.config.districtCode);
+  if (!district) throw notFound('place');
+  return district.path;
+}
+
+/** A place a resident may file at (compound, building or household under the district), else 404. */
+export async function residentPlace(ctx: AppContext, id: string, levels: readonly PlaceLevel[] = ['compound', 'building', 'household']): Promise<PlaceRow> {
+  const place = await findPlace(ctx.handle.db, id);
+  if (!place || !levels.includes(place.level) || !isWithin(place.path, await districtPath(ctx))) throw notFound('place');
+  return place;
+}
+
+/** The street, community and compound over each place, in one query. */
+async function ancestorNames(ctx: AppContext, places: PlaceRow[]) {
+  const ids = [...new Set(places.flatMap((p) => ancestorIds(p.path)))];
+  const rows = ids.length ? await ctx.handle.db.selectFrom('places').select(['id', 'name', 'level']).where('id', 'in', ids).execute() : [];
+  return (p: PlaceRow) => {
+    const mine = ancestorIds(p.path);
+    const at = (level: PlaceLevel): Named | null => {
+      const row = rows.find((r) => r.level === level && mine.includes(r.id));
+      return row ? { id: row.id, name: row.name } : null;
+    };
+    return { street: at('street'), community: at('community'), compound: at('compound') };
+  };
+}
+
+/** The QR page of a compound (its buildings) or of a building (its households), for the resident to pick where. */
+export async function publicPlace(ctx: AppContext, id: string) {
+  const place = await residentPlace(ctx, id, ['compound', 'building']);
+  const [names, children] = await Promise.all([
+    ancestorNames(ctx, [place]),
+    ctx.handle.db.selectFrom('places').select(['id', 'name', 'level']).where('parent_id', '=', place.id)
+      .orderBy('sort_order').orderBy('name').limit(500).execute(),
+  ]);
+  return { id: place.id, level: place.level, name: place.name, ...names(place), children };
+}
+
+/** Compounds under the district whose name holds `q`. */
+export async function searchCompounds(ctx: AppContext, q: string) {
+  const rows = await searchPlaces(ctx.handle.db, [await districtPath(ctx)], q, 'compound', 20);
+  const names = await ancestorNames(ctx, rows);
+  return { items: rows.map((p) => ({ id: p.id, name: p.name, street: names(p).street, community: names(p).community })) };
+}
+
+export async function activeCategories(ctx: AppContext) {
+  const rows = await ctx.handle.db.selectFrom('categories').select(['id', 'code', 'name', 'group_name', 'description'])
+    .where('active', '=', 1).orderBy('group_name').orderBy('name').execute();
+  return { items: rows.map((c) => ({ id: c.id, code: c.code, name: c.name, groupName: c.group_name, description: c.description })) };
+}

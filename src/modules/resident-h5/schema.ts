@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { AppError } from '../../core/errors.js';
+import { bilingual, describeIssue } from '../../core/validation.js';
+import { ZFileDemand } from '../work-orders/schema.js';
+import { DEMAND_TYPES } from '../work-orders/state.js';
+
+/** One-time codes go by SMS, so a mainland mobile number only. */
+export const ZMobile = z.string().trim().regex(/^1[3-9]\d{9}$/, bilingual('请输入11位手机号码', 'Enter an 11-digit mobile number'));
+
+export const ZRequestCode = z.object({ phone: ZMobile });
+export const ZResidentLogin = z.object({
+  phone: ZMobile,
+  code: z.string().trim().regex(/^\d{6}$/, bilingual('请输入6位数字验证码', 'Enter the 6-digit code')),
+});
+
+export const ZPlaceSearch = z.object({ q: z.string().trim().min(1, bilingual('请输入小区名称', 'Type part of the compound’s name')).max(50) });
+
+/** The H5 form: the resident's phone comes from the session, the channel is always h5. */
+export const ZH5Demand = ZFileDemand.pick({ categoryId: true, placeId: true, title: true, description: true })
+  .extend({ demandType: z.enum(DEMAND_TYPES).default('help') });
+export type TH5Demand = z.infer<typeof ZH5Demand>;
+
+export const ZDemandList = z.object({
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+/** Parses multipart text fields the way route schemas parse bodies: 400 with the first field and a zh and en message. */
+export function parseForm<S extends z.ZodType>(schema: S, fields: Record<string, string>): z.infer<S> {
+  const parsed = schema.safeParse(fields);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map(({ code, path, message, ...params }) =>
+    describeIssue({ keyword: code, instancePath: `/${path.join('/')}`, message, params }));
+  const first = issues[0]!;
+  throw new AppError(400, 'invalid_input', first.message, first.field, { issues });
+}
