@@ -4,10 +4,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { freshDatabase, type FreshDatabase } from './support/fresh-database.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where signed-in browser states are kept, so each user signs in once per run (sign-in is rate-limited). */
+    stateDir: string;
   }
 }
 
@@ -49,15 +52,25 @@ export default async function setup(project: TestProject) {
   const log = path.join(dataDir, 'server.log');
   const out = fs.openSync(log, 'a');
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test' };
+  // With DATABASE_URL the server runs on PostgreSQL, in a database made fresh for this run.
+  let database: FreshDatabase | null = null;
+  if (process.env.DATABASE_URL) {
+    database = await freshDatabase(process.env.DATABASE_URL);
+    env.DATABASE_URL = database.url;
+  }
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', out, out] });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(baseUrl, child, log);
   } catch (err) {
     child.kill('SIGKILL');
+    await database?.drop().catch(() => undefined);
     throw err;
   }
   project.provide('baseUrl', baseUrl);
+  const stateDir = path.join(dataDir, 'browser-states');
+  fs.mkdirSync(stateDir);
+  project.provide('stateDir', stateDir);
 
   return async () => {
     if (child.exitCode === null) {
@@ -67,6 +80,7 @@ export default async function setup(project: TestProject) {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
     fs.closeSync(out);
+    await database?.drop();
     if (process.env.KEEP_E2E_DATA) console.log(`e2e data kept in ${dataDir}`);
     else fs.rmSync(dataDir, { recursive: true, force: true });
   };

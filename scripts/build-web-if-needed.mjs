@@ -22,4 +22,5 @@ const sourcesAt = Math.max(...sources.map(newest));
 if (builtAt >= sourcesAt) process.exit(0);
 
 console.log(builtAt ? 'web/ changed since the last build; building it again' : 'web/dist is missing; building the web app');
-execSync('npm run build:web', { cwd: root, stdio: 'inherit' });
+// A production build even when called from a test runner (Vitest sets NODE_ENV=test, which Vite would honour).
+execSync('npm run build:web', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });

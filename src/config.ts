@@ -4,6 +4,10 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** Work-order photos: DATA_DIR/uploads unless UPLOAD_DIR says otherwise. */
+  uploadDir: string;
+  /** The SMS adapter for residents' sign-in codes; only 'log' so far. */
+  smsProvider: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   dataKey: string | undefined;
@@ -18,10 +22,13 @@ export interface Config {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR ?? './data');
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    dataDir,
+    uploadDir: path.resolve(env.UPLOAD_DIR ?? path.join(dataDir, 'uploads')),
+    smsProvider: env.SMS_PROVIDER ?? 'log',
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     dataKey: env.ONEGRID_DATA_KEY || undefined,

@@ -15,6 +15,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 2500,
   },
   server: {
-    proxy: { '/api': 'http://localhost:3000' },
+    // Keep the browser's Host header: the server refuses writes whose Origin does not match it.
+    // ONEGRID_API points the proxy at a server on another port.
+    proxy: { '/api': { target: process.env.ONEGRID_API ?? 'http://localhost:3000', changeOrigin: false } },
   },
 });

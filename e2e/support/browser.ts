@@ -46,6 +46,28 @@ export async function signIn(page: Page, username: string, password = PASSWORD):
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
+  // Let spinners finish and antd's fade transitions settle, so the picture shows the page as people see it.
+  await page.locator('.ant-spin-spinning, .ant-skeleton').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page.waitForTimeout(500);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * A context already signed in as `username`. The first call signs in through the API and keeps the cookie
+ * for later test files: sign-in is rate-limited per address, and the login page has its own test.
+ */
+export async function signedInContext(browser: Browser, username: string, device: 'desktop' | 'phone' = 'desktop'): Promise<BrowserContext> {
+  const file = path.join(inject('stateDir'), `${username}.json`);
+  if (!fs.existsSync(file)) {
+    const ctx = await newContext(browser);
+    const res = await ctx.request.post('/api/auth/login', { data: { username, password: PASSWORD } });
+    if (!res.ok()) throw new Error(`sign-in of ${username} failed: ${res.status()} ${await res.text()}`);
+    await ctx.storageState({ path: file });
+    await ctx.close();
+  }
+  const ctx = await newContext(browser, device);
+  const state = JSON.parse(fs.readFileSync(file, 'utf8')) as { cookies: Parameters<BrowserContext['addCookies']>[0] };
+  await ctx.addCookies(state.cookies);
+  return ctx;
 }

@@ -33,7 +33,7 @@ export async function writeBackup(config: Config, handle: DbHandle, dest: string
     fs.chmodSync(path.join(dest, 'onegrid.key'), 0o600);
     files.push('onegrid.key');
   }
-  const uploads = path.join(config.dataDir, 'uploads');
+  const uploads = config.uploadDir;
   if (fs.existsSync(uploads)) {
     fs.cpSync(uploads, path.join(dest, 'uploads'), { recursive: true });
     files.push('uploads/');
@@ -60,6 +60,6 @@ export function restoreBackup(config: Config, src: string): BackupManifest {
     fs.copyFileSync(path.join(src, 'onegrid.key'), dataKeyFile(config.dataDir));
     fs.chmodSync(dataKeyFile(config.dataDir), 0o600);
   }
-  if (fs.existsSync(path.join(src, 'uploads'))) fs.cpSync(path.join(src, 'uploads'), path.join(config.dataDir, 'uploads'), { recursive: true });
+  if (fs.existsSync(path.join(src, 'uploads'))) fs.cpSync(path.join(src, 'uploads'), config.uploadDir, { recursive: true });
   return manifest;
 }

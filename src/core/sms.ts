@@ -35,8 +35,7 @@ export function logSmsProvider(log: SmsLog): SmsProvider {
 
 /** The provider named by SMS_PROVIDER; an unknown name stops the app at start rather than at the first sign-in. */
 export function createSmsProvider(config: Config, log: SmsLog): SmsProvider {
-  // config.ts gains `smsProvider` (SMS_PROVIDER, default 'log'); until then the default.
-  const name = (config as Config & { smsProvider?: string }).smsProvider ?? 'log';
+  const name = config.smsProvider;
   if (name === 'log') return logSmsProvider(log);
   throw new Error(`SMS_PROVIDER must be one of: ${SMS_PROVIDERS.join(', ')} (got "${name}")`);
 }

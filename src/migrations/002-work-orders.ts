@@ -79,6 +79,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('work_orders_state_due').on('work_orders').columns(['state', 'resolve_due']).execute();
   await db.schema.createIndex('work_orders_office_received').on('work_orders').columns(['office_id', 'received_at']).execute();
   await db.schema.createIndex('work_orders_assignee').on('work_orders').columns(['assignee_kind', 'assignee_id', 'state']).execute();
+  await db.schema.createIndex('work_orders_received').on('work_orders').columns(['received_at', 'id']).execute();
   await db.schema.createIndex('work_orders_due_month').on('work_orders').columns(['resolve_due', 'office_id']).execute();
   await db.schema.createIndex('events_action_at').on('events').columns(['entity_type', 'action', 'at']).execute();
   await db.schema.createIndex('work_orders_reporter').on('work_orders').column('reporter_phone_index').execute();

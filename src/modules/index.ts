@@ -7,6 +7,8 @@ import { workOrderRoutes } from './work-orders/routes.js';
 import { catalogueRoutes } from './work-orders/catalogue-routes.js';
 import { notificationRoutes } from './work-orders/notification-routes.js';
 import { ratesRoutes } from './work-orders/rates-routes.js';
+import { residentH5Routes } from './resident-h5/routes.js';
+import { photoRoutes } from './photos/routes.js';
 
 export interface Module {
   name: string;
@@ -23,4 +25,6 @@ export const modules: Module[] = [
   { name: 'catalogue', routes: catalogueRoutes },
   { name: 'notifications', routes: notificationRoutes },
   { name: 'rates', routes: ratesRoutes },
+  { name: 'resident-h5', routes: residentH5Routes },
+  { name: 'photos', routes: photoRoutes },
 ];

@@ -43,6 +43,10 @@ export async function createTestApp(opts: { seed?: boolean } = {}): Promise<Test
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: serverUrl });
       await c.connect();
+      // pool.end() resolves before its connections have closed; killing them mid-close raises an uncaught 57P01.
+      for (let i = 0; i < 100 && (await c.query('select 1 from pg_stat_activity where datname = $1', [name])).rowCount; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     };

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, multipartFile, placeByName, type Client, type TestApp } from './harness.js';
 import { ACTIONS } from '../modules/work-orders/state.js';
 import { fileOne } from '../modules/work-orders/test-support.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { multipartForm, tinyPng } from '../modules/photos/test-support.js';
 
 /**
  * Every route that names a record answers 404 to a caller outside the record's subtree and writes nothing.
@@ -33,7 +36,12 @@ describe('scope: outside your subtree a record does not exist', () => {
     const grid2User = await db.selectFrom('users').select('id').where('username', '=', 'grid2').executeTakeFirstOrThrow();
     const notification = await db.insertInto('notifications').values({ id: 'othersnotice0001', user_id: grid2User.id, kind: 'x', entity_type: 'work_order', entity_id: order.id, text_zh: 'x', text_en: 'x', read_at: null, created_at: new Date().toISOString() }).returning('id').executeTakeFirstOrThrow();
     const category = await db.selectFrom('categories').select('id').executeTakeFirstOrThrow();
-    Object.assign(ids, { order: order.id, notification: notification.id, category: category.id });
+    // A real photo on grid2's order, on disk: grid1 must not get it.
+    const photoFile = `work-orders/${order.id}/otherphoto000001.png`;
+    fs.mkdirSync(path.join(t.dataDir, 'uploads', 'work-orders', order.id), { recursive: true });
+    fs.writeFileSync(path.join(t.dataDir, 'uploads', photoFile), tinyPng());
+    await db.insertInto('work_order_photos').values({ id: 'otherphoto000001', work_order_id: order.id, stage: 'report', file: photoFile, mime: 'image/png', size: tinyPng().length, created_at: new Date().toISOString() }).execute();
+    Object.assign(ids, { order: order.id, notification: notification.id, category: category.id, photo: 'otherphoto000001' });
     Object.assign(ids, { grid2: grid2.id, compound: compound.id, building: building.id, household: household.id, resident: resident.id, otherGrid: otherGrid.id, otherCommunity: otherGrid.parent_id!, otherUser: otherUser.id });
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('x');
@@ -85,12 +93,17 @@ describe('scope: outside your subtree a record does not exist', () => {
     { route: 'POST /api/notifications/{id}/read', who: 'grid', req: () => ({ method: 'POST', url: `/api/notifications/${ids.notification}/read` }) },
     { route: 'GET /api/rates', who: 'community', req: () => ({ url: `/api/rates?month=2026-10&parentId=${ids.otherCommunity}` }) },
     { route: 'GET /api/rates/trend', who: 'community', req: () => ({ url: `/api/rates/trend?level=community&officeId=${ids.otherCommunity}&until=2026-10` }) },
+    { route: 'GET /api/work-orders/{id}/photos/{photoId}', who: 'grid', req: () => ({ url: `/api/work-orders/${ids.order}/photos/${ids.photo}` }) },
+    { route: 'POST /api/work-orders/{id}/photos', who: 'grid', req: () => ({ method: 'POST', url: `/api/work-orders/${ids.order}/photos`, ...multipartForm({}, [{ filename: 'a.png', type: 'image/png', data: tinyPng() }]) }) },
     { route: 'GET /api/rates/orders', who: 'community', req: () => ({ url: `/api/rates/orders?month=2026-10&level=community&officeId=${ids.otherCommunity}&figure=received` }) },
   );
   // Routes that name no record: they only list or act on the caller's own subtree or session (tested elsewhere).
   const unscoped = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password', 'GET /api/me', 'PUT /api/me/locale',
     'GET /api/places/roots', 'GET /api/places/search', 'GET /api/audit', 'GET /api/categories', 'GET /api/units', 'GET /api/holidays',
-    'GET /api/notifications', 'GET /api/rates.xlsx', 'GET /api/public/ranking'];
+    'GET /api/notifications', 'GET /api/rates.xlsx', 'GET /api/public/ranking',
+    // The resident's H5 page: public place names and categories, or the signed-in phone's own demands (404 for another phone: resident-h5/demands.test.ts).
+    'POST /api/h5/code', 'POST /api/h5/login', 'POST /api/h5/logout', 'GET /api/h5/me', 'GET /api/h5/places', 'GET /api/h5/places/{id}', 'GET /api/h5/categories',
+    'POST /api/h5/demands', 'GET /api/h5/demands', 'GET /api/h5/demands/{id}', 'POST /api/h5/demands/{id}/rate'];
 
   it('has a case for every route in the API description', async () => {
     const doc = (await t.app.inject({ url: '/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
@@ -109,6 +122,7 @@ describe('scope: outside your subtree a record does not exist', () => {
       db.selectFrom('notifications').select(['id', 'read_at']).orderBy('id').execute(),
       db.selectFrom('categories').select(['id', 'version']).orderBy('id').execute(),
       db.selectFrom('holidays').selectAll().orderBy('day').execute(),
+      db.selectFrom('work_order_photos').select('id').orderBy('id').execute(),
     ]);
     const before = await snapshot();
     const res = await (c.who === 'grid' ? gridWorker : communityWorker)(c.req());

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { abilitiesOf, authorize } from '../../core/access/policy.js';
 import { assertInScope, scopeRoots } from '../../core/access/scope.js';
-import { AppError, notFound } from '../../core/errors.js';
+import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { appendEvent } from '../../core/events.js';
 import { requireActor } from '../../core/http.js';
 import { nowIso } from '../../core/ids.js';
@@ -73,6 +73,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/users', { schema: { tags: ['accounts'], querystring: ZUsersQuery } }, async (req) => {
     const actor = requireActor(req);
     let roots = scopeRoots(actor).filter((p) => actor.bindings.some((b) => b.placePath === p && userPolicy.rules.some((r) => r.role === b.role)));
+    if (roots.length === 0) throw forbidden();
     if (req.query.placeId) {
       const place = await findPlace(db(), req.query.placeId);
       if (!place) throw notFound('place');

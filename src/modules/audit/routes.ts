@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Actor } from '../../core/access/actor.js';
 import { can } from '../../core/access/policy.js';
 import { inSubtrees } from '../../core/access/scope.js';
-import { notFound } from '../../core/errors.js';
+import { forbidden, notFound } from '../../core/errors.js';
 import type { EventTable } from '../../core/events.js';
 import { requireActor } from '../../core/http.js';
 import { ZId } from '../../core/validation.js';
@@ -61,10 +61,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/audit', { schema: { tags, summary: 'The audit log, filtered by person, record and time', querystring: ZAuditQuery } }, async (req) => {
     const actor = requireActor(req);
     const f = req.query;
+    const roots = rootsFor(actor, 'read');
+    if (roots.length === 0) throw forbidden();
     let q = db()
       .selectFrom('events')
       .innerJoin('places', 'places.id', 'events.place_id')
-      .where((eb) => inSubtrees(eb, 'places.path', rootsFor(actor, 'read')));
+      .where((eb) => inSubtrees(eb, 'places.path', roots));
     if (f.actorId) q = q.where('events.actor_id', '=', f.actorId);
     if (f.username) {
       q = q.where('events.actor_id', 'in', (eb) => eb.selectFrom('users').select('users.id').where('users.username', '=', f.username!));

@@ -40,9 +40,7 @@ export const tooMany = () => invalid('photos', `最多上传${MAX_PHOTOS}张照�
 
 /** Photos live under UPLOAD_DIR, by default DATA_DIR/uploads (which the backup copies). */
 export function uploadRoot(config: Config): string {
-  // config.ts gains `uploadDir` (UPLOAD_DIR); until then the default.
-  const configured = (config as Config & { uploadDir?: string }).uploadDir;
-  return path.resolve(configured ?? path.join(config.dataDir, 'uploads'));
+  return config.uploadDir;
 }
 
 /** The file of a stored photo, or null when its recorded path would leave the upload folder. */
@@ -62,8 +60,10 @@ export async function savePhotos(
   const dir = path.join('work-orders', order.id);
   await fs.promises.mkdir(path.join(root, dir), { recursive: true });
   const now = nowIso();
-  const rows = photos.map((p) => {
-    const id = newId();
+  // Sorted ids keep the upload order when listed by id.
+  const ids = photos.map(() => newId()).sort();
+  const rows = photos.map((p, i) => {
+    const id = ids[i]!;
     return { id, work_order_id: order.id, stage, file: path.posix.join('work-orders', order.id, `${id}.${p.ext}`), mime: p.mime, size: p.data.length, created_at: now };
   });
   for (const [i, row] of rows.entries()) {

@@ -21,7 +21,15 @@ const ACTIONS = ['create', 'update', 'move', 'reveal', 'exportRoster', 'importRo
 /** What the caller may do on this place, so the UI shows only those buttons. `create` is asked for the child level. */
 function actionsOn(actor: Actor, place: PlaceRow): string[] {
   const childLevel = { district: 'street', street: 'community', community: 'grid', grid: 'compound', compound: 'building', building: 'household', household: null }[place.level];
-  return ACTIONS.filter((a) =>
+  const applies: Record<(typeof ACTIONS)[number], boolean> = {
+    create: childLevel !== null,
+    update: true,
+    move: place.level === 'compound' || place.level === 'building' || place.level === 'household',
+    reveal: place.address_enc !== null,
+    exportRoster: place.level === 'compound' || place.level === 'building',
+    importRoster: place.level === 'compound',
+  };
+  return ACTIONS.filter((a) => applies[a]).filter((a) =>
     a === 'create'
       ? childLevel !== null && can(actor, placePolicy, a, place.path, { level: childLevel as PlaceRow['level'] })
       : can(actor, placePolicy, a, place.path, { level: place.level }),

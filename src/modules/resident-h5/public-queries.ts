@@ -1,6 +1,6 @@
 import { isWithin } from '../../core/access/scope.js';
 import type { AppContext } from '../../core/context.js';
-import { notFound } from '../../core/errors.js';
+import { invalid, notFound } from '../../core/errors.js';
 import { findPlace, findPlaceByCode, searchPlaces, type PlaceRow } from '../places/queries.js';
 import type { PlaceLevel } from '../places/tables.js';
 
@@ -15,10 +15,19 @@ async function districtPath(ctx: AppContext): Promise<string> {
   return district.path;
 }
 
-/** A place a resident may file at (compound, building or household under the district), else 404. */
-export async function residentPlace(ctx: AppContext, id: string, levels: readonly PlaceLevel[] = ['compound', 'building', 'household']): Promise<PlaceRow> {
+/** A place under the district, else 404. */
+async function placeInDistrict(ctx: AppContext, id: string): Promise<PlaceRow> {
   const place = await findPlace(ctx.handle.db, id);
-  if (!place || !levels.includes(place.level) || !isWithin(place.path, await districtPath(ctx))) throw notFound('place');
+  if (!place || !isWithin(place.path, await districtPath(ctx))) throw notFound('place');
+  return place;
+}
+
+/** Where a resident may file: a compound, building or household under the district. */
+export async function residentPlace(ctx: AppContext, id: string): Promise<PlaceRow> {
+  const place = await placeInDistrict(ctx, id);
+  if (!['compound', 'building', 'household'].includes(place.level)) {
+    throw invalid('placeId', '请选择小区、楼栋或房屋', 'Pick a compound, building or household', 'place_level');
+  }
   return place;
 }
 
@@ -38,7 +47,8 @@ async function ancestorNames(ctx: AppContext, places: PlaceRow[]) {
 
 /** The QR page of a compound (its buildings) or of a building (its households), for the resident to pick where. */
 export async function publicPlace(ctx: AppContext, id: string) {
-  const place = await residentPlace(ctx, id, ['compound', 'building']);
+  const place = await placeInDistrict(ctx, id);
+  if (place.level !== 'compound' && place.level !== 'building') throw notFound('place');
   const [names, children] = await Promise.all([
     ancestorNames(ctx, [place]),
     ctx.handle.db.selectFrom('places').select(['id', 'name', 'level']).where('parent_id', '=', place.id)

@@ -1,10 +1,18 @@
+import { Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { AccountsPage } from '../modules/accounts/AccountsPage';
-import { AuditPage } from '../modules/audit/AuditPage';
 import { LoginPage } from '../modules/auth/LoginPage';
 import { PlacesPage } from '../modules/places/PlacesPage';
 import { AppLayout } from './layout/AppLayout';
 import { RequireAbility, RequireAuth } from './session/RequireAuth';
+
+// The office pages most users never open load on demand.
+const AccountsPage = lazy(() => import('../modules/accounts/AccountsPage').then((m) => ({ default: m.AccountsPage })));
+const AuditPage = lazy(() => import('../modules/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+
+const Loading = ({ children }: { children: ReactNode }) => (
+  <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>{children}</Suspense>
+);
 
 export function AppRoutes() {
   return (
@@ -24,7 +32,9 @@ export function AppRoutes() {
           path="/accounts"
           element={
             <RequireAbility subject="user" action="read">
-              <AccountsPage />
+              <Loading>
+                <AccountsPage />
+              </Loading>
             </RequireAbility>
           }
         />
@@ -32,7 +42,9 @@ export function AppRoutes() {
           path="/audit"
           element={
             <RequireAbility subject="audit" action="read">
-              <AuditPage />
+              <Loading>
+                <AuditPage />
+              </Loading>
             </RequireAbility>
           }
         />

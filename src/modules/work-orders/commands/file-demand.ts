@@ -3,6 +3,7 @@ import type { Actor } from '../../../core/access/actor.js';
 import type { Role } from '../../../core/access/roles.js';
 import { assertInScope, isWithin } from '../../../core/access/scope.js';
 import type { AppContext } from '../../../core/context.js';
+import type { Trx } from '../../../core/db.js';
 import { forbidden, invalid, notFound } from '../../../core/errors.js';
 import { appendEvent, type EventActor } from '../../../core/events.js';
 import { newId } from '../../../core/ids.js';
@@ -33,7 +34,11 @@ export function trackingNo(at: Date): string {
  * Files a demand as a work order in state `received`, with its deadlines. `actor` is staff (checked against the
  * channel and scope) or, for H5, Open311 and the 12345 push, a caller the route has already authenticated.
  */
-export async function fileDemand(ctx: AppContext, who: { staff: Actor } | { system: EventActor }, input: TFileDemand): Promise<ReturnType<typeof toWorkOrder>> {
+export async function fileDemand(
+  ctx: AppContext, who: { staff: Actor } | { system: EventActor }, input: TFileDemand,
+  /** More work in the same transaction (the H5 page's photos). */
+  after?: (trx: Trx, order: WorkOrderRow) => Promise<void>,
+): Promise<ReturnType<typeof toWorkOrder>> {
   const { db } = ctx.handle;
   const place = await findPlace(db, input.placeId);
   if (!place) throw notFound('place');
@@ -74,6 +79,7 @@ export async function fileDemand(ctx: AppContext, who: { staff: Actor } | { syst
       entityType: 'work_order', entityId: row.id, placeId: place.id, action: 'file',
       to: { state: 'received', channel: row.channel, demandType: row.demand_type, categoryId: category.id, trackingNo: row.tracking_no, externalNo: row.external_no },
     }, row.received_at);
+    await after?.(trx, row);
   });
   return toWorkOrder(row);
 }

@@ -3,7 +3,7 @@ import { isWithin } from '../../../core/access/scope.js';
 import type { AppContext } from '../../../core/context.js';
 import type { Trx } from '../../../core/db.js';
 import { conflict, forbidden, notFound, staleVersion } from '../../../core/errors.js';
-import { appendEvent } from '../../../core/events.js';
+import { appendEvent, type EventActor } from '../../../core/events.js';
 import { nowIso } from '../../../core/ids.js';
 import { findWorkOrder, toWorkOrder, type WorkOrderRow } from '../queries.js';
 import { allowedFrom, TRANSITIONS, type Action, type Actor as Who, type WorkOrderState } from '../state.js';
@@ -30,16 +30,28 @@ async function calledUnits(ctx: AppContext, orderId: string): Promise<string[]> 
   return (await ctx.handle.db.selectFrom('work_order_units').select('unit_id').where('work_order_id', '=', orderId).execute()).map((u) => u.unit_id);
 }
 
+/** A resident signed in on the H5 page: no staff account, known by the blind index of their phone. */
+export interface ResidentCaller extends EventActor {
+  userId: null;
+  phoneIndex: string;
+}
+export type Caller = Actor | ResidentCaller;
+const isResident = (c: Caller): c is ResidentCaller => 'phoneIndex' in c;
+/** The 'reporter': the resident who filed the order with the same phone. */
+const isReporter = (c: ResidentCaller, o: WorkOrderRow) => !!o.reporter_phone_index && o.reporter_phone_index === c.phoneIndex;
+
 const isAssignee = (actor: Actor, o: WorkOrderRow) =>
   (o.assignee_kind === 'user' && o.assignee_id === actor.userId) || (o.assignee_kind === 'unit' && !!actor.unitId && o.assignee_id === actor.unitId);
 
 /** Sees the order: inside the caller's subtree, its assignee, or a unit called in on it. */
-export async function canSee(ctx: AppContext, actor: Actor, o: WorkOrderRow): Promise<boolean> {
+export async function canSee(ctx: AppContext, actor: Caller, o: WorkOrderRow): Promise<boolean> {
+  if (isResident(actor)) return isReporter(actor, o);
   if (actor.bindings.some((b) => isWithin(o.place_path, b.placePath)) || isAssignee(actor, o)) return true;
   return !!actor.unitId && (await calledUnits(ctx, o.id)).includes(actor.unitId);
 }
 
-export async function mayAct(ctx: AppContext, actor: Actor, o: WorkOrderRow, who: readonly Who[]): Promise<boolean> {
+export async function mayAct(ctx: AppContext, actor: Caller, o: WorkOrderRow, who: readonly Who[]): Promise<boolean> {
+  if (isResident(actor)) return who.includes('reporter') && isReporter(actor, o);
   for (const w of who) {
     if (w === 'assignee' && isAssignee(actor, o)) return true;
     if (w === 'partner_contact' && actor.unitId && (await calledUnits(ctx, o.id)).includes(actor.unitId)) return true;
@@ -49,7 +61,7 @@ export async function mayAct(ctx: AppContext, actor: Actor, o: WorkOrderRow, who
 }
 
 /** The steps this caller may take on this order now: what the UI shows as buttons. */
-export async function availableActions(ctx: AppContext, actor: Actor, o: WorkOrderRow): Promise<Action[]> {
+export async function availableActions(ctx: AppContext, actor: Caller, o: WorkOrderRow): Promise<Action[]> {
   const out: Action[] = [];
   for (const [action, t] of Object.entries(TRANSITIONS) as [Action, (typeof TRANSITIONS)[Action]][]) {
     if (allowedFrom(action, o.state) && (await mayAct(ctx, actor, o, t.who))) out.push(action);
@@ -58,7 +70,7 @@ export async function availableActions(ctx: AppContext, actor: Actor, o: WorkOrd
 }
 
 /** Scope (404), role (403), state (409); then one transaction: re-check version and state, change, append the event. */
-export async function transition(ctx: AppContext, actor: Actor, id: string, action: Action, input: { version: number } & Record<string, unknown>) {
+export async function transition(ctx: AppContext, actor: Caller, id: string, action: Action, input: { version: number } & Record<string, unknown>) {
   const { db } = ctx.handle;
   const order = await findWorkOrder(db, id);
   if (!order || !(await canSee(ctx, actor, order))) throw notFound('work order');
@@ -69,7 +81,8 @@ export async function transition(ctx: AppContext, actor: Actor, id: string, acti
   }
   if (input.version !== order.version) throw staleVersion();
   const now = nowIso();
-  const step: StepResult = await (STEPS[action] as (s: StepContext, input: unknown) => Promise<StepResult>)({ ctx, actor, order, now }, input);
+  // A resident passes mayAct only for steps whose `who` lists 'reporter' (rate), which read no staff fields.
+  const step: StepResult = await (STEPS[action] as (s: StepContext, input: unknown) => Promise<StepResult>)({ ctx, actor: actor as Actor, order, now }, input);
   const next = step.to ?? t.to ?? order.state;
   return db.transaction().execute(async (trx) => {
     const updated = await trx.updateTable('work_orders')

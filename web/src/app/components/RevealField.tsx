@@ -8,7 +8,7 @@ import { useT } from '../i18n/I18nProvider';
 interface Props {
   /** The masked value as lists show it. */
   masked: string | null;
-  /** What is revealed, for the modal title ("手机号"). */
+  /** What is revealed, for the modal title (e.g. the phone label). */
   label: string;
   canReveal: boolean;
   reveal: (reason: string) => Promise<Revealed>;

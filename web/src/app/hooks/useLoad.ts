@@ -36,7 +36,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: DependencyList, enabled
         notify(err);
       },
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `load` is a fresh closure on every render; the caller's deps say when it really changed.
   }, [...deps, tick, enabled]);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);

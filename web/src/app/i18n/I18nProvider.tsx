@@ -40,6 +40,7 @@ const fill = (text: string, vars?: Vars) => (vars ? text.replace(/\{(\w+)\}/g, (
 function applyDocument(locale: Locale) {
   dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
   document.documentElement.lang = locale;
+  document.title = dictionaries[locale].app.name;
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {

@@ -54,12 +54,14 @@ export const en: Dictionary = {
   gender: { male: 'Male', female: 'Female' },
   timeline: { title: 'Timeline', empty: 'Nothing recorded yet', by: 'By', reason: 'Reason' },
   action: {
+    sign_in_failed: 'Failed sign-in',
     create: 'Created', update: 'Updated', move: 'Moved', reveal: 'Revealed personal data', import_roster: 'Imported roster',
     export_roster: 'Exported roster', sign_in: 'Signed in', sign_out: 'Signed out', change_password: 'Changed password',
     lock: 'Locked', unlock: 'Unlocked', disable: 'Disabled',
   },
   entity: { place: 'Place', resident: 'Resident', user: 'Account' },
   field: {
+    failedLogins: 'Failed attempts', lockedUntil: 'Locked until',
     name: 'Name', level: 'Level', parentId: 'Parent', compoundType: 'Compound type', threeNo: 'Three-no', address: 'Address', path: 'Path',
     displayName: 'Display name', disabled: 'Disabled', roles: 'Roles', password: 'Password', phone: 'Phone', idNumber: 'ID number',
     gender: 'Gender', relation: 'Relation', field: 'Field', rows: 'Rows', created: 'Created', updated: 'Updated', username: 'Username',

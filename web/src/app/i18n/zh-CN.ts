@@ -51,11 +51,13 @@ export const zhCN = {
   gender: { male: '男', female: '女' },
   timeline: { title: '时间线', empty: '暂无记录', by: '操作人', reason: '理由' },
   action: {
+    sign_in_failed: '登录失败',
     create: '新建', update: '修改', move: '迁移', reveal: '查看个人信息', import_roster: '导入花名册', export_roster: '导出花名册',
     sign_in: '登录', sign_out: '退出', change_password: '修改密码', lock: '锁定', unlock: '解锁', disable: '停用',
   },
   entity: { place: '地点', resident: '居民', user: '账号' },
   field: {
+    failedLogins: '失败次数', lockedUntil: '锁定至',
     name: '名称', level: '层级', parentId: '上级', compoundType: '小区类型', threeNo: '三无', address: '地址', path: '路径',
     displayName: '姓名', disabled: '停用', roles: '角色', password: '密码', phone: '手机号', idNumber: '身份证号',
     gender: '性别', relation: '与户主关系', field: '字段', rows: '行数', created: '新建', updated: '更新', username: '用户名',

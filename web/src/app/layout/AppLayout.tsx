@@ -67,7 +67,7 @@ export function AppLayout() {
       </Layout>
       {isPhone && (
         <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={240} title={t('app.name')}>
-          {menu}
+          <div data-testid="nav-drawer">{menu}</div>
         </Drawer>
       )}
     </Layout>

@@ -4,7 +4,7 @@ import { useNotify } from '../hooks/useNotify';
 import { useI18n } from '../i18n/I18nProvider';
 import type { Locale } from '../i18n/types';
 
-/** 中文 / English; remembered in this browser and, when signed in, on the user's account. */
+/** Chinese / English; remembered in this browser and, when signed in, on the user's account. */
 export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   const { locale, setLocale, t } = useI18n();
   const { error } = useNotify();

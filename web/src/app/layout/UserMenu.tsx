@@ -18,6 +18,8 @@ export function UserMenu({ compact }: { compact: boolean }) {
   const roleLines = me.roles.map((r) => `${t(`role.${r.role}`)} · ${r.placeName}`);
 
   const items = [
+    // On a phone the header has room for the avatar only, so the name heads the menu.
+    ...(compact ? [{ key: 'name', label: <strong>{me.user.displayName}</strong>, disabled: true }] : []),
     ...roleLines.map((line, i) => ({ key: `role-${i}`, label: line, disabled: true })),
     { type: 'divider' as const },
     { key: 'password', icon: <KeyOutlined />, label: t('auth.changePassword'), onClick: () => setChanging(true) },

@@ -1,4 +1,4 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { User } from '../../app/api/types';
@@ -7,6 +7,7 @@ import { useLoad } from '../../app/hooks/useLoad';
 import { useT } from '../../app/i18n/I18nProvider';
 import { useSession } from '../../app/session/SessionProvider';
 import { localTime } from '../timeline/format';
+import { TimelineDrawer } from '../timeline/TimelineDrawer';
 import { accountsApi } from './api';
 import { UserFormModal } from './UserFormModal';
 
@@ -20,6 +21,7 @@ export function AccountsPage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [timelineOf, setTimelineOf] = useState<User | null>(null);
   const { data, loading, reload } = useLoad(() => accountsApi.list(q, PAGE_SIZE, (page - 1) * PAGE_SIZE), [q, page]);
 
   return (
@@ -57,15 +59,24 @@ export function AccountsPage() {
           { key: 'createdAt', title: t('user.createdAt'), render: (_, u) => localTime(u.createdAt) },
           {
             key: 'actions', title: t('common.actions'),
-            render: (_, u) => can('user', 'update') && (
-              <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>
-                {t('common.edit')}
-              </Button>
+            render: (_, u) => (
+              <Space size={0}>
+                {can('user', 'update') && (
+                  <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(u)} data-testid={`user-edit-${u.username}`}>
+                    {t('common.edit')}
+                  </Button>
+                )}
+                {can('audit', 'timeline') && (
+                  <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setTimelineOf(u)} aria-label={t('common.timeline')} />
+                )}
+              </Space>
             ),
           },
         ]}
       />
       {editing && <UserFormModal user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onDone={reload} />}
+      <TimelineDrawer open={Boolean(timelineOf)} onClose={() => setTimelineOf(null)} entityType="user"
+        entityId={timelineOf?.id ?? ''} title={timelineOf?.username ?? ''} />
     </Card>
   );
 }

@@ -1,5 +1,6 @@
-import { Button, DatePicker, Form, Input, Select } from 'antd';
+import { Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useIsPhone } from '../../app/hooks/useIsPhone';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { ACTIONS, ENTITY_TYPES, type AuditFilter } from './api';
 
@@ -15,6 +16,9 @@ interface Values {
 export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilter) => void }) {
   const { t, tr } = useI18n();
   const [form] = Form.useForm<Values>();
+  const isPhone = useIsPhone();
+  // On a phone the filters stack, each as wide as the screen.
+  const w = (desktop: number) => ({ width: isPhone ? '100%' : desktop });
 
   const submit = (v: Values) => {
     const person = v.person?.trim();
@@ -32,28 +36,28 @@ export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilter) => 
   };
 
   return (
-    <Form form={form} layout="inline" onFinish={submit} style={{ rowGap: 8, marginBottom: 12 }} data-testid="audit-filters">
+    <Form form={form} layout={isPhone ? 'vertical' : 'inline'} onFinish={submit} style={{ rowGap: 8, marginBottom: 12 }} data-testid="audit-filters">
       <Form.Item name="person" label={t('audit.actor')}>
-        <Input allowClear placeholder={t('audit.actorPlaceholder')} style={{ width: 150 }} />
+        <Input allowClear placeholder={t('audit.actorPlaceholder')} style={w(150)} />
       </Form.Item>
       <Form.Item name="entityType" label={t('audit.entityType')}>
-        <Select allowClear style={{ width: 110 }} options={ENTITY_TYPES.map((e) => ({ value: e, label: t(`entity.${e}`) }))} />
+        <Select allowClear style={w(110)} options={ENTITY_TYPES.map((e) => ({ value: e, label: t(`entity.${e}`) }))} />
       </Form.Item>
       <Form.Item name="entityId" label={t('audit.entityId')}>
-        <Input allowClear style={{ width: 150 }} />
+        <Input allowClear style={w(150)} />
       </Form.Item>
       <Form.Item name="action" label={t('audit.action')}>
-        <Select allowClear style={{ width: 150 }} data-testid="audit-action"
+        <Select allowClear style={w(150)} data-testid="audit-action"
           options={ACTIONS.map((a) => ({ value: a, label: tr(`action.${a}`, a) }))} />
       </Form.Item>
       <Form.Item name="range" label={t('audit.timeRange')}>
-        <DatePicker.RangePicker allowEmpty={[true, true]} />
+        <DatePicker.RangePicker allowEmpty={[true, true]} style={w(260)} />
       </Form.Item>
       <Form.Item>
-        <Button type="primary" htmlType="submit">{t('common.search')}</Button>
-      </Form.Item>
-      <Form.Item>
-        <Button onClick={() => { form.resetFields(); onSearch({}); }}>{t('common.reset')}</Button>
+        <Space>
+          <Button type="primary" htmlType="submit">{t('common.search')}</Button>
+          <Button onClick={() => { form.resetFields(); onSearch({}); }}>{t('common.reset')}</Button>
+        </Space>
       </Form.Item>
     </Form>
   );

@@ -13,7 +13,7 @@ export interface AuditFilter {
 }
 
 export const ENTITY_TYPES = ['place', 'resident', 'user'] as const;
-export const ACTIONS = ['create', 'update', 'move', 'reveal', 'import_roster', 'export_roster', 'sign_in', 'change_password'] as const;
+export const ACTIONS = ['create', 'update', 'move', 'reveal', 'import_roster', 'export_roster', 'sign_in', 'sign_in_failed', 'lock', 'change_password'] as const;
 
 export const auditApi = {
   list: (filter: AuditFilter, limit: number, offset: number) => api.get<Page<Event>>(`/api/audit${qs({ ...filter, limit, offset })}`),

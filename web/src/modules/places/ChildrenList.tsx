@@ -1,5 +1,5 @@
 import { RightOutlined } from '@ant-design/icons';
-import { Button, Card, List, Tag } from 'antd';
+import { Button, Card, Empty, Pagination, Spin, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Place } from '../../app/api/types';
@@ -18,26 +18,27 @@ export function ChildrenList({ place, reloadKey }: { place: Place; reloadKey: un
 
   return (
     <Card size="small" title={t('place.children')} styles={{ body: { padding: 0 } }}>
-      <List<Place>
-        loading={loading}
-        dataSource={data?.items ?? []}
-        locale={{ emptyText: t('place.noChildren') }}
-        pagination={data && data.total > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total: data.total, onChange: setPage, size: 'small', align: 'center' } : false}
-        renderItem={(p) => (
-          <List.Item style={{ padding: 0 }}>
-            <Button type="text" block onClick={() => navigate(`/places/${p.id}`)} data-testid="child-item"
-              style={{ height: 48, display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '0 16px' }}>
-              <span>
-                {p.name}
-                {p.threeNo && <Tag color="red" style={{ marginInlineStart: 6 }}>{t('place.threeNoTag')}</Tag>}
-              </span>
-              <span style={{ color: '#999' }}>
-                {t(`level.${p.level}`)} <RightOutlined />
-              </span>
-            </Button>
-          </List.Item>
-        )}
-      />
+      <Spin spinning={loading}>
+        {data?.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('place.noChildren')} />}
+        {(data?.items ?? []).map((p) => (
+          <Button key={p.id} type="text" block onClick={() => navigate(`/places/${p.id}`)} data-testid="child-item"
+            style={{ height: 48, display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '0 16px',
+              borderRadius: 0, borderBottom: '1px solid #f0f0f0' }}>
+            <span>
+              {p.name}
+              {p.threeNo && <Tag color="red" style={{ marginInlineStart: 6 }}>{t('place.threeNoTag')}</Tag>}
+            </span>
+            <span style={{ color: '#999' }}>
+              {t(`level.${p.level}`)} <RightOutlined />
+            </span>
+          </Button>
+        ))}
+        {!data && <div style={{ height: 96 }} />}
+      </Spin>
+      {data && data.total > PAGE_SIZE && (
+        <Pagination simple size="small" current={page} pageSize={PAGE_SIZE} total={data.total} onChange={setPage}
+          style={{ display: 'flex', justifyContent: 'center', padding: 8 }} />
+      )}
     </Card>
   );
 }

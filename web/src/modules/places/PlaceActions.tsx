@@ -5,7 +5,7 @@ import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
 import { useSession } from '../../app/session/SessionProvider';
 import { TimelineDrawer } from '../timeline/TimelineDrawer';
-import { CHILD_LEVEL, placesApi, type PlaceDetail } from './api';
+import { CHILD_LEVEL, placesApi, type PlaceAction, type PlaceDetail } from './api';
 import { MovePlaceModal } from './MovePlaceModal';
 import { PlaceFormModal } from './PlaceFormModal';
 import { RosterImportModal } from './RosterImportModal';
@@ -21,7 +21,7 @@ export function PlaceActions({ detail, onChanged }: { detail: PlaceDetail; onCha
   const [exporting, setExporting] = useState(false);
   const { place, actions } = detail;
   const childLevel = CHILD_LEVEL[place.level];
-  const has = (a: string) => actions.includes(a as never);
+  const has = (a: PlaceAction) => actions.includes(a);
   const close = () => setOpen(null);
   const parents = place.parentId ? [place.parentId] : [];
 
@@ -31,28 +31,38 @@ export function PlaceActions({ detail, onChanged }: { detail: PlaceDetail; onCha
     setExporting(false);
   };
 
+  const buttons = [
+    has('create') && childLevel && (
+      <Button key="create" type="primary" icon={<PlusOutlined />} onClick={() => setOpen('create')} data-testid="place-create">
+        {t('place.createTitle', { level: t(`level.${childLevel}`) })}
+      </Button>
+    ),
+    has('update') && (
+      <Button key="edit" icon={<EditOutlined />} onClick={() => setOpen('edit')} data-testid="place-edit">{t('place.edit')}</Button>
+    ),
+    has('move') && place.level === 'compound' && (
+      <Button key="move" icon={<SwapOutlined />} onClick={() => setOpen('move')} data-testid="place-move">{t('place.move')}</Button>
+    ),
+    has('exportRoster') && (place.level === 'compound' || place.level === 'building') && (
+      <Button key="export" icon={<DownloadOutlined />} loading={exporting} onClick={exportRoster} data-testid="roster-export">
+        {t('place.exportRoster')}
+      </Button>
+    ),
+    has('importRoster') && place.level === 'compound' && (
+      <Button key="import" icon={<UploadOutlined />} onClick={() => setOpen('import')} data-testid="roster-import">{t('place.importRoster')}</Button>
+    ),
+    can('audit', 'timeline') && (
+      <Button key="timeline" icon={<HistoryOutlined />} onClick={() => setOpen('timeline')} data-testid="place-timeline">{t('common.timeline')}</Button>
+    ),
+  ].filter(Boolean);
+
   return (
     <>
-      <Space wrap size={8}>
-        {has('create') && childLevel && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('create')} data-testid="place-create">
-            {t('place.createTitle', { level: t(`level.${childLevel}`) })}
-          </Button>
-        )}
-        {has('update') && <Button icon={<EditOutlined />} onClick={() => setOpen('edit')} data-testid="place-edit">{t('place.edit')}</Button>}
-        {has('move') && place.level === 'compound' && (
-          <Button icon={<SwapOutlined />} onClick={() => setOpen('move')} data-testid="place-move">{t('place.move')}</Button>
-        )}
-        {has('exportRoster') && (place.level === 'compound' || place.level === 'building') && (
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={exportRoster} data-testid="roster-export">{t('place.exportRoster')}</Button>
-        )}
-        {has('importRoster') && place.level === 'compound' && (
-          <Button icon={<UploadOutlined />} onClick={() => setOpen('import')} data-testid="roster-import">{t('place.importRoster')}</Button>
-        )}
-        {can('audit', 'timeline') && (
-          <Button icon={<HistoryOutlined />} onClick={() => setOpen('timeline')} data-testid="place-timeline">{t('common.timeline')}</Button>
-        )}
-      </Space>
+      {buttons.length > 0 && (
+        <Space wrap size={8} style={{ marginTop: 12 }}>
+          {buttons}
+        </Space>
+      )}
       {open === 'create' && childLevel && (
         <PlaceFormModal mode="create" parent={place} level={childLevel} onClose={close} onDone={() => onChanged([place.id])} />
       )}

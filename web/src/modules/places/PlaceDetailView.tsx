@@ -1,8 +1,8 @@
-import { Alert, Breadcrumb, Card, Skeleton, Space } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Skeleton, Space } from 'antd';
 import { Link } from 'react-router';
 import type { Loaded } from '../../app/hooks/useLoad';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { useMe } from '../../app/session/SessionProvider';
+import { useMe, useSession } from '../../app/session/SessionProvider';
 import { ResidentsPanel } from '../residents/ResidentsPanel';
 import type { PlaceDetail } from './api';
 import { ChildrenList } from './ChildrenList';
@@ -22,11 +22,15 @@ interface Props {
 export function PlaceDetailView({ id, loaded, phone, onChanged }: Props) {
   const { t, pick } = useI18n();
   const me = useMe();
+  const { can } = useSession();
   const { data, loading, error } = loaded;
   if (!data || data.place.id !== id) {
     if (loading) return <Card><Skeleton active paragraph={{ rows: 6 }} /></Card>;
     const text = error && typeof error === 'object' && 'messages' in error && error.messages ? pick(error.messages as { zh: string; en: string }) : t('common.notFound');
-    return <Alert type="warning" showIcon title={text} data-testid="place-not-found" />;
+    return (
+      <Alert type="warning" showIcon title={text} data-testid="place-not-found"
+        action={<Link to="/places"><Button size="small">{t('common.back')}</Button></Link>} />
+    );
   }
   const { place, ancestors } = data;
   // Ancestors above the user's own places are shown by name only: opening them would be refused.
@@ -41,13 +45,11 @@ export function PlaceDetailView({ id, loaded, phone, onChanged }: Props) {
       <Card size={phone ? 'small' : undefined} loading={false}>
         <Breadcrumb items={crumbs} style={{ marginBottom: 8 }} data-testid="place-breadcrumb" />
         <PlaceSummary detail={data} phone={phone} />
-        <div style={{ marginTop: 12 }}>
-          <PlaceActions detail={data} onChanged={onChanged} />
-        </div>
+        <PlaceActions detail={data} onChanged={onChanged} />
       </Card>
       <PlaceCounts place={place} counts={data.counts} phone={phone} />
       {place.level === 'household' ? (
-        <ResidentsPanel household={place} phone={phone} />
+        can('resident', 'read') && <ResidentsPanel household={place} phone={phone} onChanged={() => onChanged([])} />
       ) : phone ? (
         <ChildrenList place={place} reloadKey={loaded.data} />
       ) : (

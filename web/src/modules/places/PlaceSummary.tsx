@@ -17,18 +17,18 @@ export function PlaceSummary({ detail, phone }: { detail: PlaceDetail; phone: bo
           { key: 'threeNo', label: t('place.threeNo'), children: place.threeNo ? t('common.yes') : t('common.no') },
         ]
       : []),
-    {
+    ...(place.addressMasked || ['compound', 'building', 'household'].includes(place.level) ? [{
       key: 'address',
       label: t('place.address'),
       children: (
         <RevealField masked={place.addressMasked} label={t('place.address')} canReveal={actions.includes('reveal')}
           reveal={(reason) => placesApi.revealAddress(place.id, reason)} testId="address" />
       ),
-    },
+    }] : []),
   ];
   return (
     <>
-      <Space align="center" wrap style={{ marginBottom: 8 }}>
+      <Space align="center" wrap style={{ marginBottom: 8 }} data-testid="place-header">
         <Typography.Title level={phone ? 4 : 3} style={{ margin: 0 }} data-testid="place-name">
           {place.name}
         </Typography.Title>

@@ -25,6 +25,13 @@ export function PlaceTree({ roots, focus, reload }: Props) {
   const [kids, setKids] = useState<Record<string, { items: Place[]; total: number }>>({});
   const [expanded, setExpanded] = useState<string[]>([]);
   const loaded = useRef(new Set<string>());
+  const box = useRef<HTMLDivElement>(null);
+  const focusId = focus?.place.id;
+
+  // Keep the focused node in sight once the tree has opened down to it.
+  useEffect(() => {
+    if (focusId) box.current?.querySelector(`[data-testid="tree-node-${focusId}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [focusId, expanded, kids]);
 
   const fetchChildren = useCallback(async (id: string) => {
     const page = await placesApi.children(id, PAGE, 0);
@@ -74,17 +81,19 @@ export function PlaceTree({ roots, focus, reload }: Props) {
   if (!roots) return <Skeleton active />;
   if (roots.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
-    <Tree
-      blockNode
-      treeData={roots.map(toNode)}
-      expandedKeys={expanded}
-      onExpand={(keys) => setExpanded(keys.map(String))}
-      selectedKeys={focus ? [focus.place.id] : []}
-      loadData={async (node) => {
-        if (!loaded.current.has(String(node.key))) await fetchChildren(String(node.key)).catch(error);
-      }}
-      onSelect={(keys) => keys[0] && navigate(`/places/${String(keys[0])}`)}
-      height={640}
-    />
+    <div ref={box} style={{ maxHeight: 'calc(100vh - 190px)', minHeight: 240, overflow: 'auto' }}>
+      <Tree
+        blockNode
+        treeData={roots.map(toNode)}
+        expandedKeys={expanded}
+        onExpand={(keys) => setExpanded(keys.map(String))}
+        selectedKeys={focus ? [focus.place.id] : []}
+        loadData={async (node) => {
+          if (!loaded.current.has(String(node.key))) await fetchChildren(String(node.key)).catch(error);
+        }}
+        onSelect={(keys) => keys[0] && navigate(`/places/${String(keys[0])}`)}
+        virtual={false}
+      />
+    </div>
   );
 }

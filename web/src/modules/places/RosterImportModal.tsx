@@ -89,7 +89,7 @@ export function RosterImportModal({ place, onClose, onDone }: { place: Place; on
 
   return (
     <Modal open title={`${t('roster.title')} · ${place.name}`} onCancel={busy ? undefined : onClose} closable={!busy}
-      footer={<Button onClick={onClose} disabled={busy}>{t('common.close')}</Button>} destroyOnHidden width={640}>
+      footer={<Button onClick={onClose} disabled={busy} data-testid="roster-close">{t('common.close')}</Button>} destroyOnHidden width={640}>
       {body}
     </Modal>
   );

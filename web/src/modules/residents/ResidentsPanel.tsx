@@ -1,19 +1,27 @@
-import { EditOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Pagination } from 'antd';
 import { useState } from 'react';
 import type { Place, Resident } from '../../app/api/types';
-import { RevealField } from '../../app/components/RevealField';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useT } from '../../app/i18n/I18nProvider';
 import { useSession } from '../../app/session/SessionProvider';
 import { TimelineDrawer } from '../timeline/TimelineDrawer';
 import { residentsApi } from './api';
+import { ResidentCards } from './ResidentCards';
 import { ResidentFormModal } from './ResidentFormModal';
+import { ResidentsTable } from './ResidentsTable';
 
 const PAGE_SIZE = 20;
 
 /** A household's residents: personal fields masked, each revealed on its own with a reason. */
-export function ResidentsPanel({ household, phone }: { household: Place; phone: boolean }) {
+interface Props {
+  household: Place;
+  phone: boolean;
+  /** Told after an add or edit, so the counts above are read again. */
+  onChanged: () => void;
+}
+
+export function ResidentsPanel({ household, phone, onChanged }: Props) {
   const t = useT();
   const { can } = useSession();
   const [page, setPage] = useState(1);
@@ -23,7 +31,13 @@ export function ResidentsPanel({ household, phone }: { household: Place; phone: 
     () => residentsApi.list(household.id, PAGE_SIZE, (page - 1) * PAGE_SIZE),
     [household.id, page],
   );
-  const canReveal = can('resident', 'reveal');
+  const view = {
+    residents: data?.items ?? [],
+    loading,
+    canReveal: can('resident', 'reveal'),
+    onEdit: can('resident', 'update') ? setEditing : undefined,
+    onTimeline: can('audit', 'timeline') ? setTimelineOf : undefined,
+  };
 
   return (
     <Card size="small" title={t('resident.title')}
@@ -32,46 +46,14 @@ export function ResidentsPanel({ household, phone }: { household: Place; phone: 
           {t('resident.add')}
         </Button>
       )}>
-      <Table<Resident>
-        rowKey="id"
-        size="small"
-        loading={loading}
-        dataSource={data?.items ?? []}
-        scroll={phone ? { x: 640 } : undefined}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
-        data-testid="residents-table"
-        columns={[
-          { key: 'name', title: t('resident.name'), dataIndex: 'name', fixed: phone ? 'left' : undefined },
-          { key: 'relation', title: t('resident.relation'), render: (_, r) => t(`relation.${r.relation}`) },
-          { key: 'gender', title: t('resident.gender'), render: (_, r) => (r.gender ? t(`gender.${r.gender}`) : t('common.none')) },
-          {
-            key: 'phone', title: t('resident.phone'),
-            render: (_, r) => <RevealField masked={r.phoneMasked} label={t('resident.phone')} canReveal={canReveal} testId={`phone-${r.id}`}
-              reveal={(reason) => residentsApi.reveal(r.id, 'phone', reason)} />,
-          },
-          {
-            key: 'idNumber', title: t('resident.idNumber'),
-            render: (_, r) => <RevealField masked={r.idNumberMasked} label={t('resident.idNumber')} canReveal={canReveal} testId={`id-${r.id}`}
-              reveal={(reason) => residentsApi.reveal(r.id, 'idNumber', reason)} />,
-          },
-          {
-            key: 'actions', title: t('common.actions'),
-            render: (_, r) => (
-              <Space size={0}>
-                {can('resident', 'update') && (
-                  <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(r)} aria-label={t('resident.edit')} />
-                )}
-                {can('audit', 'timeline') && (
-                  <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setTimelineOf(r)} aria-label={t('common.timeline')} />
-                )}
-              </Space>
-            ),
-          },
-        ]}
-      />
+      {phone ? <ResidentCards {...view} /> : <ResidentsTable {...view} />}
+      {(data?.total ?? 0) > PAGE_SIZE && (
+        <Pagination size="small" current={page} pageSize={PAGE_SIZE} total={data?.total ?? 0} onChange={setPage}
+          style={{ marginTop: 12, justifyContent: 'flex-end', display: 'flex' }} />
+      )}
       {editing && (
         <ResidentFormModal householdId={household.id} resident={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)} onDone={reload} />
+          onClose={() => setEditing(null)} onDone={() => { reload(); onChanged(); }} />
       )}
       <TimelineDrawer open={Boolean(timelineOf)} onClose={() => setTimelineOf(null)} entityType="resident"
         entityId={timelineOf?.id ?? ''} title={timelineOf?.name ?? ''} />

@@ -7,7 +7,8 @@ type State = Record<string, unknown> | null;
 /** An event's from → to, one line per field that appears in either. */
 export function DiffList({ from, to }: { from: State; to: State }) {
   const i18n = useI18n();
-  const keys = [...new Set([...Object.keys(from ?? {}), ...Object.keys(to ?? {})])];
+  // Paths are the server's bookkeeping; the parent change already says where a place went.
+  const keys = [...new Set([...Object.keys(from ?? {}), ...Object.keys(to ?? {})])].filter((k) => k !== 'path');
   if (keys.length === 0) return null;
   return (
     <ul style={{ margin: '4px 0 0', paddingInlineStart: 18, fontSize: 13 }}>
