@@ -11,11 +11,11 @@ const vitest = (config, name) =>
   run('npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${results}/${name}.json`]);
 
 console.log(`\n== API tests on ${db} ==`);
-let status = vitest('vitest.config.ts', 'api');
+const api = vitest('vitest.config.ts', 'api');
 console.log('\n== browser tests ==');
 const browser = run('node', ['scripts/ensure-browser.mjs']);
-status ||= browser;
-if (browser === 0) status ||= vitest('e2e/vitest.config.ts', 'e2e');
+const e2e = browser === 0 ? vitest('e2e/vitest.config.ts', 'e2e') : browser;
+let status = api || e2e;
 
 let passed = 0;
 let failed = 0;
