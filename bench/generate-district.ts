@@ -89,7 +89,7 @@ export async function generateDistrict(target: Target, opts: { communitiesPerStr
     await phase('large street: grids → residents', delta, () => generate(streets.slice(0, 1), LARGE_STREET));
     await phase(`other ${streets.length - 1} streets: grids → residents`, delta, () => generate(streets.slice(1), OTHER_STREET));
     await phase('accounts', () => BENCH_USERS.length, () => insertAccounts(db));
-    await phase(target === 'postgres' ? 'vacuum analyze' : 'analyze', () => 0, () => analyze(db, target));
+    await phase('planner statistics (ANALYZE; VACUUM ANALYZE on PostgreSQL)', () => 0, () => analyze(db, target));
     const counts = { ...total, streets: streets.length, communities: streets.reduce((n, s) => n + s.communities.length, 0) };
     return { target, phases, totalMs: phases.reduce((n, p) => n + p.ms, 0), counts };
   } finally {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { openDatabase, type DbHandle } from '../src/core/db.js';
+import { migrateToLatest } from '../src/migrations/index.js';
 import { createCipher, loadDataKey, type PersonalDataCipher } from '../src/core/personal-data.js';
 
 /** Where the benchmarks keep their SQLite file and data key (gitignored). */
@@ -38,6 +39,16 @@ export function openTarget(target: Target): DbHandle {
   return target === 'postgres'
     ? openDatabase({ databaseUrl: pgBenchUrl(), dataDir: benchDataDir })
     : openDatabase({ dataDir: benchDataDir, sqliteFile });
+}
+
+/** A district generated before a new migration landed still serves: bring its schema up to date. */
+export async function migrateExisting(target: Target): Promise<void> {
+  const handle = openTarget(target);
+  try {
+    await migrateToLatest(handle.db);
+  } finally {
+    await handle.close();
+  }
 }
 
 export const benchCipher = (): PersonalDataCipher => createCipher(loadDataKey(benchDataDir));

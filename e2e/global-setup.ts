@@ -11,6 +11,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** Where signed-in browser states are kept, so each user signs in once per run (sign-in is rate-limited). */
     stateDir: string;
+    /** The server's log file: the SMS log adapter writes residents' sign-in codes there, as an operator would read them. */
+    serverLog: string;
   }
 }
 
@@ -68,6 +70,7 @@ export default async function setup(project: TestProject) {
     throw err;
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('serverLog', log);
   const stateDir = path.join(dataDir, 'browser-states');
   fs.mkdirSync(stateDir);
   project.provide('stateDir', stateDir);

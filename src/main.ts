@@ -12,6 +12,8 @@ await migrateToLatest(handle.db);
 const ctx = { handle, config, cipher: createCipher(loadDataKey(config.dataDir, config.dataKey)) };
 const app = await buildApp(ctx, { logger: true });
 if (config.seedDemo) await seedDemoIfEmpty(ctx, (m) => app.log.info(m));
+// SQLite keeps its planner statistics current cheaply (a no-op when nothing changed much).
+if (handle.sqlite) handle.sqlite.pragma('optimize');
 await app.listen({ port: config.port, host: config.host });
 const stopScheduler = startScheduler(ctx, (err) => app.log.error({ err }, 'overdue scan failed'));
 app.log.info(`OneGrid on http://localhost:${config.port} (${handle.dialect})`);

@@ -35,7 +35,9 @@ describe('a grid worker on a phone (390x844)', () => {
     await page.getByRole('button', { name: '菜单' }).click();
     const drawer = page.getByTestId('nav-drawer');
     await drawer.getByRole('menuitem', { name: /一张网/ }).waitFor();
-    expect(await drawer.getByRole('menuitem').count()).toBe(1);
+    // The place tree and the work-order inbox; no accounts, audit or rates for a grid worker.
+    expect(await drawer.getByRole('menuitem').count()).toBe(2);
+    await drawer.getByRole('menuitem', { name: /接诉即办/ }).waitFor();
     await page.keyboard.press('Escape');
 
     await page.getByTestId('child-item').first().click();

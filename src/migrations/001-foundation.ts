@@ -27,6 +27,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('places_parent').on('places').columns(['parent_id', 'sort_order', 'name']).execute();
   await db.schema.createIndex('places_level_path').on('places').columns(['level', 'path']).execute();
+  // Counts per level below a place read only this index.
+  await db.schema.createIndex('places_path_level').on('places').columns(['path', 'level']).execute();
   await db.schema.createIndex('places_code').on('places').column('code').unique().execute();
   await db.schema.createIndex('places_name').on('places').columns(['name']).execute();
 

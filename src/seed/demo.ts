@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Role } from '../core/access/roles.js';
 import type { AppContext } from '../core/context.js';
 import { appendEvents, SYSTEM_ACTOR } from '../core/events.js';
@@ -79,6 +80,8 @@ export async function seedDemoIfEmpty(ctx: AppContext, log: (msg: string) => voi
     const orders = await seedOrderHistory(ctx, random, { compounds, categories: catalogue.categories, units: catalogue.departments, perCompoundMonth: [0, 1], months: size.historyMonths, calendar: await loadCalendar(db) });
     log(`seeded ${orders} work orders over ${size.historyMonths} months`);
   }
+  // Fresh planner statistics: without them SQLite reads whole indexes for subtree counts.
+  await sql`analyze`.execute(db);
   log(`seeded demo: ${communities.length} communities, ${JSON.stringify(counts)} in ${Date.now() - started} ms`);
   return true;
 }

@@ -17,11 +17,23 @@ export async function createSession(db: Db, userId: string, ttlMs: number): Prom
   return { token, expiresAt };
 }
 
+/**
+ * Resolved sessions are kept for 5 s: the household detail and every other request would otherwise pay two queries.
+ * Any sign-out, disable, password or role change clears the cache of this process; other app processes notice within 5 s.
+ */
+const ACTOR_TTL_MS = 5000;
+const actors = new Map<string, { actor: Actor; until: number }>();
+export function forgetActors(): void {
+  actors.clear();
+}
+
 export async function deleteSession(db: Db, token: string): Promise<void> {
+  forgetActors();
   await db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
 }
 
 export async function deleteUserSessions(db: Db, userId: string, exceptToken?: string): Promise<void> {
+  forgetActors();
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptToken) q = q.where('id', '!=', hashToken(exceptToken));
   await q.execute();
@@ -30,6 +42,17 @@ export async function deleteUserSessions(db: Db, userId: string, exceptToken?: s
 /** Resolves a cookie token to the actor with role bindings and their place paths, in two indexed queries. */
 export async function loadActor(db: Db, token: string): Promise<Actor | null> {
   const sessionId = hashToken(token);
+  const cached = actors.get(sessionId);
+  if (cached && cached.until > Date.now()) return cached.actor;
+  const actor = await readActor(db, sessionId);
+  if (actor) {
+    if (actors.size >= 10000) actors.clear();
+    actors.set(sessionId, { actor, until: Date.now() + ACTOR_TTL_MS });
+  }
+  return actor;
+}
+
+async function readActor(db: Db, sessionId: string): Promise<Actor | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')

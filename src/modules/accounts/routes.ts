@@ -7,7 +7,7 @@ import { appendEvent } from '../../core/events.js';
 import { requireActor } from '../../core/http.js';
 import { nowIso } from '../../core/ids.js';
 import { hashPassword, verifyPassword } from '../../core/auth/password.js';
-import { deleteSession, deleteUserSessions, SESSION_COOKIE } from '../../core/auth/sessions.js';
+import { deleteSession, deleteUserSessions, forgetActors, SESSION_COOKIE } from '../../core/auth/sessions.js';
 import { ZId } from '../../core/validation.js';
 import { allPolicies } from '../policies.js';
 import { findPlace } from '../places/queries.js';
@@ -67,6 +67,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put('/me/locale', { schema: { tags: ['auth'], body: z.object({ locale: z.enum(['zh-CN', 'en']) }) } }, async (req) => {
     const actor = requireActor(req);
     await db().updateTable('users').set({ locale: req.body.locale }).where('id', '=', actor.userId).execute();
+    forgetActors();
     return { locale: req.body.locale };
   });
 

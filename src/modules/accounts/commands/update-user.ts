@@ -5,7 +5,7 @@ import { notFound, staleVersion } from '../../../core/errors.js';
 import { appendEvent } from '../../../core/events.js';
 import { newId, nowIso } from '../../../core/ids.js';
 import { hashPassword } from '../../../core/auth/password.js';
-import { deleteUserSessions } from '../../../core/auth/sessions.js';
+import { deleteUserSessions, forgetActors } from '../../../core/auth/sessions.js';
 import { userPolicy } from '../policy.js';
 import type { TUpdateUser } from '../schema.js';
 import { findUser, toUser } from '../queries.js';
@@ -57,5 +57,6 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
     await appendEvent(trx, actor, { entityType: 'user', entityId: id, placeId: before.place_id, action: 'update', from, to });
   });
   if (input.disabled || passwordHash || bindings) await deleteUserSessions(db, id);
+  else forgetActors();
   return toUser((await findUser(db, id))!);
 }

@@ -5,6 +5,7 @@ import { invalid, notFound, staleVersion } from '../../../core/errors.js';
 import { appendEvent } from '../../../core/events.js';
 import { nowIso } from '../../../core/ids.js';
 import { repath } from '../../../core/place-paths.js';
+import { forgetActors } from '../../../core/auth/sessions.js';
 import { placePolicy } from '../policy.js';
 import { findPlace, toPlace } from '../queries.js';
 import type { TMovePlace, TPlace } from '../schema.js';
@@ -35,6 +36,8 @@ export async function movePlace(ctx: AppContext, actor: Actor, id: string, input
       .executeTakeFirst();
     if (!moved) throw staleVersion();
     await repath(trx, oldPath, newPath);
+    // Role bindings below the moved place now have new paths.
+    forgetActors();
     await appendEvent(trx, actor, {
       entityType: 'place',
       entityId: id,

@@ -1,8 +1,9 @@
+import { enWorkOrders } from './en-work-orders';
 import type { Dictionary } from './types';
 
 export const en: Dictionary = {
   app: { name: 'OneGrid', tagline: 'Party-building-led grassroots governance', loading: 'Loading…' },
-  nav: { places: 'Places', accounts: 'Accounts', audit: 'Audit log', menu: 'Menu' },
+  nav: { places: 'Places', accounts: 'Accounts', audit: 'Audit log', menu: 'Menu', workOrders: 'Work orders', rates: 'Three rates' },
   lang: { zh: '中文', en: 'English', switch: 'Language' },
   common: {
     ok: 'OK', cancel: 'Cancel', save: 'Save', edit: 'Edit', search: 'Search', reset: 'Reset', close: 'Close',
@@ -56,7 +57,7 @@ export const en: Dictionary = {
   action: {
     sign_in_failed: 'Failed sign-in',
     create: 'Created', update: 'Updated', move: 'Moved', reveal: 'Revealed personal data', import_roster: 'Imported roster',
-    export_roster: 'Exported roster', sign_in: 'Signed in', sign_out: 'Signed out', change_password: 'Changed password',
+    export_roster: 'Exported roster', sign_in: 'Signed in', file: 'Filed', accept: 'Accepted', dispatch: 'Dispatched', take: 'Taken', resolve: 'Resolved', rate: 'Rated', follow_up: 'Followed up', supervise: 'Supervised', call_in: 'Called in', return: 'Returned', contact: 'Contacted', sign_out: 'Signed out', change_password: 'Changed password',
     lock: 'Locked', unlock: 'Unlocked', disable: 'Disabled',
   },
   entity: { place: 'Place', resident: 'Resident', user: 'Account' },
@@ -76,4 +77,5 @@ export const en: Dictionary = {
     title: 'Audit log', actor: 'Person', actorPlaceholder: 'Username', entityType: 'Record type', entityId: 'Record id',
     action: 'Action', timeRange: 'Time range', at: 'Time', record: 'Record', detail: 'Change details', from: 'Before', to: 'After',
   },
+  ...enWorkOrders,
 };

@@ -1,7 +1,9 @@
+import { zhCNWorkOrders } from './zh-CN-work-orders';
+
 /** Simplified Chinese, the default. Every user-facing string of the web app lives here and in en.ts. */
 export const zhCN = {
   app: { name: '一张网', tagline: '党建引领基层治理', loading: '加载中…' },
-  nav: { places: '一张网', accounts: '账号管理', audit: '审计日志', menu: '菜单' },
+  nav: { places: '一张网', accounts: '账号管理', audit: '审计日志', menu: '菜单', workOrders: '接诉即办', rates: '三率排名' },
   lang: { zh: '中文', en: 'English', switch: '语言' },
   common: {
     ok: '确定', cancel: '取消', save: '保存', edit: '编辑', search: '搜索', reset: '重置', close: '关闭',
@@ -53,7 +55,7 @@ export const zhCN = {
   action: {
     sign_in_failed: '登录失败',
     create: '新建', update: '修改', move: '迁移', reveal: '查看个人信息', import_roster: '导入花名册', export_roster: '导出花名册',
-    sign_in: '登录', sign_out: '退出', change_password: '修改密码', lock: '锁定', unlock: '解锁', disable: '停用',
+    sign_in: '登录', sign_out: '退出', file: '登记', accept: '受理', dispatch: '派单', take: '接单', resolve: '办结', rate: '评价', follow_up: '回访', supervise: '督办', call_in: '吹哨', return: '退单', contact: '联系居民', change_password: '修改密码', lock: '锁定', unlock: '解锁', disable: '停用',
   },
   entity: { place: '地点', resident: '居民', user: '账号' },
   field: {
@@ -72,4 +74,5 @@ export const zhCN = {
     title: '审计日志', actor: '操作人', actorPlaceholder: '用户名', entityType: '记录类型', entityId: '记录编号',
     action: '操作', timeRange: '时间范围', at: '时间', record: '记录', detail: '变更详情', from: '变更前', to: '变更后',
   },
+  ...zhCNWorkOrders,
 } as const;

@@ -1,9 +1,10 @@
-import { ApartmentOutlined, AuditOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, MenuOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Drawer, Layout, Menu, Typography } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useIsPhone } from '../hooks/useIsPhone';
 import { useT } from '../i18n/I18nProvider';
+import { NotificationBell } from '../../modules/work-orders/NotificationBell';
 import { useSession } from '../session/SessionProvider';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
@@ -19,6 +20,8 @@ export function AppLayout() {
 
   const items = [
     { key: '/places', icon: <ApartmentOutlined />, label: t('nav.places') },
+    ...(can('work_order', 'read') || can('work_order', 'file') ? [{ key: '/work-orders', icon: <SolutionOutlined />, label: t('nav.workOrders') }] : []),
+    ...(can('rates', 'read') ? [{ key: '/rates', icon: <BarChartOutlined />, label: t('nav.rates') }] : []),
     ...(can('user', 'read') ? [{ key: '/accounts', icon: <TeamOutlined />, label: t('nav.accounts') }] : []),
     ...(can('audit', 'read') ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
   ];
@@ -58,6 +61,7 @@ export function AppLayout() {
           {isPhone && <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={() => setDrawerOpen(true)} />}
           {isPhone && brand}
           <div style={{ flex: 1 }} />
+          {(can('work_order', 'read') || can('work_order', 'file')) && <NotificationBell />}
           <LanguageSwitch signedIn />
           <UserMenu compact={isPhone} />
         </Layout.Header>

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import type { APIRequestContext, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { getJson, postJson } from './api.js';
+
+/** A valid 8x8 red PNG, the smallest photo the server accepts as an image. */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7N9hAAAAAElFTkSuQmCC',
+  'base64',
+);
+
+/** A fresh mainland mobile number per call, so reruns and files never share a resident. */
+export function freshPhone(): string {
+  return `139${String(Date.now()).slice(-8)}`;
+}
+
+const logSize = () => fs.statSync(inject('serverLog')).size;
+
+/**
+ * The one-time code the SMS log adapter wrote for `phone` after byte `from` of the server log. The log masks the
+ * phone (139****1234), so the caller passes the offset taken just before asking for the code.
+ */
+export async function codeFromLog(phone: string, from: number, timeoutMs = 10_000): Promise<string> {
+  const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const text = fs.readFileSync(inject('serverLog'), 'utf8').slice(from);
+    for (const line of text.split('\n').reverse()) {
+      if (!line.includes(masked) || !line.includes('"sms"')) continue;
+      const entry = JSON.parse(line) as { sms?: { to: string; text: string } };
+      const code = entry.sms?.to === masked ? /\d{6}/.exec(entry.sms.text)?.[0] : undefined;
+      if (code) return code;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`No SMS code for ${masked} in the server log`);
+}
+
+/** Signs a resident in through the H5 page: phone, "get code", the code from the log, sign in. */
+export async function signInResident(page: Page, phone: string): Promise<void> {
+  await page.goto('/h5');
+  const form = page.getByTestId('h5-sign-in');
+  await form.getByLabel('手机号').fill(phone);
+  const from = logSize();
+  await page.getByTestId('h5-send-code').click();
+  const code = await codeFromLog(phone, from);
+  await form.getByLabel('验证码').fill(code);
+  await page.getByTestId('h5-sign-in-submit').click();
+  await page.getByTestId('h5-file-form').waitFor();
+}
+
+export interface OrderDetail {
+  order: { id: string; state: string; version: number; light: string | null; trackingNo: string; reopenCount: number; assignee: { kind: string; id: string } | null };
+  actions: string[];
+}
+
+export const orderOf = (ctx: Page | APIRequestContext, id: string) => getJson<OrderDetail>(ctx, `/api/work-orders/${id}`);
+
+/** Takes one step through the API with the order's current version (for setting up, never for what the test checks). */
+export async function stepVia(ctx: Page | APIRequestContext, id: string, step: string, body: Record<string, unknown> = {}): Promise<void> {
+  const { order } = await orderOf(ctx, id);
+  await postJson(ctx, `/api/work-orders/${id}/${step}`, { version: order.version, ...body });
+}

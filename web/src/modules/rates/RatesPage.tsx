@@ -1,0 +1,61 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Space, Tabs, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useLoad } from '../../app/hooks/useLoad';
+import { useNotify } from '../../app/hooks/useNotify';
+import { useT } from '../../app/i18n/I18nProvider';
+import { ratesApi, type Figure, type RateLevel, type RateRow } from './api';
+import { FigureDrawer } from './FigureDrawer';
+import { RatesTable } from './RatesTable';
+import { TrendChart } from './TrendChart';
+
+const LEVELS: RateLevel[] = ['street', 'community', 'department'];
+
+/** 三率排名: a month's response, resolution and satisfaction rates per office, with drill-down, trend and export. */
+export function RatesPage() {
+  const t = useT();
+  const { error } = useNotify();
+  const [params, setParams] = useSearchParams();
+  const month = params.get('month') ?? dayjs().format('YYYY-MM');
+  const level = (params.get('level') as RateLevel | null) ?? 'community';
+  const [selected, setSelected] = useState<RateRow | null>(null);
+  const [figure, setFigure] = useState<{ row: RateRow; figure: Figure } | null>(null);
+  const { data, loading } = useLoad(() => ratesApi.list(month, level), [month, level]);
+  const set = (patch: Record<string, string>) => {
+    setSelected(null);
+    setParams({ month, level, ...patch }, { replace: true });
+  };
+  const rows = data?.items ?? [];
+  const trendOf = selected ?? rows[0] ?? null;
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="rates-page">
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>{t('rates.title')}</Typography.Title>
+        <Space wrap>
+          <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} data-testid="rates-month"
+            disabledDate={(d) => d.isAfter(dayjs(), 'month')} onChange={(d) => d && set({ month: d.format('YYYY-MM') })} />
+          <Button icon={<DownloadOutlined />} data-testid="rates-export" onClick={() => ratesApi.exportXlsx(month, level).catch(error)}>
+            {t('rates.export')}
+          </Button>
+        </Space>
+      </Space>
+      <Tabs activeKey={level} onChange={(k) => set({ level: k })} items={LEVELS.map((l) => ({ key: l, label: t(`rates.${l}`) }))} />
+      {data && (
+        <Typography.Text type="secondary">
+          {t('rates.weights', { response: data.weights.response, resolution: data.weights.resolution, satisfaction: data.weights.satisfaction })}
+        </Typography.Text>
+      )}
+      <RatesTable rows={rows} loading={loading} selected={trendOf?.officeId} onSelect={setSelected}
+        onFigure={(row, f) => setFigure({ row, figure: f })} />
+      {trendOf && (
+        <Card size="small" title={t('rates.trend', { name: trendOf.name })}>
+          <TrendChart officeId={trendOf.officeId} level={level} until={month} />
+        </Card>
+      )}
+      <FigureDrawer month={month} level={level} target={figure} onClose={() => setFigure(null)} />
+    </Space>
+  );
+}

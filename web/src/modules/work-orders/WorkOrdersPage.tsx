@@ -1,0 +1,71 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Select, Space, Tabs, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useIsPhone } from '../../app/hooks/useIsPhone';
+import { useLoad } from '../../app/hooks/useLoad';
+import { useT } from '../../app/i18n/I18nProvider';
+import { useSession } from '../../app/session/SessionProvider';
+import { CHANNELS, STATES, workOrdersApi, type Channel, type WorkOrderState } from './api';
+import { WorkOrderList } from './WorkOrderList';
+
+const PAGE_SIZE = 20;
+type TabKey = 'mine' | 'all' | 'overdue';
+
+/** The 工单 inbox: what waits on me, everything in my scope, and what is overdue; filters live in the URL. */
+export function WorkOrdersPage() {
+  const t = useT();
+  const isPhone = useIsPhone();
+  const { can } = useSession();
+  const [params, setParams] = useSearchParams();
+  const tab = (params.get('tab') as TabKey | null) ?? 'mine';
+  const state = (params.get('state') as WorkOrderState | null) ?? undefined;
+  const categoryId = params.get('categoryId') ?? undefined;
+  const channel = (params.get('channel') as Channel | null) ?? undefined;
+  const q = params.get('q') ?? undefined;
+  const page = Number(params.get('page') ?? '1');
+
+  const set = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v); else next.delete(k);
+    if (!('page' in patch)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  const categories = useLoad(() => workOrdersApi.categories(), []);
+  const list = useLoad(
+    () => workOrdersApi.list({ mine: tab === 'mine' || undefined, overdue: tab === 'overdue' || undefined, state, categoryId, channel, q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    [tab, state, categoryId, channel, q, page],
+  );
+  const filterStyle = { width: isPhone ? '100%' : 150 };
+
+  return (
+    <div data-testid="work-orders-page">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>{t('workOrder.inbox')}</Typography.Title>
+        {can('work_order', 'file') && (
+          <Link to="/work-orders/new"><Button type="primary" icon={<PlusOutlined />} data-testid="file-demand">{t('workOrder.file')}</Button></Link>
+        )}
+      </Space>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => set({ tab: k })}
+        items={(['mine', 'all', 'overdue'] as const).map((k) => ({ key: k, label: <span data-testid={`tab-${k}`}>{t(`workOrder.${k}`)}</span> }))}
+      />
+      <Space wrap style={{ marginBottom: 12, width: '100%' }} direction={isPhone ? 'vertical' : 'horizontal'}>
+        <Select allowClear style={filterStyle} placeholder={t('workOrder.anyState')} value={state} data-testid="filter-state"
+          onChange={(v?: string) => set({ state: v })} options={STATES.map((s) => ({ value: s, label: t(`workOrderState.${s}`) }))} />
+        <Select allowClear style={filterStyle} placeholder={t('workOrder.anyCategory')} value={categoryId} showSearch={{ optionFilterProp: 'label' }}
+          onChange={(v?: string) => set({ categoryId: v })} options={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} />
+        <Select allowClear style={filterStyle} placeholder={t('workOrder.anyChannel')} value={channel}
+          onChange={(v?: string) => set({ channel: v })} options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
+        <Input.Search allowClear style={{ width: isPhone ? '100%' : 220 }} placeholder={t('workOrder.searchPlaceholder')} defaultValue={q}
+          onSearch={(v) => set({ q: v.trim() || undefined })} />
+      </Space>
+      <WorkOrderList
+        items={list.data?.items ?? []} total={list.data?.total ?? 0} loading={list.loading} page={page} pageSize={PAGE_SIZE}
+        onPage={(p) => set({ page: String(p) })} categories={categories.data?.items ?? []}
+      />
+    </div>
+  );
+}

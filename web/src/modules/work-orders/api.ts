@@ -1,0 +1,109 @@
+import { api, qs } from '../../app/api/client';
+import type { Page, Revealed, User } from '../../app/api/types';
+
+export const STATES = ['received', 'accepted', 'dispatched', 'taken', 'resolved', 'followed_up', 'closed', 'rejected', 'merged'] as const;
+export type WorkOrderState = (typeof STATES)[number];
+/** The channels staff enter; h5 and open311 come from residents and machines. */
+export const STAFF_CHANNELS = ['hotline_12345', 'mailbox', 'grid_patrol', 'wechat_group', 'walk_in'] as const;
+export const CHANNELS = [...STAFF_CHANNELS, 'h5', 'open311'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const DEMAND_TYPES = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise'] as const;
+export type DemandType = (typeof DEMAND_TYPES)[number];
+export const RATINGS = ['satisfied', 'basically_satisfied', 'not_satisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
+export type Step =
+  | 'accept' | 'reject' | 'answer' | 'dispatch' | 'take' | 'return' | 'contact' | 'resolve' | 'follow_up' | 'rate'
+  | 'supervise' | 'call_in' | 'report_in' | 'request_extension' | 'decide_extension' | 'merge';
+export type Light = 'green' | 'yellow' | 'red' | null;
+
+export interface WorkOrder {
+  id: string;
+  placeId: string;
+  officeId: string;
+  trackingNo: string;
+  externalNo: string | null;
+  channel: Channel;
+  demandType: DemandType;
+  categoryId: string;
+  title: string;
+  description: string;
+  addressMasked: string | null;
+  reporterName: string | null;
+  reporterPhoneMasked: string | null;
+  state: WorkOrderState;
+  assignee: { kind: 'user' | 'unit'; id: string } | null;
+  reopenCount: number;
+  supervised: boolean;
+  receivedAt: string;
+  resolveDue: string | null;
+  resolvedAt: string | null;
+  result: string | null;
+  rating: Rating | null;
+  ratingComment: string | null;
+  light: Light;
+  version: number;
+}
+
+export interface WorkOrderDetail {
+  order: WorkOrder;
+  units: { id: string; name: string; calledAt: string; reportedAt: string | null; part: string | null }[];
+  extensions: { id: string; days: number; reason: string; state: string; createdAt: string }[];
+  photos: { id: string; stage: string; mime: string; size: number }[];
+  actions: Step[];
+}
+
+export interface Category { id: string; name: string; groupName: string; active: boolean }
+export interface Unit { id: string; kind: 'department' | 'partner_unit'; name: string }
+export interface Notification {
+  id: string;
+  entityType: string;
+  entityId: string;
+  text: { zh: string; en: string };
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface ListQuery {
+  state?: WorkOrderState;
+  categoryId?: string;
+  channel?: Channel;
+  overdue?: boolean;
+  mine?: boolean;
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface FileInput {
+  channel: Channel;
+  demandType: DemandType;
+  categoryId: string;
+  placeId: string;
+  title: string;
+  description: string;
+  address?: string;
+  reporterName?: string;
+  reporterPhone?: string;
+  externalNo?: string;
+}
+
+const base = '/api/work-orders';
+
+export const workOrdersApi = {
+  list: (q: ListQuery) => api.get<Page<WorkOrder>>(`${base}${qs({ ...q })}`),
+  get: (id: string) => api.get<WorkOrderDetail>(`${base}/${id}`),
+  file: (input: FileInput) => api.post<WorkOrder>(base, input),
+  step: (id: string, step: Step, body: Record<string, unknown>) => api.post<unknown>(`${base}/${id}/${step.replace(/_/g, '-')}`, body),
+  reveal: (id: string, field: 'phone' | 'address', reason: string) => api.post<Revealed>(`${base}/${id}/reveal`, { field, reason }),
+  photoUrl: (id: string, photoId: string) => `${base}/${id}/photos/${photoId}`,
+  uploadPhotos: (id: string, files: File[]) => {
+    const form = new FormData();
+    for (const f of files) form.append('photos', f, f.name);
+    return api.post<unknown>(`${base}/${id}/photos`, form);
+  },
+  categories: () => api.get<{ items: Category[] }>('/api/categories'),
+  units: () => api.get<{ items: Unit[] }>('/api/units'),
+  users: (placeId: string) => api.get<Page<User>>(`/api/users${qs({ placeId, limit: 200 })}`),
+  notifications: () => api.get<{ unread: number; items: Notification[] }>('/api/notifications?limit=20'),
+  readNotification: (id: string) => api.post<unknown>(`/api/notifications/${id}/read`),
+};
