@@ -79,14 +79,14 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     status: 'ok' as const,
     database: ctx.handle.dialect,
   }));
-  for (const m of modules) await app.register(m.routes, { prefix: '/api' });
+  for (const m of modules) await app.register(m.routes, { prefix: m.prefix ?? '/api' });
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
     const index = fs.readFileSync(path.join(webDist, 'index.html'));
     app.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const file = req.url.split('?')[0]!;
-      if (file.startsWith('/api/') || file.startsWith('/assets/')) return reply.callNotFound();
+      if (file.startsWith('/api/') || file.startsWith('/assets/') || file.startsWith('/open311/')) return reply.callNotFound();
       return reply.type('text/html').header('cache-control', 'no-cache').send(index);
     });
   }

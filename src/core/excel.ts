@@ -64,7 +64,10 @@ function cellText(v: ExcelJS.CellValue): string {
     if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
     if ('text' in v) return String(v.text).trim();
     if ('result' in v) return String(v.result ?? '').trim();
-    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    if (v instanceof Date) {
+      const iso = v.toISOString();
+      return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+    }
   }
   return String(v).trim();
 }

@@ -9,10 +9,15 @@ import { notificationRoutes } from './work-orders/notification-routes.js';
 import { ratesRoutes } from './work-orders/rates-routes.js';
 import { residentH5Routes } from './resident-h5/routes.js';
 import { photoRoutes } from './photos/routes.js';
+import { hotlineRoutes } from './hotline/routes.js';
+import { apiKeyRoutes } from './open311/api-key-routes.js';
+import { open311Routes } from './open311/routes.js';
 
 export interface Module {
   name: string;
   routes: FastifyPluginAsyncZod;
+  /** Where the routes are served: /api unless a standard fixes the path. */
+  prefix?: string;
 }
 
 /** The modules in load order; each registers its routes under /api. */
@@ -27,4 +32,7 @@ export const modules: Module[] = [
   { name: 'rates', routes: ratesRoutes },
   { name: 'resident-h5', routes: residentH5Routes },
   { name: 'photos', routes: photoRoutes },
+  { name: 'hotline', routes: hotlineRoutes },
+  { name: 'api-keys', routes: apiKeyRoutes },
+  { name: 'open311', routes: open311Routes, prefix: '/open311/v2' },
 ];

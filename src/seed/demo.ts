@@ -8,6 +8,7 @@ import { importDivisions } from '../modules/places/commands/import-divisions.js'
 import { generateBelow, type GenerateOptions } from './generate.js';
 import { createRandom } from './random.js';
 import { seedCatalogue, seedOrderHistory } from './work-orders.js';
+import { seedDemoApiKey } from './api-keys.js';
 import { loadCalendar } from '../modules/work-orders/deadlines.js';
 
 export const DEMO_PASSWORD = 'OneGrid!2026';
@@ -75,6 +76,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, log: (msg: string) => voi
   const catalogue = await seedCatalogue(ctx, district, street, community);
   const units = [...catalogue.departments, ...catalogue.partners];
   await createDemoAccounts(ctx, places, new Map(units.map((u) => [u.name, u.id])));
+  await seedDemoApiKey(ctx, street);
   if (size.historyMonths > 0) {
     const compounds = await db.selectFrom('places').selectAll().where('level', '=', 'compound').where('path', 'like', `${street.path}%`).execute();
     const orders = await seedOrderHistory(ctx, random, { compounds, categories: catalogue.categories, units: catalogue.departments, perCompoundMonth: [0, 1], months: size.historyMonths, calendar: await loadCalendar(db) });

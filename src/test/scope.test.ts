@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, multipartFile, placeByName, type Client, type TestApp } from './harness.js';
 import { ACTIONS } from '../modules/work-orders/state.js';
 import { fileOne } from '../modules/work-orders/test-support.js';
+import { DEMO_API_KEY } from '../seed/api-keys.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { multipartForm, tinyPng } from '../modules/photos/test-support.js';
@@ -42,6 +43,11 @@ describe('scope: outside your subtree a record does not exist', () => {
     fs.writeFileSync(path.join(t.dataDir, 'uploads', photoFile), tinyPng());
     await db.insertInto('work_order_photos').values({ id: 'otherphoto000001', work_order_id: order.id, stage: 'report', file: photoFile, mime: 'image/png', size: tinyPng().length, created_at: new Date().toISOString() }).execute();
     Object.assign(ids, { order: order.id, notification: notification.id, category: category.id, photo: 'otherphoto000001' });
+    // The demo API key is bound to 西南街道: a community of another street lies outside it.
+    const street = await placeByName(t, '西南街道');
+    const otherStreetCommunity = await db.selectFrom('places').select('id').where('level', '=', 'community').where('path', 'not like', `${street.path}%`).orderBy('id').executeTakeFirstOrThrow();
+    const apiKey = await db.selectFrom('api_keys').select('id').where('place_id', '=', street.id).executeTakeFirstOrThrow();
+    Object.assign(ids, { otherStreetCommunity: otherStreetCommunity.id, apiKey: apiKey.id });
     Object.assign(ids, { grid2: grid2.id, compound: compound.id, building: building.id, household: household.id, resident: resident.id, otherGrid: otherGrid.id, otherCommunity: otherGrid.parent_id!, otherUser: otherUser.id });
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('x');
@@ -97,10 +103,18 @@ describe('scope: outside your subtree a record does not exist', () => {
     { route: 'POST /api/work-orders/{id}/photos', who: 'grid', req: () => ({ method: 'POST', url: `/api/work-orders/${ids.order}/photos`, ...multipartForm({}, [{ filename: 'a.png', type: 'image/png', data: tinyPng() }]) }) },
     { route: 'GET /api/rates/orders', who: 'community', req: () => ({ url: `/api/rates/orders?month=2026-10&level=community&officeId=${ids.otherCommunity}&figure=received` }) },
   );
+  cases.push(
+    { route: 'POST /api/hotline/orders', who: 'community', req: () => ({ method: 'POST', url: '/api/hotline/orders', headers: { 'x-api-key': DEMO_API_KEY }, payload: {
+      externalNo: 'SCOPE-0001', receivedAt: '2026-11-20 09:30', demandType: '投诉', category: 'noise', community: ids.otherStreetCommunity, title: '越权', description: '越权推送' } }) },
+    { route: 'POST /api/hotline/import', who: 'community', req: () => ({ method: 'POST', url: `/api/hotline/import?placeId=${ids.otherCommunity}`, payload: [{ externalNo: 'SCOPE-0002' }] }) },
+    { route: 'POST /api/api-keys', who: 'community', req: () => ({ method: 'POST', url: '/api/api-keys', payload: { name: '越权', placeId: ids.otherCommunity } }) },
+    { route: 'GET /api/api-keys', who: 'community', req: () => ({ url: `/api/api-keys?placeId=${ids.otherCommunity}` }) },
+    { route: 'POST /api/api-keys/{id}/revoke', who: 'community', req: () => ({ method: 'POST', url: `/api/api-keys/${ids.apiKey}/revoke`, payload: {} }) },
+  );
   // Routes that name no record: they only list or act on the caller's own subtree or session (tested elsewhere).
   const unscoped = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password', 'GET /api/me', 'PUT /api/me/locale',
     'GET /api/places/roots', 'GET /api/places/search', 'GET /api/audit', 'GET /api/categories', 'GET /api/units', 'GET /api/holidays',
-    'GET /api/notifications', 'GET /api/rates.xlsx', 'GET /api/public/ranking',
+    'GET /api/notifications', 'GET /api/rates.xlsx', 'GET /api/public/ranking', 'GET /api/hotline/template.xlsx',
     // The resident's H5 page: public place names and categories, or the signed-in phone's own demands (404 for another phone: resident-h5/demands.test.ts).
     'POST /api/h5/code', 'POST /api/h5/login', 'POST /api/h5/logout', 'GET /api/h5/me', 'GET /api/h5/places', 'GET /api/h5/places/{id}', 'GET /api/h5/categories',
     'POST /api/h5/demands', 'GET /api/h5/demands', 'GET /api/h5/demands/{id}', 'POST /api/h5/demands/{id}/rate'];
@@ -122,6 +136,7 @@ describe('scope: outside your subtree a record does not exist', () => {
       db.selectFrom('notifications').select(['id', 'read_at']).orderBy('id').execute(),
       db.selectFrom('categories').select(['id', 'version']).orderBy('id').execute(),
       db.selectFrom('holidays').selectAll().orderBy('day').execute(),
+      db.selectFrom('api_keys').select(['id', 'revoked_at']).orderBy('id').execute(),
       db.selectFrom('work_order_photos').select('id').orderBy('id').execute(),
     ]);
     const before = await snapshot();

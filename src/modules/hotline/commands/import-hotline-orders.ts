@@ -1,0 +1,109 @@
+import type { Actor } from '../../../core/access/actor.js';
+import { authorize } from '../../../core/access/policy.js';
+import type { AppContext } from '../../../core/context.js';
+import type { Db, Trx } from '../../../core/db.js';
+import { AppError, conflict, invalid, notFound, type Message } from '../../../core/errors.js';
+import { appendEvent } from '../../../core/events.js';
+import { newId } from '../../../core/ids.js';
+import { describeIssue } from '../../../core/validation.js';
+import { bindingsAllowed } from '../../open311/api-keys.js';
+import { findPlace } from '../../places/queries.js';
+import { fileDemand } from '../../work-orders/commands/file-demand.js';
+import type { TFileDemand } from '../../work-orders/schema.js';
+import { hotlinePolicy } from '../policy.js';
+import { ZHotlineOrder } from '../schema.js';
+import { createHotlineLookup, toFileDemand, type HotlineLookup } from '../to-demand.js';
+
+export interface RowError {
+  row: number;
+  field: string;
+  message: Message;
+}
+
+/** Where an import may file: under `placeId` when given (scope, then role), else every office the caller imports for. */
+export async function hotlineImportScope(ctx: AppContext, actor: Actor, placeId: string | undefined): Promise<{ placeId: string; path: string }[]> {
+  if (!placeId) return bindingsAllowed(actor, hotlinePolicy, 'import').map((b) => ({ placeId: b.placeId, path: b.placePath }));
+  const place = await findPlace(ctx.handle.db, placeId);
+  if (!place) throw notFound('place');
+  authorize(actor, hotlinePolicy, 'import', place.path, {}, 'place');
+  return [{ placeId: place.id, path: place.path }];
+}
+
+/**
+ * Imports a batch of 12345 orders: every bad row is reported and nothing is written if any row is bad; order numbers
+ * already filed (or repeated in the batch) are skipped as duplicates; the rest are filed in one transaction.
+ */
+export async function importHotlineOrders(ctx: AppContext, actor: Actor, scope: { placeId: string; path: string }[], rows: { row: number; values: unknown }[]) {
+  const { db } = ctx.handle;
+  if (rows.length === 0) throw invalid('file', '文件中没有工单', 'The file holds no orders', 'empty_file');
+  const { inputs, errors, duplicates } = await prepareRows(db, await createHotlineLookup(db, scope.map((s) => s.path)), rows);
+  if (errors.length) {
+    const bad = new Set(errors.map((e) => e.row)).size;
+    throw new AppError(422, 'import_rejected', { zh: `有 ${bad} 行数据有误,未导入任何数据`, en: `${bad} row(s) are wrong; nothing was imported` }, 'file', { errors });
+  }
+  try {
+    await db.transaction().execute(async (trx) => {
+      const inTrx = { ...ctx, handle: { ...ctx.handle, db: joining(trx) } };
+      for (const input of inputs) await fileDemand(inTrx, { staff: actor }, input);
+      await appendEvent(trx, actor, { entityType: 'hotline_import', entityId: newId(), placeId: scope[0]!.placeId, action: 'import', to: { rows: rows.length, created: inputs.length, duplicates } });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('file', '导入期间有相同编号的工单被推送,请重新导入', 'An order with one of these numbers arrived during the import; import again', 'import_raced');
+    throw error;
+  }
+  return { created: inputs.length, duplicates };
+}
+
+/** Each row as a demand to file, a duplicate to skip, or its errors. */
+async function prepareRows(db: Db, lookup: HotlineLookup, rows: { row: number; values: unknown }[]) {
+  const filed = new Set<string>();
+  const numbers = rows.map((r) => externalNoOf(r.values)).filter((n): n is string => Boolean(n));
+  for (let i = 0; i < numbers.length; i += 500) {
+    const found = await db.selectFrom('work_orders').select('external_no').where('external_no', 'in', numbers.slice(i, i + 500)).execute();
+    for (const f of found) filed.add(f.external_no!);
+  }
+  const errors: RowError[] = [];
+  const inputs: TFileDemand[] = [];
+  let duplicates = 0;
+  for (const { row, values } of rows) {
+    const no = externalNoOf(values);
+    if (no && filed.has(no)) {
+      duplicates++;
+      continue;
+    }
+    const parsed = ZHotlineOrder.safeParse(values);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const { field, message } = describeIssue({ keyword: issue.code, instancePath: `/${issue.path.join('/')}`, message: issue.message, params: issue });
+        errors.push({ row, field: field ?? 'row', message });
+      }
+      continue;
+    }
+    const prepared = await toFileDemand(lookup, parsed.data);
+    if ('problem' in prepared) errors.push({ row, field: prepared.problem.field, message: prepared.problem.message });
+    else inputs.push(prepared.input);
+    filed.add(parsed.data.externalNo);
+  }
+  return { inputs, errors, duplicates };
+}
+
+const externalNoOf = (values: unknown): string | undefined => {
+  const v = (values as { externalNo?: unknown } | null)?.externalNo;
+  return typeof v === 'string' || typeof v === 'number' ? String(v).trim() || undefined : undefined;
+};
+
+const isUniqueViolation = (e: unknown) => {
+  const code = (e as { code?: string } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+};
+
+/** The transaction as a database whose own transaction() joins it, so fileDemand files every order of the batch in it. */
+function joining(trx: Trx): Db {
+  return new Proxy(trx, {
+    get(target, prop) {
+      if (prop === 'transaction') return () => ({ execute: <T>(work: (t: Trx) => Promise<T>) => work(target) });
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  }) as unknown as Db;
+}

@@ -1,0 +1,82 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../core/errors.js';
+import { readSheet, writeSheet } from '../../core/excel.js';
+import { requireActor } from '../../core/http.js';
+import { ZId } from '../../core/validation.js';
+import { authenticateApiKey, type ApiKeyRow } from '../open311/api-keys.js';
+import { hotlineImportScope, importHotlineOrders } from './commands/import-hotline-orders.js';
+import { pushHotlineOrder } from './commands/push-hotline-order.js';
+import { HOTLINE_COLUMNS, HOTLINE_SHEET } from './layout.js';
+import { ZHotlineOrder } from './schema.js';
+
+const tags = ['hotline'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MAX_ROWS = 5000;
+
+/** 12345 hotline intake: the platform's push (API key), the street's batch import, and the import template. */
+export const hotlineRoutes: FastifyPluginAsyncZod = async (app) => {
+  const keys = new WeakMap<FastifyRequest, ApiKeyRow>();
+
+  app.post('/hotline/orders', {
+    schema: { tags, summary: 'The 12345 platform pushes one order (header X-Api-Key); the same order number again answers the filed order', body: ZHotlineOrder, security: [] },
+    // The key is checked before the body, so a caller without one learns nothing about the format.
+    onRequest: async (req) => {
+      const key = await authenticateApiKey(app.ctx.handle.db, req.headers['x-api-key'] as string | undefined);
+      if (!key) throw new AppError(401, 'invalid_api_key', { zh: '接口密钥无效或已吊销', en: 'Missing, invalid or revoked API key (header X-Api-Key)' }, 'X-Api-Key');
+      keys.set(req, key);
+    },
+  }, async (req, reply) => {
+    const result = await pushHotlineOrder(app.ctx, keys.get(req)!, req.body);
+    return reply.status(result.duplicate ? 200 : 201).send(result);
+  });
+
+  app.post('/hotline/import', {
+    schema: { tags, summary: 'Import 12345 orders: an .xlsx (see the template) or a JSON array, as a multipart file or a JSON body', querystring: z.object({ placeId: ZId.optional() }), consumes: ['multipart/form-data', 'application/json'] },
+  }, async (req) => {
+    const actor = requireActor(req);
+    const scope = await hotlineImportScope(app.ctx, actor, req.query.placeId);
+    return importHotlineOrders(app.ctx, actor, scope, await readUpload(req));
+  });
+
+  app.get('/hotline/template.xlsx', { schema: { tags, summary: 'The empty import template' } }, async (req, reply) => {
+    requireActor(req);
+    const file = await writeSheet(HOTLINE_SHEET, HOTLINE_COLUMNS, []);
+    return reply.type(XLSX)
+      .header('content-disposition', `attachment; filename="hotline-template.xlsx"; filename*=UTF-8''${encodeURIComponent(`${HOTLINE_SHEET}导入模板.xlsx`)}`)
+      .send(file);
+  });
+};
+
+/** Rows from an uploaded .xlsx or .json file, or from a JSON array body; a row is the sheet's row number or the item's position. */
+async function readUpload(req: FastifyRequest): Promise<{ row: number; values: unknown }[]> {
+  if (req.isMultipart()) {
+    const part = await req.file();
+    if (!part) throw noFile();
+    const data = await part.toBuffer();
+    if (/\.json$/i.test(part.filename) || part.mimetype.includes('json') || data.subarray(0, 64).toString('utf8').trimStart().startsWith('[')) {
+      return jsonRows(parseJson(data.toString('utf8')));
+    }
+    return (await readSheet(data, HOTLINE_COLUMNS, MAX_ROWS)).map((r) => ({ row: r.row, values: r.values }));
+  }
+  if (Array.isArray(req.body)) return jsonRows(req.body);
+  throw noFile();
+}
+
+function jsonRows(items: unknown): { row: number; values: unknown }[] {
+  if (!Array.isArray(items)) throw badFile();
+  if (items.length > MAX_ROWS) throw new AppError(422, 'bad_file', { zh: `一次最多导入 ${MAX_ROWS} 条`, en: `At most ${MAX_ROWS} orders per import` }, 'file');
+  return items.map((values, i) => ({ row: i + 1, values }));
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badFile();
+  }
+}
+
+const noFile = () => new AppError(400, 'file_required', { zh: '请上传 .xlsx 或 .json 文件', en: 'Upload an .xlsx or .json file' }, 'file');
+const badFile = () => new AppError(422, 'bad_file', { zh: '文件应为工单数组(JSON)', en: 'The file must hold a JSON array of orders' }, 'file');

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { bilingual, ZId, ZPhone } from '../../core/validation.js';
+import { DEMAND_TYPES, type DemandType } from '../work-orders/state.js';
+import { DEMAND_TYPE_NAMES, HOTLINE_COLUMNS, type HotlineField } from './layout.js';
+
+const header = (f: HotlineField) => HOTLINE_COLUMNS.find((c) => c.key === f)!.header;
+const required = (f: HotlineField, max: number) =>
+  z.string().trim().min(1, bilingual(`${header(f)}不能为空`, `${f} is required`)).max(max, bilingual(`${header(f)}过长(最多${max}字)`, `${f}: at most ${max} characters`));
+
+const typeOf = new Map<string, DemandType>([
+  ...DEMAND_TYPES.map((t) => [t, t] as const),
+  ...Object.entries(DEMAND_TYPE_NAMES).flatMap(([t, name]) => [[name, t as DemandType], [`${name}类`, t as DemandType]] as const),
+]);
+
+const ZDemandType = z.string().trim().transform((s, c) => {
+  const t = typeOf.get(s);
+  if (!t) c.addIssue({ code: 'custom', message: bilingual(`诉求类型应为:${Object.values(DEMAND_TYPE_NAMES).join('、')}`, `demandType: one of ${DEMAND_TYPES.join(', ')}`).error });
+  return t ?? 'help';
+});
+
+const LOCAL_TIME = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** ISO 8601 with an offset, or '2026-11-24 09:30[:00]' (also with '/') in China time; a bare date is its first minute. */
+export function parseReceivedAt(text: string): Date | null {
+  if (z.iso.datetime({ offset: true }).safeParse(text).success) return new Date(text);
+  const m = LOCAL_TIME.exec(text);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+  const at = new Date(Date.UTC(y, mo - 1, d, h, mi, s) - 8 * 3600_000);
+  const back = new Date(at.getTime() + 8 * 3600_000);
+  const real = back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
+  return real ? at : null;
+}
+
+const ZReceivedAt = z.string().trim().min(1, bilingual('来电时间不能为空', 'receivedAt is required')).transform((s, c) => {
+  const at = parseReceivedAt(s);
+  if (!at) c.addIssue({ code: 'custom', message: bilingual('来电时间格式应为 2026-11-24 09:30:00', 'receivedAt: ISO 8601, or 2026-11-24 09:30:00 in China time').error });
+  else if (at.getTime() > Date.now() + 10 * 60_000) c.addIssue({ code: 'custom', message: bilingual('来电时间晚于当前时间', 'receivedAt lies in the future').error });
+  return at?.toISOString() ?? '';
+});
+
+/** Empty cells and JSON nulls are absent; numbers (phone numbers typed as numbers) are text. */
+const cleaned = (v: unknown) => {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v).flatMap(([k, x]) => (x === '' || x === null ? [] : [[k, typeof x === 'number' ? String(x) : x]])));
+};
+
+/**
+ * One 12345 order, as pushed (JSON) or imported (a sheet row or a JSON array item). Where it is: `placeId` (ours), or
+ * `community` (division code, id or name) with an optional `compound` name.
+ */
+export const ZHotlineOrder = z.preprocess(cleaned, z.object({
+  externalNo: required('externalNo', 64),
+  receivedAt: ZReceivedAt,
+  demandType: ZDemandType,
+  category: required('category', 50),
+  placeId: ZId.optional(),
+  community: z.string().trim().max(50).optional(),
+  compound: z.string().trim().max(50).optional(),
+  title: required('title', 100),
+  description: required('description', 2000),
+  reporterName: z.string().trim().max(50).optional(),
+  reporterPhone: ZPhone.optional(),
+  address: z.string().trim().max(200).optional(),
+}));
+export type THotlineOrder = z.infer<typeof ZHotlineOrder>;

@@ -1,0 +1,36 @@
+import type { DbOrTrx } from '../../core/db.js';
+import type { Message } from '../../core/errors.js';
+import { createPlaceResolver, PLACE_MISS_TEXT, type PlaceMiss } from '../open311/resolve-place.js';
+import type { TFileDemand } from '../work-orders/schema.js';
+import type { THotlineOrder } from './schema.js';
+
+export interface Problem {
+  field: string;
+  code: string;
+  message: Message;
+  miss?: PlaceMiss;
+}
+
+/** What turning 12345 orders into demands looks up, loaded once per push or import: the active categories and the places in `roots`. */
+export async function createHotlineLookup(db: DbOrTrx, roots: string[]) {
+  const categories = await db.selectFrom('categories').select(['id', 'code', 'name']).where('active', '=', 1).execute();
+  const byRef = new Map(categories.flatMap((c) => [[c.code, c.id], [c.name, c.id]] as const));
+  return { categoryId: (ref: string) => byRef.get(ref), resolvePlace: createPlaceResolver(db, roots) };
+}
+export type HotlineLookup = Awaited<ReturnType<typeof createHotlineLookup>>;
+
+/** The demand to file for one 12345 order, keeping its order number; or why it cannot be filed. */
+export async function toFileDemand(lookup: HotlineLookup, o: THotlineOrder): Promise<{ input: TFileDemand } | { problem: Problem }> {
+  const categoryId = lookup.categoryId(o.category);
+  if (!categoryId) {
+    return { problem: { field: 'category', code: 'unknown_category', message: { zh: `诉求分类“${o.category}”不存在或已停用`, en: `Unknown or inactive category: ${o.category}` } } };
+  }
+  const where = await lookup.resolvePlace({ placeId: o.placeId, community: o.community, compound: o.compound });
+  if ('miss' in where) return { problem: { field: where.field, code: `place_${where.miss}`, message: PLACE_MISS_TEXT[where.miss], miss: where.miss } };
+  return {
+    input: {
+      channel: 'hotline_12345', externalNo: o.externalNo, receivedAt: o.receivedAt, demandType: o.demandType, categoryId, placeId: where.place.id,
+      title: o.title, description: o.description, address: o.address, reporterName: o.reporterName, reporterPhone: o.reporterPhone,
+    },
+  };
+}

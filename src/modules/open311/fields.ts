@@ -1,0 +1,71 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../core/context.js';
+import { authenticateApiKey, type ApiKeyRow } from './api-keys.js';
+import { badRequest, notFound311, Open311Error } from './respond.js';
+
+/** A GeoReport call's parameters: the query string, then the body (form-encoded, multipart fields or JSON), which wins. */
+export class Fields {
+  constructor(private readonly values: Map<string, string[]>) {}
+
+  get(name: string): string | undefined {
+    const v = this.values.get(name)?.find((x) => x.trim() !== '');
+    return v?.trim();
+  }
+
+  all(name: string): string[] {
+    return (this.values.get(name) ?? []).map((v) => v.trim()).filter(Boolean);
+  }
+
+  /** `attribute[code]=value` pairs. */
+  attribute(code: string): string | undefined {
+    return this.get(`attribute[${code}]`);
+  }
+
+  list(name: string): string[] | undefined {
+    const v = this.get(name);
+    return v ? [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))] : undefined;
+  }
+}
+
+/** Form posts, as every GeoReport client sends them; parsed here only, for the Open311 routes. */
+export function acceptFormPosts(app: FastifyInstance) {
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    const out: Record<string, string[]> = {};
+    for (const [k, v] of new URLSearchParams(body as string)) (out[k] ??= []).push(v);
+    done(null, out);
+  });
+}
+
+export async function readFields(req: FastifyRequest): Promise<Fields> {
+  const values = new Map<string, string[]>();
+  const put = (k: string, v: unknown) => {
+    const list = (Array.isArray(v) ? v : [v]).filter((x) => x !== null && x !== undefined && typeof x !== 'object').map(String);
+    if (list.length) values.set(k, list);
+  };
+  for (const [k, v] of Object.entries((req.query ?? {}) as Record<string, unknown>)) put(k, v);
+  if (req.isMultipart()) {
+    const fields: Record<string, string[]> = {};
+    for await (const part of req.parts()) {
+      if (part.type === 'file') await part.toBuffer(); // media travel as media_url; uploaded files are not kept
+      else (fields[part.fieldname] ??= []).push(String(part.value));
+    }
+    for (const [k, v] of Object.entries(fields)) put(k, v);
+  } else if (req.body && typeof req.body === 'object' && !Array.isArray(req.body)) {
+    for (const [k, v] of Object.entries(req.body as Record<string, unknown>)) put(k, v);
+  }
+  return new Fields(values);
+}
+
+/** jurisdiction_id is accepted everywhere; when given it must be the deployment's district code. */
+export function checkJurisdiction(ctx: AppContext, f: Fields): void {
+  const id = f.get('jurisdiction_id');
+  if (id && id !== ctx.config.districtCode) throw notFound311(`jurisdiction_id ${id} not found; this endpoint serves ${ctx.config.districtCode}`);
+}
+
+export async function requireApiKey(ctx: AppContext, f: Fields): Promise<ApiKeyRow> {
+  const given = f.get('api_key');
+  if (!given) throw badRequest('api_key is required');
+  const key = await authenticateApiKey(ctx.handle.db, given);
+  if (!key) throw new Open311Error(403, 'Invalid or revoked api_key');
+  return key;
+}
