@@ -39,6 +39,15 @@ export function PlaceTree({ roots, focus, reload }: Props) {
     setKids((k) => ({ ...k, [id]: page }));
   }, []);
 
+  // Open the roots at once, without waiting for the place on the right: the first two levels show sooner.
+  useEffect(() => {
+    if (!roots) return;
+    const todo = roots.filter((r) => r.level !== 'household' && !loaded.current.has(r.id)).map((r) => r.id);
+    Promise.all(todo.map(fetchChildren))
+      .then(() => setExpanded((e) => [...new Set([...e, ...todo])]))
+      .catch(error);
+  }, [roots, fetchChildren, error]);
+
   // Open the tree along the focused place's ancestors that lie inside the caller's roots.
   useEffect(() => {
     if (!focus || !roots) return;
