@@ -37,8 +37,8 @@ export async function codeFromLog(phone: string, from: number, timeoutMs = 10_00
 }
 
 /** Signs a resident in through the H5 page: phone, "get code", the code from the log, sign in. */
-export async function signInResident(page: Page, phone: string): Promise<void> {
-  await page.goto('/h5');
+export async function signInResident(page: Page, phone: string, path = '/h5'): Promise<void> {
+  await page.goto(path);
   const form = page.getByTestId('h5-sign-in');
   await form.getByLabel('手机号').fill(phone);
   const from = logSize();
@@ -60,4 +60,13 @@ export const orderOf = (ctx: Page | APIRequestContext, id: string) => getJson<Or
 export async function stepVia(ctx: Page | APIRequestContext, id: string, step: string, body: Record<string, unknown> = {}): Promise<void> {
   const { order } = await orderOf(ctx, id);
   await postJson(ctx, `/api/work-orders/${id}/${step}`, { version: order.version, ...body });
+}
+
+/** Clicks an option of the open antd dropdown and waits until it has closed, so the next dropdown is the only one. */
+export async function chooseOption(page: Page, text?: string | RegExp): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:visible');
+  let options = open.locator('.ant-select-item-option');
+  if (text) options = options.filter({ hasText: text });
+  await options.first().click();
+  for (let i = 0; i < 50 && (await open.count()) > 0; i++) await page.waitForTimeout(100);
 }

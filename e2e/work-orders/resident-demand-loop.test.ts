@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstDescendant, getJson, type Me } from '../support/api.js';
 import { launchBrowser, newContext, screenshot, signedInContext } from '../support/browser.js';
-import { freshPhone, orderOf, PNG, signInResident } from '../support/work-orders.js';
+import { chooseOption, freshPhone, orderOf, PNG, signInResident } from '../support/work-orders.js';
 
 // One demand from a resident's phone through the office and the grid worker and back to the resident.
 describe('a resident files on the H5 page and the order goes round the loop', () => {
@@ -33,9 +33,10 @@ describe('a resident files on the H5 page and the order goes round the loop', ()
     await signInResident(page, phone);
     await page.getByTestId('h5-compound').click();
     await page.keyboard.type(compound.name);
-    await page.locator('.ant-select-item-option').filter({ hasText: compound.name }).filter({ hasText: '北江社区' }).first().click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '北江社区' }).first().waitFor();
+    await chooseOption(page, new RegExp(`^${compound.name} · 北江社区`));
     await page.getByTestId('h5-category').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await chooseOption(page);
     await page.getByLabel('问题描述').fill('楼道灯坏了一个星期,晚上很黑,老人上下楼不安全。');
     await page.locator('input[type=file]').setInputFiles({ name: 'light.png', mimeType: 'image/png', buffer: PNG });
     await page.locator('.ant-upload-list-item').first().waitFor();
@@ -55,6 +56,13 @@ describe('a resident files on the H5 page and the order goes round the loop', ()
     expect(detail.place.id).toBe(compound.id);
   });
 
+  it('opens from a compound’s QR link with the compound already chosen', async () => {
+    const page = await (await newContext(browser, 'phone')).newPage();
+    await signInResident(page, freshPhone(), `/h5?place=${compound.id}`);
+    await expect.poll(() => page.getByTestId('h5-compound').textContent()).toContain(compound.name);
+    await page.context().close();
+  });
+
   it('the community worker accepts it and dispatches it to grid1', async () => {
     const page = await staff.newPage();
     await page.goto(`/work-orders/${orderId}`);
@@ -66,7 +74,7 @@ describe('a resident files on the H5 page and the order goes round the loop', ()
 
     await page.getByTestId('step-dispatch').click();
     await page.getByTestId('assignee-select').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '(grid1)' }).click();
+    await chooseOption(page, '(grid1)');
     await page.getByTestId('step-submit').click();
     await expect.poll(() => page.getByTestId('state').first().textContent()).toBe('已派单');
     await screenshot(page, 'work-order-dispatched');
@@ -82,7 +90,11 @@ describe('a resident files on the H5 page and the order goes round the loop', ()
     await card.waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'phone-work-order-inbox');
-    await card.click();
+    // The dispatch also rang the bell in the header; its notification opens the order.
+    expect(Number(await page.getByTestId('notification-badge').locator('.ant-badge-count').getAttribute('title'))).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '消息' }).click();
+    await page.getByTestId('notification').filter({ hasText: '楼道灯坏了' }).first().click();
+    await page.waitForURL(new RegExp(`/work-orders/${orderId}$`));
     await page.getByTestId('step-take').click();
     await page.getByTestId('step-submit').click();
     await expect.poll(() => page.getByTestId('state').first().textContent()).toBe('办理中');

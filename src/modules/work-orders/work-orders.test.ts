@@ -80,7 +80,9 @@ describe('the work-order lifecycle', () => {
     await step(community, order.id, 'accept');
     await step(community, order.id, 'dispatch', { assignee: { kind: 'user', id: grid1Id } });
     await step(grid1, order.id, 'take');
+    expect((await community({ url: `/api/work-orders/${order.id}` })).json().actions).not.toContain('decide_extension');
     const asked = await step(grid1, order.id, 'request-extension', { days: 3, reason: '需要采购配件' });
+    expect((await community({ url: `/api/work-orders/${order.id}` })).json().actions).toContain('decide_extension');
     expect(asked.json().resolveDue).toBe(order.resolveDue);
     const again = await step(grid1, order.id, 'request-extension', { days: 2, reason: '再延期' });
     expect(again.json().code).toBe('extension_pending');

@@ -60,11 +60,19 @@ export async function mayAct(ctx: AppContext, actor: Caller, o: WorkOrderRow, wh
   return false;
 }
 
+async function hasPendingExtension(ctx: AppContext, orderId: string): Promise<boolean> {
+  const row = await ctx.handle.db.selectFrom('extension_requests').select('id').where('work_order_id', '=', orderId).where('state', '=', 'pending').executeTakeFirst();
+  return Boolean(row);
+}
+
 /** The steps this caller may take on this order now: what the UI shows as buttons. */
 export async function availableActions(ctx: AppContext, actor: Caller, o: WorkOrderRow): Promise<Action[]> {
   const out: Action[] = [];
   for (const [action, t] of Object.entries(TRANSITIONS) as [Action, (typeof TRANSITIONS)[Action]][]) {
-    if (allowedFrom(action, o.state) && (await mayAct(ctx, actor, o, t.who))) out.push(action);
+    if (!allowedFrom(action, o.state) || !(await mayAct(ctx, actor, o, t.who))) continue;
+    // Offered only when there is something to decide.
+    if (action === 'decide_extension' && !(await hasPendingExtension(ctx, o.id))) continue;
+    out.push(action);
   }
   return out;
 }

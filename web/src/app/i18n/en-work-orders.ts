@@ -18,6 +18,7 @@ export const enWorkOrders: Part = {
     unitIds: 'Units', reportedAt: 'Reported in', calledAt: 'Called in', notifications: 'Notifications', noNotifications: 'No notifications',
     revealPhone: 'Phone', pickPlace: 'Search a compound, building or grid', resolvePhotos: 'Resolution photos', upload: 'Upload photos',
     lights: { green: 'On time', yellow: 'Due soon', red: 'Overdue' },
+    extensionState: { pending: 'Pending', approved: 'Approved', refused: 'Refused' },
   },
   workOrderState: {
     received: 'Received', accepted: 'Accepted', dispatched: 'Dispatched', taken: 'In progress', resolved: 'Resolved', followed_up: 'Followed up',

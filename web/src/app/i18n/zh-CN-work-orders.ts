@@ -14,6 +14,7 @@ export const zhCNWorkOrders = {
     unitIds: '报到单位', reportedAt: '已报到', calledAt: '吹哨时间', notifications: '消息', noNotifications: '暂无消息',
     revealPhone: '联系电话', pickPlace: '搜索小区、楼栋或网格', resolvePhotos: '办结照片', upload: '上传照片',
     lights: { green: '正常', yellow: '临期', red: '超期' },
+    extensionState: { pending: '待审批', approved: '已同意', refused: '未同意' },
   },
   workOrderState: {
     received: '待受理', accepted: '已受理', dispatched: '已派单', taken: '办理中', resolved: '已办结', followed_up: '已回访',

@@ -25,7 +25,7 @@ export function H5DemandPage() {
     return parts.join(' · ');
   };
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="h5-demand">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="h5-demand">
       <Card size="small" title={data.title} extra={<Tag color="blue" data-testid="h5-state">{t(`workOrderState.${data.state}`)}</Tag>}>
         <Descriptions column={1} size="small" items={[
           { key: 'no', label: t('h5.trackingNo'), children: data.trackingNo },

@@ -5,7 +5,7 @@ import { useT } from '../../app/i18n/I18nProvider';
 import { localTime } from '../timeline/format';
 import { h5Api } from './api';
 
-/** 我的诉求: what this phone has filed, newest first. */
+/** My demands: what this phone has filed, newest first. */
 export function H5DemandsPage() {
   const t = useT();
   const { data, loading } = useLoad(() => h5Api.list(), []);

@@ -1,5 +1,5 @@
 import { Button, Card, Form, Input, Result, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useNotify } from '../../app/hooks/useNotify';
@@ -25,6 +25,9 @@ export function H5FilePage() {
   const compoundId = Form.useWatch('compoundId', form);
   // A QR code on a building names the building; on a compound, the compound.
   const qrCompound = qr.data ? (qr.data.level === 'compound' ? { id: qr.data.id, name: qr.data.name } : qr.data.compound) : null;
+  useEffect(() => {
+    if (qr.data) form.setFieldsValue({ compoundId: qrCompound?.id, buildingId: qr.data.level === 'building' ? qr.data.id : undefined });
+  }, [qr.data]);
   const buildings = useLoad(() => h5Api.place(compoundId), [compoundId], Boolean(compoundId));
 
   const submit = async (v: Values) => {
@@ -48,10 +51,9 @@ export function H5FilePage() {
     );
   }
   const required = [{ required: true, whitespace: true, message: t('common.required') }];
-  const initialValues = { demandType: 'help' as DemandType, compoundId: qrCompound?.id, buildingId: qr.data?.level === 'building' ? qr.data.id : undefined };
   return (
     <Card title={t('h5.title')} data-testid="h5-file-form">
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues} key={qr.data?.id ?? 'none'}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ demandType: 'help' }}>
         <Form.Item name="compoundId" label={t('h5.compound')} rules={[{ required: true, message: t('common.required') }]}>
           <CompoundPicker initial={qrCompound} />
         </Form.Item>

@@ -7,7 +7,7 @@ import { useT } from '../../app/i18n/I18nProvider';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
 import { percent, ratesApi, scoreText, type PublicRow } from './api';
 
-/** 晾晒评议: the public ranking, no sign-in, no menu. */
+/** The public ranking (published for open review), no sign-in, no menu. */
 export function PublicRankingPage() {
   const t = useT();
   const isPhone = useIsPhone();

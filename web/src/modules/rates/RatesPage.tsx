@@ -13,7 +13,7 @@ import { TrendChart } from './TrendChart';
 
 const LEVELS: RateLevel[] = ['street', 'community', 'department'];
 
-/** 三率排名: a month's response, resolution and satisfaction rates per office, with drill-down, trend and export. */
+/** The three rates: a month's response, resolution and satisfaction rates per office, with drill-down, trend and export. */
 export function RatesPage() {
   const t = useT();
   const { error } = useNotify();
@@ -31,7 +31,7 @@ export function RatesPage() {
   const trendOf = selected ?? rows[0] ?? null;
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="rates-page">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="rates-page">
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Title level={4} style={{ margin: 0 }}>{t('rates.title')}</Typography.Title>
         <Space wrap>

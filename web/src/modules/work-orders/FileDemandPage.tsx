@@ -17,7 +17,7 @@ const CHANNEL_ROLES: Record<(typeof STAFF_CHANNELS)[number], Role[]> = {
   walk_in: ['community_worker', 'street_staff'],
 };
 
-/** 登记诉求: staff enter a demand from a channel — a grid worker's patrol, a building head's mailbox, 12345, WeChat, a walk-in. */
+/** Filing a demand: staff enter a demand from a channel — a grid worker's patrol, a building head's mailbox, 12345, WeChat, a walk-in. */
 export function FileDemandPage() {
   const t = useT();
   const me = useMe();

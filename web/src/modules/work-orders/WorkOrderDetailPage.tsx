@@ -6,7 +6,7 @@ import { RevealField } from '../../app/components/RevealField';
 import { useIsPhone } from '../../app/hooks/useIsPhone';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useNotify } from '../../app/hooks/useNotify';
-import { useT } from '../../app/i18n/I18nProvider';
+import { useI18n } from '../../app/i18n/I18nProvider';
 import { localTime } from '../timeline/format';
 import { TimelineDrawer } from '../timeline/TimelineDrawer';
 import { workOrdersApi } from './api';
@@ -15,7 +15,7 @@ import { StepButtons } from './StepButtons';
 
 /** One work order: its fields, photos, called-in units, extensions, the steps I may take, and its timeline. */
 export function WorkOrderDetailPage() {
-  const t = useT();
+  const { t, tr } = useI18n();
   const { id = '' } = useParams();
   const isPhone = useIsPhone();
   const navigate = useNavigate();
@@ -32,7 +32,7 @@ export function WorkOrderDetailPage() {
   const canReveal = data.actions.length > 0;
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="middle" data-testid="work-order-detail">
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="work-order-detail">
       <Space wrap>
         <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/work-orders')}>{t('common.back')}</Button>
         <Button icon={<HistoryOutlined />} onClick={() => setTimeline(true)} data-testid="open-timeline">{t('workOrder.timeline')}</Button>
@@ -42,7 +42,7 @@ export function WorkOrderDetailPage() {
         <div style={{ marginBottom: 16 }}><StepButtons detail={data} onDone={reload} /></div>
         <Descriptions column={isPhone ? 1 : 2} size="small" bordered items={[
           field(t('workOrder.trackingNo'), <span data-testid="tracking-no">{order.trackingNo}</span>),
-          field(t('workOrder.externalNo'), order.externalNo),
+          ...(order.externalNo ? [field(t('workOrder.externalNo'), order.externalNo)] : []),
           field(t('workOrder.channel'), t(`channel.${order.channel}`)),
           field(t('workOrder.demandType'), t(`demandType.${order.demandType}`)),
           field(t('workOrder.category'), categories.data?.items.find((c) => c.id === order.categoryId)?.name),
@@ -81,7 +81,7 @@ export function WorkOrderDetailPage() {
       {data.extensions.length > 0 && (
         <Card size="small" title={t('workOrder.extensions')}>
           <List size="small" dataSource={data.extensions} renderItem={(e) => (
-            <List.Item>{e.days} · {e.reason} · {e.state} · {localTime(e.createdAt)}</List.Item>
+            <List.Item>{e.days} · {e.reason} · {tr(`workOrder.extensionState.${e.state}`, e.state)} · {localTime(e.createdAt)}</List.Item>
           )} />
         </Card>
       )}

@@ -1,7 +1,7 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { Button, Input, Select, Space, Tabs, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useIsPhone } from '../../app/hooks/useIsPhone';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useT } from '../../app/i18n/I18nProvider';
@@ -12,7 +12,7 @@ import { WorkOrderList } from './WorkOrderList';
 const PAGE_SIZE = 20;
 type TabKey = 'mine' | 'all' | 'overdue';
 
-/** The 工单 inbox: what waits on me, everything in my scope, and what is overdue; filters live in the URL. */
+/** The work-order inbox: what waits on me, everything in my scope, and what is overdue; filters live in the URL. */
 export function WorkOrdersPage() {
   const t = useT();
   const isPhone = useIsPhone();
@@ -38,6 +38,8 @@ export function WorkOrdersPage() {
     [tab, state, categoryId, channel, q, page],
   );
   const filterStyle = { width: isPhone ? '100%' : 150 };
+  // On a phone the filters fold away behind one button, so the cards come first.
+  const [filtersOpen, setFiltersOpen] = useState(!isPhone || Boolean(state ?? categoryId ?? channel ?? q));
 
   return (
     <div data-testid="work-orders-page">
@@ -52,7 +54,10 @@ export function WorkOrdersPage() {
         onChange={(k) => set({ tab: k })}
         items={(['mine', 'all', 'overdue'] as const).map((k) => ({ key: k, label: <span data-testid={`tab-${k}`}>{t(`workOrder.${k}`)}</span> }))}
       />
-      <Space wrap style={{ marginBottom: 12, width: '100%' }} direction={isPhone ? 'vertical' : 'horizontal'}>
+      {isPhone && !filtersOpen && (
+        <Button icon={<FilterOutlined />} style={{ marginBottom: 8 }} onClick={() => setFiltersOpen(true)}>{t('workOrder.filters')}</Button>
+      )}
+      {filtersOpen && <Space wrap style={{ marginBottom: 12, width: '100%' }} orientation={isPhone ? 'vertical' : 'horizontal'}>
         <Select allowClear style={filterStyle} placeholder={t('workOrder.anyState')} value={state} data-testid="filter-state"
           onChange={(v?: string) => set({ state: v })} options={STATES.map((s) => ({ value: s, label: t(`workOrderState.${s}`) }))} />
         <Select allowClear style={filterStyle} placeholder={t('workOrder.anyCategory')} value={categoryId} showSearch={{ optionFilterProp: 'label' }}
@@ -61,7 +66,7 @@ export function WorkOrdersPage() {
           onChange={(v?: string) => set({ channel: v })} options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
         <Input.Search allowClear style={{ width: isPhone ? '100%' : 220 }} placeholder={t('workOrder.searchPlaceholder')} defaultValue={q}
           onSearch={(v) => set({ q: v.trim() || undefined })} />
-      </Space>
+      </Space>}
       <WorkOrderList
         items={list.data?.items ?? []} total={list.data?.total ?? 0} loading={list.loading} page={page} pageSize={PAGE_SIZE}
         onPage={(p) => set({ page: String(p) })} categories={categories.data?.items ?? []}
