@@ -7,11 +7,15 @@ import { countsLine, generateDistrict, generateTable, type GenerateReport } from
 import { benchHttp, httpTable } from './http.js';
 import { chosenTargets, flag, log, repoRoot, seconds, sqliteFile, type Target } from './support.js';
 import { benchTree, treeTable } from './tree.js';
+import { benchWoHttp, woHttpTable } from './work-orders-http.js';
+import { benchWorkOrders, woTable, type WoReport } from './work-orders.js';
+import { dropPgWo, generateWorkOrders } from './work-orders-data.js';
 
 /**
  * `npm run bench`: generate the large district (SQLite, and PostgreSQL with --pg or DATABASE_URL), time the counts,
  * the household API against a bare server, and the place tree in the browser; print and write bench/RESULTS.md.
  * --reuse keeps an existing district, --proposals also measures the changes proposed for src.
+ * --work-orders adds the work-order benchmarks (bench/work-orders.ts, its own databases; --reuse keeps them too).
  */
 const targets = chosenTargets().includes('sqlite') ? chosenTargets() : (['sqlite', ...chosenTargets()] as Target[]);
 const proposals = flag('proposals');
@@ -32,6 +36,16 @@ if (generated.length > 0) {
 sections.push(`## Counts per place (target < 50 ms)\n\n${countsTable(counts)}`);
 sections.push(`## Household detail through the API (target ≥ half the bare server)\n\n${httpTable(await benchHttp({ proposals }))}`);
 sections.push(`## Place tree in the browser (target < 1 s)\n\n${treeTable(await benchTree())}`);
+if (flag('work-orders')) {
+  const wo: WoReport[] = [];
+  for (const target of targets) {
+    const generated = flag('reuse') ? undefined : await generateWorkOrders(target, target === 'postgres' ? 2_000_000 : 200_000, 360_000);
+    wo.push(await benchWorkOrders(target, { runs: target === 'postgres' ? 5 : 10, proposals, generated }));
+  }
+  sections.push(`## Work orders: ranking < 1 s, street inbox < 100 ms, overdue scan < 200 ms\n\n${woTable(wo)}`);
+  sections.push(`## Filing a demand through the API, against the bare server\n\n${woHttpTable(await benchWoHttp())}`);
+  if (!flag('reuse') && targets.includes('postgres')) await dropPgWo();
+}
 
 const loadAfter = os.loadavg();
 const cpu = os.cpus();

@@ -82,6 +82,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('work_orders_received').on('work_orders').columns(['received_at', 'id']).execute();
   await db.schema.createIndex('work_orders_due_month').on('work_orders').columns(['resolve_due', 'office_id']).execute();
   await db.schema.createIndex('events_action_at').on('events').columns(['entity_type', 'action', 'at']).execute();
+  // The three rates read a month of orders and rate events from these alone (covering on PostgreSQL).
+  if (pg) {
+    await sql`create index events_rate_at on events (at) include (entity_id, id, to_state) where entity_type = 'work_order' and action = 'rate'`.execute(db);
+    await sql`create index work_orders_received_cover on work_orders (received_at) include (office_id, state, accepted_at, closed_at, accept_due, assignee_kind, assignee_id)`.execute(db);
+    await sql`create index work_orders_due_cover on work_orders (resolve_due) include (office_id, state, resolved_at, rating, assignee_kind, assignee_id)`.execute(db);
+    await sql`create index work_orders_id_office on work_orders (id) include (office_id, assignee_kind, assignee_id)`.execute(db);
+  } else {
+    await sql`create index events_rate_at on events (at, entity_id, id) where entity_type = 'work_order' and action = 'rate'`.execute(db);
+  }
   await db.schema.createIndex('work_orders_reporter').on('work_orders').column('reporter_phone_index').execute();
 
   await db.schema.createTable('work_order_photos')

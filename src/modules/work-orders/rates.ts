@@ -31,9 +31,10 @@ export interface RankedOffice extends OfficeFigures {
 
 export type Grouping = 'community' | 'department';
 
-const rateEvent = (s: string, e: string) => sql`select ev.entity_id, ev.to_state from events ev
-  where ev.entity_type = 'work_order' and ev.action = 'rate' and ev.at >= ${s} and ev.at < ${e}
-  and ev.id = (select max(e2.id) from events e2 where e2.entity_type = 'work_order' and e2.entity_id = ev.entity_id and e2.action = 'rate' and e2.at >= ${s} and e2.at < ${e})`;
+/** The last `rate` event of each order within [s, e): a window over one partial index range. */
+const rateEvent = (s: string, e: string) => sql`select r.entity_id, r.to_state from (select ev.entity_id, ev.to_state,
+  row_number() over (partition by ev.entity_id order by ev.id desc) as rn from events ev
+  where ev.entity_type = 'work_order' and ev.action = 'rate' and ev.at >= ${s} and ev.at < ${e}) r where r.rn = 1`;
 
 /**
  * The raw counts behind the three rates for one month, per community (office) or per department (assignee unit):
