@@ -34,8 +34,8 @@ export function AppRoutes() {
         }
       >
         <Route index element={<Navigate to="/places" replace />} />
-        <Route path="/places" element={<PlacesPage />} />
-        <Route path="/places/:id" element={<PlacesPage />} />
+        {/* One route with an optional id: the page stays mounted when /places redirects to the first root. */}
+        <Route path="/places/:id?" element={<PlacesPage />} />
         <Route path="/work-orders" element={<WorkOrdersPage />} />
         <Route path="/work-orders/new" element={<FileDemandPage />} />
         <Route path="/work-orders/:id" element={<WorkOrderDetailPage />} />
