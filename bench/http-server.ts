@@ -3,9 +3,7 @@ import type { AddressInfo } from 'node:net';
 import SQLite from 'better-sqlite3';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { Kysely, SqliteDialect } from 'kysely';
-import { openDatabase, type DbHandle } from '../src/core/db.js';
-import type { Database } from '../src/core/schema.js';
+import { openDatabase } from '../src/core/db.js';
 import { toPlace, type PlaceRow } from '../src/modules/places/queries.js';
 import { toResident, type ResidentRow } from '../src/modules/residents/queries.js';
 import { benchCipher, benchDataDir, sqliteFile } from './support.js';
@@ -33,10 +31,9 @@ function startBare(): http.Server {
   });
 }
 
-async function startApp(variant: string | undefined): Promise<number> {
+async function startApp(): Promise<number> {
   const config = { ...loadConfig({ DATA_DIR: benchDataDir }), databaseUrl: undefined };
-  let handle = openDatabase({ dataDir: benchDataDir, sqliteFile });
-  if (variant === 'statement-cache') handle = withStatementCache(handle);
+  const handle = openDatabase({ dataDir: benchDataDir, sqliteFile });
   const app = await buildApp({ handle, config, cipher: benchCipher() }, { serveWeb: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   return (app.server.address() as AddressInfo).port;
@@ -47,29 +44,7 @@ function listenBare(): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 }
 
-/**
- * A proposal measured here before it is made in src/core/db.ts: Kysely's SQLite driver prepares every statement anew;
- * this handle reuses prepared statements by SQL text.
- */
-function withStatementCache(handle: DbHandle): DbHandle {
-  const sqlite = handle.sqlite!;
-  const cache = new Map<string, SQLite.Statement>();
-  const database = {
-    close: () => sqlite.close(),
-    prepare(text: string) {
-      let statement = cache.get(text);
-      if (!statement) {
-        statement = sqlite.prepare(text);
-        if (cache.size >= 500) cache.clear();
-        cache.set(text, statement);
-      }
-      return statement;
-    },
-  };
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { ...handle, db, close: () => db.destroy() };
-}
 
 if (mode !== 'bare' && mode !== 'app') throw new Error('usage: http-server.ts bare|app');
-process.send?.({ port: mode === 'bare' ? await listenBare() : await startApp(process.argv[3]) });
+process.send?.({ port: mode === 'bare' ? await listenBare() : await startApp() });
 process.on('disconnect', () => process.exit(0));

@@ -9,12 +9,11 @@ import { subtreeUpperBound } from '../src/core/db.js';
 import { BENCH_PASSWORD, LARGE_STREET_CODE } from './generate-district.js';
 import { flag, int, isMain, log, migrateExisting, option, repoRoot, sqliteFile } from './support.js';
 
-type ServerName = 'bare' | 'app' | 'app-statement-cache';
+type ServerName = 'bare' | 'app';
 
 const SERVERS: Record<ServerName, { label: string; args: string[]; prefix: string }> = {
   bare: { label: 'bare node:http + better-sqlite3', args: ['bare'], prefix: '' },
   app: { label: 'real app (Fastify: session, scope check, masked view)', args: ['app'], prefix: '/api' },
-  'app-statement-cache': { label: 'real app + proposed SQLite statement cache', args: ['app', 'statement-cache'], prefix: '/api' },
 };
 
 export interface HttpFigure {
@@ -44,7 +43,7 @@ const SERVER_USER = 'bench_street';
  * GET one household with its residents (masked) from a bare node:http + better-sqlite3 server and from the real app
  * (session, scope check, masked view) on the same SQLite file, with the same autocannon load, one after the other.
  */
-export async function benchHttp(opts: { connections?: number; durationS?: number; warmUpS?: number; rounds?: number; proposals?: boolean } = {}): Promise<HttpReport> {
+export async function benchHttp(opts: { connections?: number; durationS?: number; warmUpS?: number; rounds?: number } = {}): Promise<HttpReport> {
   const connections = opts.connections ?? 50;
   const rounds = opts.rounds ?? 2;
   const durationS = opts.durationS ?? 10;
@@ -52,7 +51,7 @@ export async function benchHttp(opts: { connections?: number; durationS?: number
   if (!fs.existsSync(sqliteFile)) throw new Error(`${sqliteFile} is missing: run \`npx tsx bench/generate-district.ts --sqlite\` first`);
   await migrateExisting('sqlite');
   const ids = sampleHouseholds(20_000);
-  const names: ServerName[] = opts.proposals ? ['bare', 'app', 'app-statement-cache'] : ['bare', 'app'];
+  const names: ServerName[] = ['bare', 'app'];
   const servers = new Map<ServerName, { port: number; child: ChildProcess }>();
   try {
     for (const name of names) servers.set(name, await startServer(SERVERS[name].args));
@@ -152,6 +151,6 @@ export function httpTable(r: HttpReport): string {
 }
 
 if (isMain(import.meta.url)) {
-  const report = await benchHttp({ connections: Number(option('connections', '50')), durationS: Number(option('duration', '10')), rounds: Number(option('rounds', '2')), proposals: flag('proposals') });
+  const report = await benchHttp({ connections: Number(option('connections', '50')), durationS: Number(option('duration', '10')), rounds: Number(option('rounds', '2')) });
   console.log(httpTable(report));
 }

@@ -34,7 +34,7 @@ if (generated.length > 0) {
   sections.push(['## Generating the large district', '', ...generated.map((g) => `- ${g.target}: ${countsLine(g)}`), '', generateTable(generated)].join('\n'));
 }
 sections.push(`## Counts per place (target < 50 ms)\n\n${countsTable(counts)}`);
-sections.push(`## Household detail through the API (target ≥ half the bare server)\n\n${httpTable(await benchHttp({ proposals }))}`);
+sections.push(`## Household detail through the API (target ≥ half the bare server)\n\n${httpTable(await benchHttp())}`);
 sections.push(`## Place tree in the browser (target < 1 s)\n\n${treeTable(await benchTree())}`);
 if (flag('work-orders')) {
   const wo: WoReport[] = [];

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { flag, isMain, log, percentile, repoRoot } from './support.js';
+import { freePort } from '../e2e/support/free-port.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -97,16 +97,6 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
   throw new Error('the server did not answer /api/health within 120 s');
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export function treeTable(r: TreeReport): string {
   if ('skipped' in r) return `Not measured: ${r.skipped}.`;

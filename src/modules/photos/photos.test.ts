@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { asResident, fileAsResident } from '../resident-h5/test-support.js';
 import { step } from '../work-orders/test-support.js';
-import { multipartForm, tinyJpeg, tinyPng } from './test-support.js';
+import { multipartForm, tinyJpeg, tinyPng, whilePhotoRowsRefused } from './test-support.js';
 
 describe('work-order photos', () => {
   let t: TestApp;
@@ -68,19 +67,7 @@ describe('work-order photos', () => {
     await step(community, id, 'accept');
     await step(community, id, 'dispatch', { assignee: { kind: 'user', id: grid1Id } });
     await step(grid1, id, 'take');
-    const db = t.ctx.handle.db;
-    // A real refusal by the database, not a stub: a trigger that aborts the insert.
-    if (t.ctx.handle.dialect === 'postgres') {
-      await sql`create function refuse_photo() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`.execute(db);
-      await sql`create trigger refuse_photo before insert on work_order_photos for each row execute function refuse_photo()`.execute(db);
-    } else {
-      await sql`create trigger refuse_photo before insert on work_order_photos begin select raise(abort, 'refused'); end`.execute(db);
-    }
-    try {
-      expect((await upload(grid1, id)).statusCode).toBe(500);
-    } finally {
-      await sql`drop trigger refuse_photo${t.ctx.handle.dialect === 'postgres' ? sql` on work_order_photos` : sql``}`.execute(db);
-    }
+    expect((await whilePhotoRowsRefused(t, () => upload(grid1, id))).statusCode).toBe(500);
     expect(await photosOf(id)).toEqual([]);
     expect(fs.existsSync(path.join(t.dataDir, 'uploads', 'work-orders', id))).toBe(false);
     expect((await upload(grid1, id)).statusCode).toBe(201);

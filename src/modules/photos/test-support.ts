@@ -1,3 +1,5 @@
+import type { TestApp } from '../../test/harness.js';
+import { sql } from 'kysely';
 import { crc32, deflateSync } from 'node:zlib';
 
 const u32 = (n: number) => { const b = Buffer.alloc(4); b.writeUInt32BE(n); return b; };
@@ -50,4 +52,21 @@ export function multipartForm(fields: Record<string, string>, files: FormFile[] 
     Buffer.from(`--${boundary}--\r\n`),
   ];
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Makes the database itself refuse photo rows while `run` runs (a trigger, not a stub), then lifts the refusal. */
+export async function whilePhotoRowsRefused<T>(t: TestApp, run: () => Promise<T>): Promise<T> {
+  const db = t.ctx.handle.db;
+  const pg = t.ctx.handle.dialect === 'postgres';
+  if (pg) {
+    await sql`create or replace function refuse_photo() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`.execute(db);
+    await sql`create trigger refuse_photo before insert on work_order_photos for each row execute function refuse_photo()`.execute(db);
+  } else {
+    await sql`create trigger refuse_photo before insert on work_order_photos begin select raise(abort, 'refused'); end`.execute(db);
+  }
+  try {
+    return await run();
+  } finally {
+    await sql`drop trigger refuse_photo${pg ? sql` on work_order_photos` : sql``}`.execute(db);
+  }
 }

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, placeByName, type Client, type TestApp } from '../../test/harness.js';
-import { multipartForm, tinyPng } from '../photos/test-support.js';
+import { multipartForm, tinyPng, whilePhotoRowsRefused } from '../photos/test-support.js';
 import { demandTarget, step } from '../work-orders/test-support.js';
 import { asResident, fileAsResident } from './test-support.js';
 
@@ -88,18 +87,7 @@ describe('a resident files and follows a demand on the H5 page', () => {
 
   it('files the order and its photos in one transaction: a refused photo row leaves no order and no files', async () => {
     const before = await counts();
-    const db = t.ctx.handle.db;
-    if (t.ctx.handle.dialect === 'postgres') {
-      await sql`create function refuse_photo() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`.execute(db);
-      await sql`create trigger refuse_photo before insert on work_order_photos for each row execute function refuse_photo()`.execute(db);
-    } else {
-      await sql`create trigger refuse_photo before insert on work_order_photos begin select raise(abort, 'refused'); end`.execute(db);
-    }
-    try {
-      expect((await fileAsResident(resident, t)).statusCode).toBe(500);
-    } finally {
-      await sql`drop trigger refuse_photo${t.ctx.handle.dialect === 'postgres' ? sql` on work_order_photos` : sql``}`.execute(db);
-    }
+    expect((await whilePhotoRowsRefused(t, () => fileAsResident(resident, t))).statusCode).toBe(500);
     expect(await counts()).toEqual(before);
   });
 
