@@ -47,4 +47,9 @@ function listenBare(): Promise<number> {
 
 if (mode !== 'bare' && mode !== 'app') throw new Error('usage: http-server.ts bare|app');
 process.send?.({ port: mode === 'bare' ? await listenBare() : await startApp() });
+// The parent asks for this process's CPU time around each load run: CPU per request barely moves with other work on
+// the machine, unlike requests per second.
+process.on('message', (m) => {
+  if (m === 'cpu') process.send?.({ cpu: process.cpuUsage() });
+});
 process.on('disconnect', () => process.exit(0));

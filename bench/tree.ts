@@ -17,9 +17,19 @@ const ADMIN = { username: 'admin', password: 'OneGrid!2026' };
 /** A street of the demo district: once it shows, the tree has rendered its first two levels. */
 const STREET_NAME = '西南街道';
 
+/** Sets window.__treeShownAt once the tree shows STREET_NAME and that frame has been drawn (rAF, then the next task). */
+const TREE_SHOWN_PROBE = `
+  new MutationObserver((_, observer) => {
+    const tree = document.querySelector('.ant-tree');
+    if (!tree || !tree.textContent.includes(${JSON.stringify(STREET_NAME)})) return;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => { window.__treeShownAt = performance.now(); }, 0));
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+`;
+
 export type TreeReport =
   | { skipped: string }
-  | { runs: number; firstMs: number; medianMs: number; maxMs: number; firstApiMs: number; lastApiMs: number; bundleBytes: number; database: string };
+  | { runs: number; firstMs: number; medianMs: number; maxMs: number; firstApiMs: number; lastApiMs: number; bundleBytes: number; harnessMedianMs: number; database: string };
 
 /**
  * Starts the real server on a fresh data directory (it seeds the demo), signs in as admin, and times each navigation
@@ -39,30 +49,36 @@ export async function benchTree(opts: { runs?: number } = {}): Promise<TreeRepor
     const { cookies } = await signIn.storageState();
     await signIn.close();
     const times: number[] = [];
-    // Where the time goes: the first API call (the bundle is loaded and running) and the last API answer before the tree shows.
+    // The harness's own view (page.goto until Playwright sees the text) includes its polling, up to 100–500 ms late.
+    const harness: number[] = [];
+    // Where the time goes: the first API request and the last API answer before the tree shows (the page's clock).
     const firstApi: number[] = [];
     const lastApi: number[] = [];
     let bundleBytes = 0;
     for (let i = 0; i < runs + 1; i++) {
       const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
       await context.addCookies(cookies);
+      // On the page's own clock (0 = navigation start, as the browser's performance timeline counts): the end of the
+      // first frame in which the tree shows the street (a mutation observer sees the text, then the frame is drawn).
+      await context.addInitScript({ content: TREE_SHOWN_PROBE });
       const page = await context.newPage();
+      if (i === 0) page.on('requestfinished', async (r) => {
+        if (r.resourceType() === 'script') bundleBytes += (await r.sizes()).responseBodySize;
+      });
       const started = performance.now();
-      let apiStart = NaN;
-      let apiEnd = NaN;
-      page.on('request', (r) => {
-        if (r.url().includes('/api/') && Number.isNaN(apiStart)) apiStart = performance.now() - started;
-      });
-      page.on('requestfinished', async (r) => {
-        if (r.url().includes('/api/')) apiEnd = performance.now() - started;
-        else if (i === 0 && r.resourceType() === 'script') bundleBytes += (await r.sizes()).responseBodySize;
-      });
       await page.goto('/places', { waitUntil: 'commit' });
       await page.locator('.ant-tree').getByText(STREET_NAME, { exact: true }).waitFor({ timeout: 30_000 });
-      times.push(performance.now() - started);
+      harness.push(performance.now() - started);
+      await page.waitForFunction(() => (window as unknown as { __treeShownAt?: number }).__treeShownAt !== undefined);
+      const m = await page.evaluate(() => {
+        const shown = (window as unknown as { __treeShownAt: number }).__treeShownAt;
+        const api = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/') && e.startTime < shown) as PerformanceResourceTiming[];
+        return { shown, firstApi: Math.min(...api.map((e) => e.startTime)), lastApi: Math.max(...api.map((e) => e.responseEnd)) };
+      });
+      times.push(m.shown);
       if (i > 0) {
-        firstApi.push(apiStart);
-        lastApi.push(apiEnd);
+        firstApi.push(m.firstApi);
+        lastApi.push(m.lastApi);
       }
       await context.close();
     }
@@ -71,6 +87,7 @@ export async function benchTree(opts: { runs?: number } = {}): Promise<TreeRepor
     log(`tree: first ${first!.toFixed(0)} ms, median ${median(rest).toFixed(0)} ms over ${runs}`);
     return {
       runs, firstMs: first!, medianMs: median(rest), maxMs: Math.max(...rest), firstApiMs: median(firstApi), lastApiMs: median(lastApi), bundleBytes,
+      harnessMedianMs: median(harness.slice(1)),
       database: 'SQLite (demo seed)',
     };
   } finally {
@@ -101,15 +118,18 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
 export function treeTable(r: TreeReport): string {
   if ('skipped' in r) return `Not measured: ${r.skipped}.`;
   return [
-    `Navigation to /places until \`.ant-tree\` shows ${STREET_NAME} (district + its streets), signed in as admin, ` +
-      `a fresh browser context (empty cache) per run, headless Debian chromium; server on ${r.database}.`,
+    `From navigation start to the first drawn frame in which \`.ant-tree\` shows ${STREET_NAME} (district + its streets), on ` +
+      `the page's own clock (a mutation observer, then requestAnimationFrame), /places signed in as admin, a fresh browser ` +
+      `context (empty cache) per run, headless Debian chromium; server on ${r.database}. Seen from outside, Playwright's ` +
+      `wait for the same text returns at ${r.harnessMedianMs.toFixed(0)} ms (median): it polls, up to 500 ms apart.`,
     '',
     '| first run | median of next ' + r.runs + ' | max | target < 1 s |',
     '|---:|---:|---:|---|',
     `| ${r.firstMs.toFixed(0)} ms | ${r.medianMs.toFixed(0)} ms | ${r.maxMs.toFixed(0)} ms | ${r.maxMs < 1000 && r.firstMs < 1000 ? 'met' : r.medianMs < 1000 ? 'median only' : '**missed**'} |`,
     '',
-    `Medians: first API request at ${r.firstApiMs.toFixed(0)} ms (HTML and ${(r.bundleBytes / 1024).toFixed(0)} KiB of JavaScript loaded and started), ` +
-      `last API answer at ${r.lastApiMs.toFixed(0)} ms, tree shown at ${r.medianMs.toFixed(0)} ms.`,
+    `Medians: first API request at ${r.firstApiMs.toFixed(0)} ms (sent by the small entry script while the rest of the code loads), ` +
+      `last API answer at ${r.lastApiMs.toFixed(0)} ms, tree shown at ${r.medianMs.toFixed(0)} ms. ` +
+      `JavaScript loaded for the page: ${(r.bundleBytes / 1024).toFixed(0)} KiB as sent (brotli).`,
   ].join('\n');
 }
 

@@ -82,7 +82,14 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   for (const m of modules) await app.register(m.routes, { prefix: m.prefix ?? '/api' });
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webDist, wildcard: false, index: false,
+      // The build writes .br/.gz beside each script and stylesheet; their names carry a content hash, so they never change.
+      preCompressed: true,
+      setHeaders: (reply, file) => {
+        if (file.includes(`${path.sep}assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
     const index = fs.readFileSync(path.join(webDist, 'index.html'));
     app.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const file = req.url.split('?')[0]!;

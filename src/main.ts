@@ -5,6 +5,7 @@ import { createCipher, loadDataKey } from './core/personal-data.js';
 import { migrateToLatest } from './migrations/index.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
 import { startScheduler } from './modules/work-orders/commands/scan-overdue.js';
+import { startPurge } from './modules/resident-h5/commands/purge-expired.js';
 
 const config = loadConfig();
 const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -15,12 +16,15 @@ if (config.seedDemo) await seedDemoIfEmpty(ctx, (m) => app.log.info(m));
 // SQLite keeps its planner statistics current cheaply (a no-op when nothing changed much).
 if (handle.sqlite) handle.sqlite.pragma('optimize');
 await app.listen({ port: config.port, host: config.host });
-const stopScheduler = startScheduler(ctx, (err) => app.log.error({ err }, 'overdue scan failed'));
+const stopJobs = [
+  startScheduler(ctx, (err) => app.log.error({ err }, 'overdue scan failed')),
+  startPurge(ctx, (err) => app.log.error({ err }, 'purge of expired codes and sessions failed')),
+];
 app.log.info(`OneGrid on http://localhost:${config.port} (${handle.dialect})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
-    stopScheduler();
+    for (const stop of stopJobs) stop();
     await app.close();
     await handle.close();
     process.exit(0);

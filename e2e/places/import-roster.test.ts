@@ -1,31 +1,62 @@
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson, type PlaceRef } from '../support/api.js';
 import { launchBrowser, screenshot, signedInContext } from '../support/browser.js';
 import { beijiangGrids, createCompound, runTag, waitForPlace } from '../support/places.js';
-import { ROSTER_HEADERS, rosterXlsx } from '../support/roster.js';
+import { largeRosterRows, ROSTER_HEADERS, rosterXlsx } from '../support/roster.js';
 
 type Counts = { counts: Record<string, number> };
+/** One state of the import modal as the page showed it: uploading (with its percent), processing, done or rejected. */
+type Shown = { state: string; percent: number | null };
+
+declare global {
+  interface Window { rosterStates?: Shown[] }
+}
+
+/**
+ * Records, inside the page, every state the roster modal shows, so a state that lasts a few milliseconds is not missed
+ * between two polls from the test.
+ */
+function watchRosterModal() {
+  const states: Shown[] = (window.rosterStates = []);
+  const read = (): Shown | null => {
+    const uploading = document.querySelector('[data-testid=roster-uploading]');
+    if (uploading) {
+      const bar = uploading.querySelector('[role=progressbar]');
+      const value = bar?.getAttribute('aria-valuenow');
+      return { state: 'uploading', percent: value === null || value === undefined ? null : Number(value) };
+    }
+    for (const state of ['processing', 'done', 'rejected']) if (document.querySelector(`[data-testid=roster-${state}]`)) return { state, percent: null };
+    return null;
+  };
+  new MutationObserver(() => {
+    const now = read();
+    const last = states.at(-1);
+    if (now && (!last || last.state !== now.state || last.percent !== now.percent)) states.push(now);
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+}
 
 describe('importing a compound roster', () => {
   let browser: Browser;
   let ctx: BrowserContext;
   let page: Page;
   let compound: PlaceRef;
+  let grid: PlaceRef;
   beforeAll(async () => {
     browser = await launchBrowser();
     ctx = await signedInContext(browser, 'admin');
     page = await ctx.newPage();
-    const grid = (await beijiangGrids(page))[0]!;
+    grid = (await beijiangGrids(page))[0]!;
     compound = await createCompound(page, grid.id, `花名册小区${runTag()}`);
   });
   afterAll(async () => browser?.close());
 
-  async function upload(buffer: Buffer, name: string) {
-    await page.goto(`/places/${compound.id}`);
-    await waitForPlace(page, compound.name);
+  async function upload(buffer: Buffer, name: string, into = compound) {
+    await page.goto(`/places/${into.id}`);
+    await waitForPlace(page, into.name);
     await page.getByTestId('roster-import').click();
+    await page.evaluate(watchRosterModal);
     await page.locator('.ant-modal input[type=file]').setInputFiles({
       name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer,
     });
@@ -86,5 +117,37 @@ describe('importing a compound roster', () => {
     const zhang = rows.find((r) => r[2] === '张伟')!;
     expect(zhang.slice(0, 5)).toEqual(['1栋', '101', '张伟', '男', '户主']);
     expect(zhang[5]).toBe('138****8000');
+  });
+
+  it('shows the upload going up on a slow line, then the server at work, then what it created', async () => {
+    const large = await createCompound(page, grid.id, `大花名册小区${runTag()}`);
+    const households = 400;
+    const file = await rosterXlsx(largeRosterRows(households));
+    // A real slow line: Chrome itself sends the upload at about a sixth of the file a second, and answers arrive late.
+    const cdp: CDPSession = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    try {
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 300, downloadThroughput: -1, uploadThroughput: Math.round(file.length / 6) });
+      await upload(file, 'roster-large.xlsx', large);
+      const uploading = page.getByTestId('roster-uploading');
+      await uploading.waitFor();
+      await expect.poll(() => uploading.locator('[role=progressbar]').getAttribute('aria-valuenow'), { timeout: 10_000 })
+        .toSatisfy((v: string | null) => Number(v) > 0 && Number(v) < 100);
+      await screenshot(page, 'roster-uploading');
+      await page.getByTestId('roster-done').waitFor({ timeout: 45_000 });
+    } finally {
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await cdp.detach();
+    }
+
+    const shown = (await page.evaluate(() => window.rosterStates ?? []));
+    const steps = shown.map((s) => s.state).filter((s, i, all) => s !== all[i - 1]);
+    expect(steps).toEqual(['uploading', 'processing', 'done']);
+    const percents = shown.filter((s) => s.state === 'uploading').map((s) => s.percent ?? 0);
+    expect(percents.filter((p) => p > 0 && p < 100).length).toBeGreaterThanOrEqual(2);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(await page.getByTestId('roster-done').textContent()).toContain(`新建楼栋 ${households / 40} 栋、户 ${households} 户、居民 ${households * 3} 人`);
+    const detail = await getJson<Counts>(page, `/api/places/${large.id}`);
+    expect(detail.counts).toMatchObject({ building: households / 40, household: households, residents: households * 3 });
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { getJson, postJson } from './api.js';
+import { firstDescendant, getJson, postJson, type Me } from './api.js';
 
 /** A valid 8x8 red PNG, the smallest photo the server accepts as an image. */
 export const PNG = Buffer.from(
@@ -50,7 +50,10 @@ export async function signInResident(page: Page, phone: string, path = '/h5'): P
 }
 
 export interface OrderDetail {
-  order: { id: string; state: string; version: number; light: string | null; trackingNo: string; reopenCount: number; assignee: { kind: string; id: string } | null };
+  order: {
+    id: string; state: string; version: number; light: string | null; trackingNo: string; reopenCount: number; assignee: { kind: string; id: string } | null;
+    resolveDue: string | null; mergedInto: string | null;
+  };
   actions: string[];
 }
 
@@ -70,3 +73,50 @@ export async function chooseOption(page: Page, text?: string | RegExp): Promise<
   await options.first().click();
   for (let i = 0; i < 50 && (await open.count()) > 0; i++) await page.waitForTimeout(100);
 }
+
+export interface FiledOrder { id: string; trackingNo: string; title: string; resolveDue: string | null }
+
+/** A compound of the grid `grid` (a grid worker's API context) works in: where the tests file their orders. */
+export async function compoundOf(grid: APIRequestContext): Promise<{ id: string; name: string }> {
+  const me = await getJson<Me>(grid, '/api/me');
+  const trail = await firstDescendant(grid, me.roles[0]!.placeId, 'compound');
+  return trail[trail.length - 1]!;
+}
+
+/** A grid worker's patrol report on their compound, through the API. */
+export async function filePatrolReport(grid: APIRequestContext, title: string, extra: Record<string, unknown> = {}): Promise<FiledOrder> {
+  const compound = await compoundOf(grid);
+  const { items } = await getJson<{ items: { id: string; code?: string; active: boolean }[] }>(grid, '/api/categories');
+  const category = items.find((c) => c.active)!;
+  return postJson<FiledOrder>(grid, '/api/work-orders', {
+    channel: 'grid_patrol', demandType: 'help', categoryId: category.id, placeId: compound.id, title,
+    description: `${title}(浏览器测试登记)`, reporterName: '测试居民', reporterPhone: '13600003333', ...extra,
+  });
+}
+
+/** The office accepts and dispatches the order to the grid worker, who takes it: the order as a taker holds it. */
+export async function takenBy(office: APIRequestContext, grid: APIRequestContext, id: string): Promise<void> {
+  const me = await getJson<Me>(grid, '/api/me');
+  await stepVia(office, id, 'accept');
+  await stepVia(office, id, 'dispatch', { assignee: { kind: 'user', id: me.user.id } });
+  await stepVia(grid, id, 'take');
+}
+
+export interface TimelineEvent { action: string; reason: string | null; from: Record<string, unknown> | null; to: Record<string, unknown> | null }
+export const eventsOf = async (ctx: Page | APIRequestContext, id: string) =>
+  (await getJson<{ items: TimelineEvent[] }>(ctx, `/api/timeline/work_order/${id}`)).items;
+
+/** Opens a step's form from its button on the order page. */
+export async function openStep(page: Page, step: string): Promise<void> {
+  await page.getByTestId(`step-${step}`).click();
+  await page.getByTestId(`step-form-${step}`).waitFor();
+}
+
+/** Submits the open step form and waits for it to close (the order reloads). */
+export async function submitStep(page: Page): Promise<void> {
+  await page.getByTestId('step-submit').click();
+  await page.locator('[data-testid^=step-form-]').waitFor({ state: 'detached' });
+}
+
+export const stateOnPage = (page: Page) => page.getByTestId('state').first().textContent();
+

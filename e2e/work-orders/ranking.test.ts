@@ -5,7 +5,8 @@ import { launchBrowser, newContext, screenshot, signedInContext } from '../suppo
 
 interface Row { officeId: string; name: string; score: number | null; rank: number | null; received: number }
 
-// The demo seeds a year of orders; last month is complete, so every community has figures.
+// The demo seeds a year of orders for 西南街道: last month every one of its communities has figures; the district's
+// other communities have none and are listed unranked on the public page.
 const lastMonth = () => {
   const d = new Date();
   d.setUTCDate(1);
@@ -53,6 +54,44 @@ describe('the monthly ranking of the three rates', () => {
     expect((await download).suggestedFilename()).toBe(`rates-${month}.xlsx`);
   });
 
+  it('ranks the departments on their own tab, and a department’s count opens the orders dispatched to it', async () => {
+    const { items } = await getJson<{ items: Row[] }>(street.request, `/api/rates?month=${month}&level=department`);
+    expect(names(items).sort()).toEqual(['住建办', '供电所', '城管执法中队', '市政维护所', '社保所', '综治中心'].sort());
+    const busiest = [...items].sort((a, b) => b.received - a.received)[0]!;
+    expect(busiest.received).toBeGreaterThan(0);
+
+    const page = await street.newPage();
+    await page.goto(`/rates?month=${month}&level=community`);
+    await page.getByRole('tab', { name: '部门' }).click();
+    await page.waitForURL(/level=department/);
+    const rows = page.getByTestId('rate-row');
+    await expect.poll(async () => (await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1]!.textContent!.trim()))).join('|'))
+      .toBe(names(items).join('|'));
+    // The trend below is the first department's, asked for only once the department rows are in: no error on the way.
+    await expect.poll(() => page.getByTestId('trend-title').textContent()).toContain(items[0]!.name);
+    await page.getByTestId('trend-chart').locator('canvas').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('.ant-message-error').count()).toBe(0);
+    const row = page.locator(`[data-testid=rate-row][data-office="${busiest.officeId}"]`);
+    expect((await row.locator('td').nth(2).textContent())!.trim()).toBe(busiest.score === null ? '—' : busiest.score.toFixed(1));
+    expect((await row.getByTestId('figure-received').textContent())!.trim()).toBe(String(busiest.received));
+    await screenshot(page, 'rates-department');
+
+    await row.getByTestId('figure-received').click();
+    const behind = await getJson<{ items: { id: string; title: string; assignee: { kind: string; id: string } }[] }>(page,
+      `/api/rates/orders?month=${month}&level=department&officeId=${busiest.officeId}&figure=received`);
+    expect(behind.items.length).toBe(Math.min(busiest.received, 100));
+    expect(behind.items.every((o) => o.assignee.kind === 'unit' && o.assignee.id === busiest.officeId)).toBe(true);
+    const drawer = page.locator('.ant-drawer-open');
+    await expect.poll(() => drawer.locator('.ant-drawer-title').textContent()).toBe(`${busiest.name} · 受理量`);
+    await expect.poll(() => drawer.getByTestId('figure-order').count()).toBe(behind.items.length);
+    // Down to one of its orders.
+    await drawer.getByTestId('figure-order').first().getByRole('link').click();
+    await page.waitForURL(new RegExp(`/work-orders/${behind.items[0]!.id}$`));
+    await expect.poll(() => page.getByTestId('work-order-title').textContent()).toBe(behind.items[0]!.title);
+    await page.close();
+  });
+
   it('is not offered to a grid worker, whose API answer is 403', async () => {
     const grid = await signedInContext(browser, 'grid1');
     const page = await grid.newPage();
@@ -75,8 +114,13 @@ describe('the monthly ranking of the three rates', () => {
     if (year !== new Date().getFullYear()) await page.locator('.ant-picker-header-super-prev-btn').click();
     await page.locator('.ant-picker-cell-inner').nth(monthNo - 1).click();
     const rows = page.getByTestId('public-row');
-    await expect.poll(async () => (await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1]!.textContent!.trim()))).join('|'))
-      .toBe(names(items).join('|'));
+    await expect.poll(async () => (await rows.getByTestId('office-name').allTextContents()).join('|')).toBe(names(items).join('|'));
+    // Offices with nothing to count come last, without a rank, and say why.
+    const unranked = items.filter((r) => r.rank === null).length;
+    expect(unranked).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=public-row][data-ranked=false] [data-testid=not-ranked]').count()).toBe(unranked);
+    expect(await page.locator('[data-testid=public-row][data-ranked=true] [data-testid=not-ranked]').count()).toBe(0);
+    expect(await rows.last().locator('td').first().textContent()).toBe('—');
     expect(await page.locator('.ant-layout-sider, [data-testid=nav-drawer]').count()).toBe(0);
     await screenshot(page, 'public-ranking-phone');
     await anonymous.close();

@@ -4,6 +4,7 @@ import { firstDescendant, getJson, type Me } from '../support/api.js';
 import { launchBrowser, newContext, screenshot, signedInContext } from '../support/browser.js';
 import { chooseOption, freshPhone, orderOf, PNG, signInResident } from '../support/work-orders.js';
 
+
 // One demand from a resident's phone through the office and the grid worker and back to the resident.
 describe('a resident files on the H5 page and the order goes round the loop', () => {
   let browser: Browser;
@@ -74,6 +75,9 @@ describe('a resident files on the H5 page and the order goes round the loop', ()
 
     await page.getByTestId('step-dispatch').click();
     await page.getByTestId('assignee-select').click();
+    // Offered: the workers over the compound, the grid's and the community's; not the other grid's.
+    const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect.poll(async () => (await offered.allTextContents()).map((o) => /\((\w+)\)/.exec(o)?.[1]).sort().join(',')).toBe('beijiang,grid1');
     await chooseOption(page, '(grid1)');
     await page.getByTestId('step-submit').click();
     await expect.poll(() => page.getByTestId('state').first().textContent()).toBe('已派单');

@@ -39,7 +39,29 @@ export interface NewEvent {
 
 export const SYSTEM_ACTOR: EventActor = { userId: null, displayName: 'system' };
 
-/** Appends to the event log; call it inside the transaction that makes the change. The table refuses UPDATE and DELETE. */
+/** A read model derived from the log, refreshed for the entities that one kind of event touched. */
+export interface EventProjection {
+  entityType: string;
+  action: string;
+  refresh(db: DbOrTrx, entityIds: string[]): Promise<void>;
+}
+
+const projections: EventProjection[] = [];
+
+/**
+ * Modules register their read models here (e.g. work-orders' ratings: modules/work-orders/ratings.ts); appendEvents
+ * keeps them in step in the same transaction as the events, so they never disagree with the log.
+ */
+export function registerProjection(projection: EventProjection): void {
+  if (!projections.some((p) => p.entityType === projection.entityType && p.action === projection.action && p.refresh === projection.refresh)) {
+    projections.push(projection);
+  }
+}
+
+/**
+ * Appends to the event log; call it inside the transaction that makes the change. The table refuses UPDATE and DELETE.
+ * Registered projections are refreshed for the appended events, in the same transaction.
+ */
 export async function appendEvent(db: DbOrTrx, actor: EventActor, event: NewEvent, at = nowIso()): Promise<void> {
   await appendEvents(db, actor, [event], at);
 }
@@ -48,10 +70,11 @@ export async function appendEvents(db: DbOrTrx, actor: EventActor, events: NewEv
   if (events.length === 0) return;
   // Parameters per row: 10; stay under SQLite's 32766 bound.
   for (let i = 0; i < events.length; i += 2000) {
+    const chunk = events.slice(i, i + 2000);
     await db
       .insertInto('events')
       .values(
-        events.slice(i, i + 2000).map((e) => ({
+        chunk.map((e) => ({
           at: e.at ?? at,
           actor_id: actor.userId,
           actor_name: actor.displayName,
@@ -65,6 +88,10 @@ export async function appendEvents(db: DbOrTrx, actor: EventActor, events: NewEv
         })),
       )
       .execute();
+    for (const p of projections) {
+      const ids = new Set(chunk.filter((e) => e.entityType === p.entityType && e.action === p.action).map((e) => e.entityId));
+      if (ids.size) await p.refresh(db, [...ids]);
+    }
   }
 }
 

@@ -48,6 +48,11 @@ describe('scope: outside your subtree a record does not exist', () => {
     const otherStreetCommunity = await db.selectFrom('places').select('id').where('level', '=', 'community').where('path', 'not like', `${street.path}%`).orderBy('id').executeTakeFirstOrThrow();
     const apiKey = await db.selectFrom('api_keys').select('id').where('place_id', '=', street.id).executeTakeFirstOrThrow();
     Object.assign(ids, { otherStreetCommunity: otherStreetCommunity.id, apiKey: apiKey.id });
+    // A partner unit of another community: a contact inside the subtree cannot be linked to it.
+    const now = new Date().toISOString();
+    await db.insertInto('units').values({ id: 'otherunit0000001', kind: 'partner_unit', name: '沙头小学', place_id: otherGrid.parent_id!, place_path: otherGrid.path.split('/').slice(0, -2).join('/') + '/', version: 1, created_at: now, updated_at: now }).execute();
+    const ownContact = await db.selectFrom('users').select(['id', 'version']).where('username', '=', 'gongjian').executeTakeFirstOrThrow();
+    Object.assign(ids, { grid2Community: grid2.parent_id!, otherUnit: 'otherunit0000001', ownContact: ownContact.id, ownContactVersion: String(ownContact.version) });
     Object.assign(ids, { grid2: grid2.id, compound: compound.id, building: building.id, household: household.id, resident: resident.id, otherGrid: otherGrid.id, otherCommunity: otherGrid.parent_id!, otherUser: otherUser.id });
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('x');
@@ -77,9 +82,13 @@ describe('scope: outside your subtree a record does not exist', () => {
     { route: 'POST /api/residents/{id}/reveal', who: 'grid', req: () => ({ method: 'POST', url: `/api/residents/${ids.resident}/reveal`, payload: { field: 'phone', reason: '越权查看' } }) },
     { route: 'GET /api/timeline/{entityType}/{entityId}', who: 'grid', req: () => ({ url: `/api/timeline/place/${ids.compound}` }) },
     { route: 'GET /api/users', who: 'community', req: () => ({ url: `/api/users?placeId=${ids.otherCommunity}` }) },
+    { route: 'GET /api/users', who: 'community', req: () => ({ url: `/api/users?role=grid_worker&coversPlaceId=${ids.otherGrid}` }) },
     { route: 'GET /api/users/{id}', who: 'community', req: () => ({ url: `/api/users/${ids.otherUser}` }) },
     { route: 'PATCH /api/users/{id}', who: 'community', req: () => ({ method: 'PATCH', url: `/api/users/${ids.otherUser}`, payload: { version: 1, disabled: true } }) },
     { route: 'POST /api/users', who: 'community', req: () => ({ method: 'POST', url: '/api/users', payload: { username: 'intruder', displayName: 'x', password: 'Password!1', roles: [{ role: 'grid_worker', placeId: ids.otherGrid }] } }) },
+    // A unit outside the subtree, on an account inside it.
+    { route: 'POST /api/users', who: 'community', req: () => ({ method: 'POST', url: '/api/users', payload: { username: 'intruder2', displayName: 'x', password: 'Password!1', roles: [{ role: 'partner_contact', placeId: ids.grid2Community }], unitId: ids.otherUnit } }) },
+    { route: 'PATCH /api/users/{id}', who: 'community', req: () => ({ method: 'PATCH', url: `/api/users/${ids.ownContact}`, payload: { version: Number(ids.ownContactVersion), unitId: ids.otherUnit } }) },
   ];
   const STEP_BODIES: Record<string, Record<string, unknown>> = {
     accept: {}, reject: { reason: '不属于受理范围' }, answer: { result: '答复' }, dispatch: { assignee: { kind: 'unit', id: 'someunit' } }, take: {},
@@ -131,7 +140,7 @@ describe('scope: outside your subtree a record does not exist', () => {
       db.selectFrom('events').select((eb) => eb.fn.max('id').as('max')).executeTakeFirstOrThrow(),
       db.selectFrom('places').select(['id', 'version', 'name', 'path']).orderBy('id').execute(),
       db.selectFrom('residents').select(['id', 'version', 'name']).orderBy('id').execute(),
-      db.selectFrom('users').select(['id', 'version', 'disabled']).orderBy('id').execute(),
+      db.selectFrom('users').select(['id', 'version', 'disabled', 'unit_id']).orderBy('id').execute(),
       db.selectFrom('work_orders').select(['id', 'version', 'state']).orderBy('id').execute(),
       db.selectFrom('notifications').select(['id', 'read_at']).orderBy('id').execute(),
       db.selectFrom('categories').select(['id', 'version']).orderBy('id').execute(),

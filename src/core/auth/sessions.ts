@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db.js';
+import { purgeExpiredRows } from '../purge.js';
 import type { Actor, RoleBinding } from '../access/actor.js';
 
 export const SESSION_COOKIE = 'onegrid_session';
@@ -40,6 +41,11 @@ export async function deleteUserSessions(db: Db, userId: string, exceptToken?: s
 }
 
 /** Resolves a cookie token to the actor with role bindings and their place paths, in two indexed queries. */
+/** Deletes staff sessions past their expiry (the in-process purge runs it; an expired one is refused anyway). */
+export function purgeSessionsExpired(db: Db, now: Date, batchSize: number): Promise<number> {
+  return purgeExpiredRows(db, 'sessions', now.toISOString(), batchSize);
+}
+
 export async function loadActor(db: Db, token: string): Promise<Actor | null> {
   const sessionId = hashToken(token);
   const cached = actors.get(sessionId);

@@ -50,4 +50,51 @@ describe('staff accounts with roles bound to places', () => {
     const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'gongjian', password: 'OneGrid!2026' } });
     expect(login.statusCode).toBe(401);
   });
+
+  describe('GET /api/users filtered by role and by the place a binding covers', () => {
+    const names = (res: { json: () => { items: { username: string }[] } }) => res.json().items.map((u) => u.username).sort();
+    let beijiangId: string;
+    beforeAll(async () => {
+      beijiangId = (await placeByName(t, '北江社区')).id;
+    });
+
+    it('keeps only those holding one of the roles inside the listed subtree', async () => {
+      const workers = await community({ url: `/api/users?placeId=${beijiangId}&role=grid_worker&role=community_worker` });
+      expect(workers.statusCode, workers.body).toBe(200);
+      // grid_new is the grid worker the first test created.
+      expect(names(workers)).toEqual(['beijiang', 'grid1', 'grid2', 'grid_new']);
+      expect(workers.json().total).toBe(4);
+      expect(names(await community({ url: '/api/users?role=grid_worker' }))).toEqual(['grid1', 'grid2', 'grid_new']);
+      // A street's staff see the street's contacts; the community's partner contact is among them.
+      const street = await t.as('xinan');
+      expect(names(await street({ url: '/api/users?role=partner_contact' }))).toEqual(['chengguan', 'gongjian']);
+      expect(names(await street({ url: `/api/users?placeId=${beijiangId}&role=partner_contact` }))).toEqual(['gongjian']);
+    });
+
+    it('keeps only the workers over a place: the order’s grid worker and the community worker, not the other grid’s', async () => {
+      const grid1 = await placeByName(t, '北江社区第1网格');
+      const compound = await t.ctx.handle.db.selectFrom('places').select('id').where('parent_id', '=', grid1.id).executeTakeFirstOrThrow();
+      const res = await community({ url: `/api/users?placeId=${beijiangId}&role=grid_worker&role=community_worker&coversPlaceId=${compound.id}` });
+      expect(names(res)).toEqual(['beijiang', 'grid1']);
+      // Without a role: anyone bound to the grid or above it (the community's partner contact too; the building head sits below).
+      expect(names(await community({ url: `/api/users?coversPlaceId=${grid1.id}` }))).toEqual(['beijiang', 'gongjian', 'grid1']);
+    });
+
+    it('leaves out disabled accounts when asked', async () => {
+      const grid2 = await t.ctx.handle.db.selectFrom('users').selectAll().where('username', '=', 'grid2').executeTakeFirstOrThrow();
+      await community({ method: 'PATCH', url: `/api/users/${grid2.id}`, payload: { version: grid2.version, disabled: true } });
+      expect(names(await community({ url: '/api/users?role=grid_worker&disabled=false' }))).toEqual(['grid1', 'grid_new']);
+      expect(names(await community({ url: '/api/users?role=grid_worker&disabled=true' }))).toEqual(['grid2']);
+    });
+
+    it('answers 404 for a covered place outside the subtree and 400 for an unknown role', async () => {
+      const other = await placeByName(t, '沙头社区第1网格');
+      const outside = await community({ url: `/api/users?coversPlaceId=${other.id}` });
+      expect(outside.statusCode).toBe(404);
+      const bad = await community({ url: '/api/users?role=mayor' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().field).toMatch(/^role/);
+      expect((await (await t.as('grid1'))({ url: '/api/users?role=grid_worker' })).statusCode).toBe(403);
+    });
+  });
 });

@@ -71,17 +71,25 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     return { locale: req.body.locale };
   });
 
-  app.get('/users', { schema: { tags: ['accounts'], querystring: ZUsersQuery } }, async (req) => {
+  app.get('/users', { schema: { tags: ['accounts'], summary: 'Accounts in my subtree (or under placeId), optionally only those holding a role over a place', querystring: ZUsersQuery } }, async (req) => {
     const actor = requireActor(req);
     let roots = scopeRoots(actor).filter((p) => actor.bindings.some((b) => b.placePath === p && userPolicy.rules.some((r) => r.role === b.role)));
     if (roots.length === 0) throw forbidden();
-    if (req.query.placeId) {
-      const place = await findPlace(db(), req.query.placeId);
+    const { placeId, role, coversPlaceId, disabled, ...page } = req.query;
+    if (placeId) {
+      const place = await findPlace(db(), placeId);
       if (!place) throw notFound('place');
       authorize(actor, userPolicy, 'read', place.path, { id: '' }, 'place');
       roots = [place.path];
     }
-    return listUsers(db(), roots, req.query);
+    let coversPath: string | undefined;
+    if (coversPlaceId) {
+      const place = await findPlace(db(), coversPlaceId);
+      if (!place) throw notFound('place');
+      assertInScope(actor, place.path, 'place');
+      coversPath = place.path;
+    }
+    return listUsers(db(), roots, { ...page, roles: role === undefined ? undefined : [role].flat(), coversPath, disabled: disabled === undefined ? undefined : disabled === 'true' });
   });
 
   app.get('/users/:id', { schema: { tags: ['accounts'], params: z.object({ id: ZId }) } }, async (req) => {

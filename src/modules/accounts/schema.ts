@@ -17,6 +17,8 @@ export const ZCreateUser = z.object({
   displayName: z.string().trim().min(1).max(50),
   password: ZPassword,
   roles: z.array(ZRoleBindingInput).min(1, bilingual('至少分配一个角色', 'Give at least one role')).max(10),
+  /** The department or partner unit a partner_contact works for (must be a unit in the caller's scope). */
+  unitId: ZId.optional(),
 });
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 
@@ -26,11 +28,18 @@ export const ZUpdateUser = z.object({
   disabled: z.boolean().optional(),
   password: ZPassword.optional(),
   roles: z.array(ZRoleBindingInput).min(1).max(10).optional(),
+  /** Links the account to a unit (partner_contact only); `null` unlinks it. */
+  unitId: ZId.nullable().optional(),
 });
 export type TUpdateUser = z.infer<typeof ZUpdateUser>;
 
 export const ZUsersQuery = z.object({
   placeId: ZId.optional(),
+  /** Only users holding one of these roles on a place inside the listed subtree (repeat `role` for several). */
+  role: z.union([z.enum(ROLES), z.array(z.enum(ROLES)).max(ROLES.length)]).optional(),
+  /** Only users bound (in one of `role`, if given) to this place or a place above it: who may be given work there. */
+  coversPlaceId: ZId.optional(),
+  disabled: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(50).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),

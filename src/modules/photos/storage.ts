@@ -5,6 +5,7 @@ import type { Trx } from '../../core/db.js';
 import { invalid } from '../../core/errors.js';
 import { appendEvent, type EventActor } from '../../core/events.js';
 import { newId, nowIso } from '../../core/ids.js';
+import { DamagedImage, stripMetadata } from './metadata/index.js';
 import type { UploadedFile } from './read-upload.js';
 
 export const MAX_PHOTOS = 6;
@@ -24,7 +25,10 @@ export interface CheckedPhoto {
   ext: string;
 }
 
-/** Every file must be a JPEG, PNG or WebP both by its declared type and by its bytes; one bad file rejects them all. */
+/**
+ * Every file must be a JPEG, PNG or WebP both by its declared type and by its bytes; one bad file rejects them all.
+ * What is kept is the photo without its metadata (a phone's EXIF carries the GPS position of the resident's home).
+ */
 export function checkPhotos(files: UploadedFile[]): CheckedPhoto[] {
   if (files.length > MAX_PHOTOS) throw tooMany();
   return files.map((f, i) => {
@@ -32,8 +36,17 @@ export function checkPhotos(files: UploadedFile[]): CheckedPhoto[] {
     if (!type || !TYPES.some((t) => t.mime === f.declaredMime)) {
       throw invalid(`photos.${i}`, '照片只能是 JPG、PNG 或 WebP 图片', 'A photo must be a JPEG, PNG or WebP image', 'bad_photo_type');
     }
-    return { data: f.data, mime: type.mime, ext: type.ext };
+    return { data: withoutMetadata(type.mime, f.data, i), mime: type.mime, ext: type.ext };
   });
+}
+
+function withoutMetadata(mime: (typeof TYPES)[number]['mime'], data: Buffer, i: number): Buffer {
+  try {
+    return stripMetadata(mime, data);
+  } catch (error) {
+    if (!(error instanceof DamagedImage)) throw error;
+    throw invalid(`photos.${i}`, '照片文件已损坏或不完整,请重新拍摄或选择', 'The photo is damaged or incomplete; take or choose it again', 'photo_damaged');
+  }
 }
 
 export const tooMany = () => invalid('photos', `最多上传${MAX_PHOTOS}张照片`, `At most ${MAX_PHOTOS} photos`, 'too_many_photos');

@@ -9,7 +9,11 @@ registerPathCopy('residents');
 export type ResidentRow = Selectable<ResidentTable>;
 
 /** The masked view: lists never decrypt. */
-export function toResident(r: ResidentRow) {
+/** What the masked view of a resident reads: never the encrypted columns. */
+export const RESIDENT_VIEW_COLUMNS = ['id', 'place_id', 'name', 'gender', 'relation', 'phone_masked', 'id_number_masked', 'version', 'created_at', 'updated_at'] as const;
+type ResidentView = Pick<ResidentRow, (typeof RESIDENT_VIEW_COLUMNS)[number]>;
+
+export function toResident(r: ResidentView) {
   return {
     id: r.id,
     placeId: r.place_id,
@@ -32,7 +36,7 @@ export async function listResidents(db: DbOrTrx, roots: string[], opts: { q?: st
   let q = db.selectFrom('residents').where((eb) => inSubtrees(eb, 'residents.place_path', roots));
   if (opts.q) q = q.where('name', 'like', `%${opts.q.replace(/[%_]/g, '')}%`);
   const [rows, total] = await Promise.all([
-    q.selectAll().orderBy('place_path').orderBy('relation').orderBy('name').limit(opts.limit).offset(opts.offset).execute(),
+    q.select(RESIDENT_VIEW_COLUMNS).orderBy('place_path').orderBy('relation').orderBy('name').limit(opts.limit).offset(opts.offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toResident), total: Number(total.n) };

@@ -12,7 +12,7 @@ import { exportRoster } from './commands/export-roster.js';
 import { importRoster } from './commands/import-roster.js';
 import { updateResident } from './commands/update-resident.js';
 import { residentPolicy } from './policy.js';
-import { findResident, listResidents, toResident } from './queries.js';
+import { findResident, listResidents, RESIDENT_VIEW_COLUMNS, toResident } from './queries.js';
 import { ZCreateResident, ZResidentsQuery, ZRevealResident, ZUpdateResident } from './schema.js';
 
 const tags = ['residents'];
@@ -48,7 +48,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
     const household = await findPlace(db(), req.params.id);
     if (!household || household.level !== 'household') throw notFound('household');
     authorize(actor, residentPolicy, 'read', household.path, { id: '' }, 'household');
-    const residents = await db().selectFrom('residents').selectAll().where('place_id', '=', household.id).orderBy('relation').execute();
+    const residents = await db().selectFrom('residents').select(RESIDENT_VIEW_COLUMNS).where('place_id', '=', household.id).orderBy('relation').execute();
     return { household: toPlace(household), residents: residents.map(toResident) };
   });
 

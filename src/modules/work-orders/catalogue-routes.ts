@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { allow, authorize, definePolicy } from '../../core/access/policy.js';
-import { inScope } from '../../core/access/scope.js';
+import { inScope, selfAndAncestorPaths } from '../../core/access/scope.js';
 import { conflict, notFound, staleVersion } from '../../core/errors.js';
 import { appendEvent } from '../../core/events.js';
 import { requireActor } from '../../core/http.js';
@@ -77,7 +77,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
     // Units over the caller's places (a street's departments) and inside them (a community's partner units).
     let q = db().selectFrom('units').selectAll().where((eb) => eb.or([
       inScope(eb, actor, 'place_path'),
-      eb('place_path', 'in', actor.bindings.flatMap((b) => ancestorsPaths(b.placePath))),
+      eb('place_path', 'in', actor.bindings.flatMap((b) => selfAndAncestorPaths(b.placePath))),
     ]));
     if (req.query.kind) q = q.where('kind', '=', req.query.kind);
     const rows = await q.orderBy('kind').orderBy('name').execute();
@@ -105,7 +105,3 @@ export const catalogueRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 /** '/a/b/c/' → ['/a/', '/a/b/', '/a/b/c/']. */
-export function ancestorsPaths(path: string): string[] {
-  const ids = path.split('/').filter(Boolean);
-  return ids.map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
-}

@@ -119,9 +119,17 @@ export const ratesRoutes: FastifyPluginAsyncZod = async (app) => {
       .header('content-disposition', `attachment; filename="rates-${req.query.month}.xlsx"`).send(file);
   });
 
-  /** 晾晒: the public ranking, offices' figures only, no sign-in. */
-  app.get('/public/ranking', { schema: { tags, security: [], querystring: z.object({ month: ZMonth, level: z.enum(['street', 'community']).default('community') }) } }, async (req) => {
+  /**
+   * 晾晒: the public ranking, offices' figures only, no sign-in. An office with nothing to count in the month (no order
+   * received, due or rated) takes no part: it is listed after the ranked ones with `ranked: false` and no rank, score
+   * or rates, so the public sees every office and none looks ranked last for having had no demands.
+   */
+  app.get('/public/ranking', {
+    schema: { tags, security: [], summary: 'The public ranking of a month; offices with nothing to count come last, unranked', querystring: z.object({ month: ZMonth, level: z.enum(['street', 'community']).default('community') }) },
+  }, async (req) => {
     const rows = await ranking(app.ctx, req.query.month, req.query.level);
-    return { month: req.query.month, level: req.query.level, weights: app.ctx.config.rateWeights, items: rows.map(({ officeId, name, received, responseRate, resolutionRate, satisfactionRate, score, rank }) => ({ officeId, name, received, responseRate, resolutionRate, satisfactionRate, score, rank })) };
+    const items = rows.map(({ officeId, name, received, responseRate, resolutionRate, satisfactionRate, score, rank }) =>
+      ({ officeId, name, ranked: rank !== null, rank, score, received, responseRate, resolutionRate, satisfactionRate }));
+    return { month: req.query.month, level: req.query.level, weights: app.ctx.config.rateWeights, items: [...items.filter((r) => r.ranked), ...items.filter((r) => !r.ranked)] };
   });
 };

@@ -31,20 +31,17 @@ export interface RankedOffice extends OfficeFigures {
 
 export type Grouping = 'community' | 'department';
 
-/** The last `rate` event of each order within [s, e): a window over one partial index range. */
-const rateEvent = (s: string, e: string) => sql`select r.entity_id, r.to_state from (select ev.entity_id, ev.to_state,
-  row_number() over (partition by ev.entity_id order by ev.id desc) as rn from events ev
-  where ev.entity_type = 'work_order' and ev.action = 'rate' and ev.at >= ${s} and ev.at < ${e}) r where r.rn = 1`;
-
 /**
  * The raw counts behind the three rates for one month, per community (office) or per department (assignee unit):
  * received and responded on time by received_at; due and resolved on time (and not finally rated "not satisfied") by
- * resolve_due; ratings from the last `rate` event per order in the month.
+ * resolve_due; ratings from the ratings read model (ratings.ts: the last `rate` event per order in the month, counted
+ * for the order's office, or for the unit it was assigned to when rated).
  */
 export async function monthFigures(db: DbOrTrx, month: string, by: Grouping): Promise<OfficeFigures[]> {
   const [s, e] = monthRange(month);
   const key = by === 'community' ? sql.ref('wo.office_id') : sql.ref('wo.assignee_id');
   const onlyDept = by === 'department' ? sql`and wo.assignee_kind = 'unit'` : sql``;
+  const ratedKey = by === 'community' ? sql.ref('r.office_id') : sql.ref('r.assignee_id');
   const [recv, due, rated] = await Promise.all([
     sql<{ k: string; received: number; responded: number }>`select ${key} as k, count(*) as received,
       sum(case when coalesce(wo.accepted_at, wo.closed_at) <= wo.accept_due then 1 else 0 end) as responded
@@ -52,10 +49,11 @@ export async function monthFigures(db: DbOrTrx, month: string, by: Grouping): Pr
     sql<{ k: string; due: number; resolved: number }>`select ${key} as k, count(*) as due,
       sum(case when wo.resolved_at is not null and wo.resolved_at <= wo.resolve_due and (wo.rating is null or wo.rating <> 'not_satisfied') then 1 else 0 end) as resolved
       from work_orders wo where wo.resolve_due >= ${s} and wo.resolve_due < ${e} and wo.state not in ('merged', 'rejected') ${onlyDept} group by ${key}`.execute(db),
-    sql<{ k: string; rated: number; satisfied: number; basically: number }>`select ${key} as k, count(*) as rated,
-      sum(case when r.to_state like '%"rating":"satisfied"%' then 1 else 0 end) as satisfied,
-      sum(case when r.to_state like '%"rating":"basically_satisfied"%' then 1 else 0 end) as basically
-      from (${rateEvent(s, e)}) r join work_orders wo on wo.id = r.entity_id where 1 = 1 ${onlyDept} group by ${key}`.execute(db),
+    // One index range: work_order_ratings_office (month, office_id, rating) or _assignee (month, assignee_kind, assignee_id, rating).
+    sql<{ k: string; rated: number; satisfied: number; basically: number }>`select ${ratedKey} as k, count(*) as rated,
+      sum(case when r.rating = 'satisfied' then 1 else 0 end) as satisfied,
+      sum(case when r.rating = 'basically_satisfied' then 1 else 0 end) as basically
+      from work_order_ratings r where r.month = ${month} ${by === 'department' ? sql`and r.assignee_kind = 'unit'` : sql``} group by ${ratedKey}`.execute(db),
   ]);
   const out = new Map<string, OfficeFigures>();
   const get = (k: string) => out.get(k) ?? out.set(k, { officeId: k, received: 0, responded: 0, due: 0, resolved: 0, rated: 0, satisfied: 0, basicallySatisfied: 0 }).get(k)!;
@@ -107,16 +105,22 @@ export async function figureOrderIds(db: DbOrTrx, month: string, by: Grouping, k
   const key = by === 'community' ? sql.ref('wo.office_id') : sql.ref('wo.assignee_id');
   const inKeys = sql`${key} in (${sql.join(keys)})`;
   const onlyDept = by === 'department' ? sql`and wo.assignee_kind = 'unit'` : sql``;
+  if (figure === 'rated' || figure === 'satisfied' || figure === 'basicallySatisfied' || figure === 'notSatisfied') {
+    // The rows monthFigures counts: the ratings read model, keyed as it groups them.
+    const ratedKey = by === 'community' ? sql.ref('r.office_id') : sql.ref('r.assignee_id');
+    const rating = { rated: null, satisfied: 'satisfied', basicallySatisfied: 'basically_satisfied', notSatisfied: 'not_satisfied' }[figure];
+    const rows = await sql<{ id: string }>`select wo.id from work_order_ratings r join work_orders wo on wo.id = r.order_id
+      where r.month = ${month} and ${ratedKey} in (${sql.join(keys)}) ${by === 'department' ? sql`and r.assignee_kind = 'unit'` : sql``}
+      ${rating ? sql`and r.rating = ${rating}` : sql``} order by wo.received_at limit ${limit}`.execute(db);
+    return rows.rows.map((r) => r.id);
+  }
   let where;
   if (figure === 'received' || figure === 'responded') {
     where = sql`wo.received_at >= ${s} and wo.received_at < ${e} and wo.state <> 'merged'
       ${figure === 'responded' ? sql`and coalesce(wo.accepted_at, wo.closed_at) <= wo.accept_due` : sql``}`;
-  } else if (figure === 'due' || figure === 'resolved') {
+  } else {
     where = sql`wo.resolve_due >= ${s} and wo.resolve_due < ${e} and wo.state not in ('merged', 'rejected')
       ${figure === 'resolved' ? sql`and wo.resolved_at is not null and wo.resolved_at <= wo.resolve_due and (wo.rating is null or wo.rating <> 'not_satisfied')` : sql``}`;
-  } else {
-    const rating = { rated: '', satisfied: '"rating":"satisfied"', basicallySatisfied: '"rating":"basically_satisfied"', notSatisfied: '"rating":"not_satisfied"' }[figure];
-    where = sql`wo.id in (select r.entity_id from (${rateEvent(s, e)}) r where r.to_state like ${`%${rating}%`})`;
   }
   const rows = await sql<{ id: string }>`select wo.id from work_orders wo where ${inKeys} ${onlyDept} and ${where} order by wo.received_at limit ${limit}`.execute(db);
   return rows.rows.map((r) => r.id);

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ExpressionBuilder } from 'kysely';
 import { z } from 'zod';
 import { scopeRoots, inSubtrees } from '../../core/access/scope.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { requireActor } from '../../core/http.js';
+import type { Database } from '../../core/schema.js';
 import { revealPersonal } from '../../core/reveal.js';
 import { ZId, ZReason } from '../../core/validation.js';
 import { findPlace } from '../places/queries.js';
@@ -13,6 +15,14 @@ import { ZFileDemand, ZStep, ZWorkOrderQuery } from './schema.js';
 import { ACTIONS, OPEN_STATES } from './state.js';
 
 const tags = ['work-orders'];
+
+/** Orders my unit was called in on (吹哨报到); `pending`: only those it has not reported in on yet. */
+function calledIn(eb: ExpressionBuilder<Database, 'work_orders'>, unitId: string, pending: boolean) {
+  let sub = eb.selectFrom('work_order_units').select('work_order_units.unit_id')
+    .whereRef('work_order_units.work_order_id', '=', 'work_orders.id').where('work_order_units.unit_id', '=', unitId);
+  if (pending) sub = sub.where('work_order_units.reported_at', 'is', null);
+  return eb.exists(sub);
+}
 const ZParams = z.object({ id: ZId });
 
 export const workOrderRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -38,13 +48,17 @@ export const workOrderRoutes: FastifyPluginAsyncZod = async (app) => {
       const officeRoots = actor.bindings.filter((b) => ['district_admin', 'street_staff', 'community_worker'].includes(b.role)).map((b) => b.placePath);
       q = q.where((eb) => eb.or([
         eb.and([eb('assignee_kind', '=', 'user'), eb('assignee_id', '=', actor.userId), eb('state', 'in', ['dispatched', 'taken'])]),
-        ...(actor.unitId ? [eb.and([eb('assignee_kind', '=', 'unit'), eb('assignee_id', '=', actor.unitId), eb('state', 'in', ['dispatched', 'taken'])])] : []),
+        ...(actor.unitId ? [
+          eb.and([eb('assignee_kind', '=', 'unit'), eb('assignee_id', '=', actor.unitId), eb('state', 'in', ['dispatched', 'taken'])]),
+          // 吹哨报到: my unit was called in and has not reported in yet, while the order is open.
+          eb.and([eb('state', 'in', OPEN_STATES), calledIn(eb, actor.unitId, true)]),
+        ] : []),
         eb.and([inSubtrees(eb, 'place_path', officeRoots), eb('state', 'in', ['received', 'accepted', 'resolved'])]),
       ]));
     } else {
       q = q.where((eb) => eb.or([
         inSubtrees(eb, 'place_path', roots),
-        ...(actor.unitId && !f.placeId ? [eb.and([eb('assignee_kind', '=', 'unit'), eb('assignee_id', '=', actor.unitId)])] : []),
+        ...(actor.unitId && !f.placeId ? [eb.and([eb('assignee_kind', '=', 'unit'), eb('assignee_id', '=', actor.unitId)]), calledIn(eb, actor.unitId, false)] : []),
       ]));
     }
     if (f.state) q = q.where('state', '=', f.state);
@@ -63,15 +77,22 @@ export const workOrderRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = requireActor(req);
     const order = await findWorkOrder(db(), req.params.id);
     if (!order || !(await canSee(app.ctx, actor, order))) throw notFound('work order');
-    const [units, extensions, photos, actions] = await Promise.all([
+    const [units, extensions, photos, actions, duplicates] = await Promise.all([
       db().selectFrom('work_order_units').innerJoin('units', 'units.id', 'work_order_units.unit_id')
         .select(['units.id', 'units.name', 'work_order_units.called_at as calledAt', 'work_order_units.reported_at as reportedAt', 'work_order_units.part'])
         .where('work_order_id', '=', order.id).execute(),
       db().selectFrom('extension_requests').select(['id', 'days', 'reason', 'state', 'created_at as createdAt']).where('work_order_id', '=', order.id).execute(),
       db().selectFrom('work_order_photos').select(['id', 'stage', 'mime', 'size']).where('work_order_id', '=', order.id).execute(),
       availableActions(app.ctx, actor, order),
+      // The duplicates merged into this order, those the caller may open: number and title, nothing personal.
+      // (index work_orders_merged_into)
+      db().selectFrom('work_orders').selectAll().where('merged_into', '=', order.id).where('state', '=', 'merged').orderBy('received_at').orderBy('id').execute()
+        .then(async (rows) => {
+          const seen = await Promise.all(rows.map((r) => canSee(app.ctx, actor, r)));
+          return rows.filter((_, i) => seen[i]).map((r) => ({ id: r.id, trackingNo: r.tracking_no, title: r.title }));
+        }),
     ]);
-    return { order: toWorkOrder(order), units, extensions, photos, actions };
+    return { order: toWorkOrder(order), units, extensions, photos, actions, duplicates };
   });
 
   for (const action of ACTIONS) {

@@ -26,7 +26,15 @@ export interface Transition {
   /** Which fields the step needs, checked by its zod schema too. */
   requires: readonly string[];
   event: string;
+  /** A precondition beyond state and role: without it the step is not offered, and taking it answers 409 and writes nothing. */
+  guard?: Guard;
 }
+
+/**
+ * - `unit_not_reported`: the caller's unit was called in and has not reported in yet (a unit reports in once).
+ * - `extension_pending`: an extension request waits for a decision.
+ */
+export type Guard = 'unit_not_reported' | 'extension_pending';
 
 const OFFICE: readonly Actor[] = ['district_admin', 'street_staff', 'community_worker'];
 const SUPERIOR: readonly Actor[] = ['district_admin', 'street_staff'];
@@ -45,9 +53,9 @@ export const TRANSITIONS = {
   rate: { from: ['resolved', 'followed_up'], to: 'closed', who: ['reporter', ...OFFICE], requires: ['rating'], event: 'rate' },
   supervise: { from: ['accepted', 'dispatched', 'taken'], to: null, who: SUPERIOR, requires: ['reason'], event: 'supervise' },
   call_in: { from: ['accepted', 'dispatched', 'taken'], to: null, who: SUPERIOR, requires: ['units'], event: 'call_in' },
-  report_in: { from: ['dispatched', 'taken'], to: null, who: ['partner_contact'], requires: ['note'], event: 'report_in' },
+  report_in: { from: ['dispatched', 'taken'], to: null, who: ['partner_contact'], requires: ['note'], event: 'report_in', guard: 'unit_not_reported' },
   request_extension: { from: ['taken'], to: null, who: ['assignee'], requires: ['days', 'reason'], event: 'request_extension' },
-  decide_extension: { from: ['taken'], to: null, who: OFFICE, requires: ['approve'], event: 'decide_extension' },
+  decide_extension: { from: ['taken'], to: null, who: OFFICE, requires: ['approve'], event: 'decide_extension', guard: 'extension_pending' },
   merge: { from: ['received', 'accepted'], to: 'merged', who: OFFICE, requires: ['into'], event: 'merge' },
 } as const satisfies Record<string, Transition>;
 

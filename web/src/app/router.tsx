@@ -1,20 +1,21 @@
 import { Spin } from 'antd';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { LoginPage } from '../modules/auth/LoginPage';
 import { PlacesPage } from '../modules/places/PlacesPage';
-import { FileDemandPage } from '../modules/work-orders/FileDemandPage';
-import { WorkOrderDetailPage } from '../modules/work-orders/WorkOrderDetailPage';
-import { WorkOrdersPage } from '../modules/work-orders/WorkOrdersPage';
+import { lazyNamed } from './lazy';
 import { AppLayout } from './layout/AppLayout';
 import { RequireAbility, RequireAuth } from './session/RequireAuth';
 
-// The office pages most users never open load on demand.
-const AccountsPage = lazy(() => import('../modules/accounts/AccountsPage').then((m) => ({ default: m.AccountsPage })));
-const AuditPage = lazy(() => import('../modules/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
-const RatesPage = lazy(() => import('../modules/rates/RatesPage').then((m) => ({ default: m.RatesPage })));
-const PublicRankingPage = lazy(() => import('../modules/rates/PublicRankingPage').then((m) => ({ default: m.PublicRankingPage })));
-const H5App = lazy(() => import('../modules/h5/H5App').then((m) => ({ default: m.H5App })));
+// Only the place tree loads with the app; every other page loads when it is first opened.
+const WorkOrdersPage = lazyNamed(() => import('../modules/work-orders/WorkOrdersPage'), 'WorkOrdersPage');
+const FileDemandPage = lazyNamed(() => import('../modules/work-orders/FileDemandPage'), 'FileDemandPage');
+const WorkOrderDetailPage = lazyNamed(() => import('../modules/work-orders/WorkOrderDetailPage'), 'WorkOrderDetailPage');
+const AccountsPage = lazyNamed(() => import('../modules/accounts/AccountsPage'), 'AccountsPage');
+const AuditPage = lazyNamed(() => import('../modules/audit/AuditPage'), 'AuditPage');
+const RatesPage = lazyNamed(() => import('../modules/rates/RatesPage'), 'RatesPage');
+const PublicRankingPage = lazyNamed(() => import('../modules/rates/PublicRankingPage'), 'PublicRankingPage');
+const H5App = lazyNamed(() => import('../modules/h5/H5App'), 'H5App');
+const LoginPage = lazyNamed(() => import('../modules/auth/LoginPage'), 'LoginPage');
 
 const Loading = ({ children }: { children: ReactNode }) => (
   <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>{children}</Suspense>
@@ -23,7 +24,7 @@ const Loading = ({ children }: { children: ReactNode }) => (
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/login" element={<LoginPage />} />
+      <Route path="/login" element={<Loading><LoginPage /></Loading>} />
       <Route path="/public/ranking" element={<Loading><PublicRankingPage /></Loading>} />
       <Route path="/h5/*" element={<Loading><H5App /></Loading>} />
       <Route
@@ -36,9 +37,9 @@ export function AppRoutes() {
         <Route index element={<Navigate to="/places" replace />} />
         {/* One route with an optional id: the page stays mounted when /places redirects to the first root. */}
         <Route path="/places/:id?" element={<PlacesPage />} />
-        <Route path="/work-orders" element={<WorkOrdersPage />} />
-        <Route path="/work-orders/new" element={<FileDemandPage />} />
-        <Route path="/work-orders/:id" element={<WorkOrderDetailPage />} />
+        <Route path="/work-orders" element={<Loading><WorkOrdersPage /></Loading>} />
+        <Route path="/work-orders/new" element={<Loading><FileDemandPage /></Loading>} />
+        <Route path="/work-orders/:id" element={<Loading><WorkOrderDetailPage /></Loading>} />
         <Route
           path="/rates"
           element={

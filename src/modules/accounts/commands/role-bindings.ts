@@ -1,6 +1,7 @@
 import type { Actor } from '../../../core/access/actor.js';
 import { authorize } from '../../../core/access/policy.js';
 import { ROLE_PLACE_LEVELS, type Role } from '../../../core/access/roles.js';
+import { isWithin } from '../../../core/access/scope.js';
 import type { DbOrTrx } from '../../../core/db.js';
 import { invalid, notFound } from '../../../core/errors.js';
 import { userPolicy } from '../policy.js';
@@ -11,6 +12,22 @@ export interface CheckedBinding {
   placeId: string;
   placePath: string;
   placeLevel: PlaceLevel;
+}
+
+/**
+ * The unit a contact works for: a department or partner unit the caller sees (over or inside one of their places,
+ * as GET /api/units lists them), else 404; and only for an account holding the partner_contact role, else 422.
+ */
+export async function checkUnit(db: DbOrTrx, actor: Actor, unitId: string | null, roles: readonly { role: Role }[]): Promise<string | null> {
+  if (unitId === null) return null;
+  const unit = await db.selectFrom('units').select(['id', 'place_path']).where('id', '=', unitId).executeTakeFirst();
+  if (!unit || !actor.bindings.some((b) => isWithin(unit.place_path, b.placePath) || isWithin(b.placePath, unit.place_path))) {
+    throw Object.assign(notFound('unit'), { field: 'unitId' });
+  }
+  if (!roles.some((r) => r.role === 'partner_contact')) {
+    throw invalid('unitId', '只有共建单位/部门联络人可以关联单位', 'Only a partner_contact account is linked to a unit', 'unit_needs_partner_contact');
+  }
+  return unit.id;
 }
 
 /** Each role must be bound to a place of its level inside the granting user's own subtree. */

@@ -9,7 +9,7 @@ import { deleteUserSessions, forgetActors } from '../../../core/auth/sessions.js
 import { userPolicy } from '../policy.js';
 import type { TUpdateUser } from '../schema.js';
 import { findUser, toUser } from '../queries.js';
-import { checkBindings } from './role-bindings.js';
+import { checkBindings, checkUnit } from './role-bindings.js';
 
 /** Renames, disables, resets the password of, or re-roles an account inside the caller's subtree. */
 export async function updateUser(ctx: AppContext, actor: Actor, id: string, input: TUpdateUser) {
@@ -18,6 +18,10 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
   if (!before) throw notFound('user');
   authorize(actor, userPolicy, 'update', before.place_path, { id });
   const bindings = input.roles ? await checkBindings(db, actor, input.roles) : undefined;
+  // The unit link and the roles are checked together, as they will be after this update.
+  const unitId = input.unitId !== undefined || (bindings && before.unit_id)
+    ? await checkUnit(db, actor, input.unitId === undefined ? before.unit_id : input.unitId, bindings ?? before.roles)
+    : before.unit_id;
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const from: Record<string, unknown> = {};
   const to: Record<string, unknown> = {};
@@ -30,6 +34,10 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
     to.disabled = input.disabled;
   }
   if (passwordHash) to.password = 'reset';
+  if (unitId !== before.unit_id) {
+    from.unitId = before.unit_id;
+    to.unitId = unitId;
+  }
   if (bindings) {
     from.roles = before.roles.map((r) => ({ role: r.role, placeId: r.placeId }));
     to.roles = input.roles;
@@ -40,6 +48,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
       .set({
         display_name: input.displayName ?? before.display_name,
         disabled: input.disabled === undefined ? before.disabled : input.disabled ? 1 : 0,
+        unit_id: unitId,
         ...(passwordHash ? { password_hash: passwordHash, failed_logins: 0, locked_until: null } : {}),
         ...(bindings ? { place_id: bindings[0]!.placeId, place_path: bindings[0]!.placePath } : {}),
         version: input.version + 1,
@@ -56,7 +65,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
     }
     await appendEvent(trx, actor, { entityType: 'user', entityId: id, placeId: before.place_id, action: 'update', from, to });
   });
-  if (input.disabled || passwordHash || bindings) await deleteUserSessions(db, id);
+  if (input.disabled || passwordHash || bindings || unitId !== before.unit_id) await deleteUserSessions(db, id);
   else forgetActors();
   return toUser((await findUser(db, id))!);
 }

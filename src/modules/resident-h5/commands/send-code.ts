@@ -8,6 +8,8 @@ export const CODE_TTL_MS = 5 * 60_000;
 export const CODE_ATTEMPTS = 5;
 const PER_MINUTE = 1;
 const PER_HOUR = 5;
+/** Codes sent within this window count against the phone's hourly limit, so they are kept at least that long. */
+export const CODE_HOURLY_WINDOW_MS = 3600_000;
 
 /** Codes are kept as a keyed hash salted by their row: a copy of the table does not give six-digit codes away. */
 export const hashCode = (ctx: AppContext, codeId: string, code: string) => ctx.cipher.blindIndex(`one-time-code:${codeId}:${code}`);
@@ -20,7 +22,7 @@ export async function sendCode(ctx: AppContext, sms: SmsProvider, phone: string)
   const since = (ms: number) => new Date(now.getTime() - ms).toISOString();
   await db.deleteFrom('one_time_codes').where('phone_index', '=', phoneIndex).where('created_at', '<', since(86400_000)).execute();
   const recent = await db.selectFrom('one_time_codes').select('created_at').where('phone_index', '=', phoneIndex)
-    .where('created_at', '>=', since(3600_000)).execute();
+    .where('created_at', '>=', since(CODE_HOURLY_WINDOW_MS)).execute();
   const lastMinute = recent.filter((r) => r.created_at >= since(60_000)).length;
   if (lastMinute >= PER_MINUTE || recent.length >= PER_HOUR) {
     throw new AppError(429, 'code_rate_limited', {

@@ -77,14 +77,17 @@ const followUp: Step<'follow_up'> = async (_s, input) => ({ data: { note: input.
 
 const rate: Step<'rate'> = async ({ ctx, order, now }, input) => {
   const base = { rating: input.rating, rating_comment: input.comment ?? null };
-  if (input.rating !== 'not_satisfied') return { set: { ...base, closed_at: now }, data: { rating: input.rating }, reason: input.comment ?? null };
+  // Whose work is rated, kept on the event: the ratings read model (ratings.ts) counts the rating for this assignee,
+  // even when a second "not satisfied" takes the order away from them.
+  const from = { assignee: order.assignee_kind ? { kind: order.assignee_kind, id: order.assignee_id } : null };
+  if (input.rating !== 'not_satisfied') return { set: { ...base, closed_at: now }, from, data: { rating: input.rating }, reason: input.comment ?? null };
   const reopened = order.reopen_count + 1;
   if (reopened <= MAX_REOPENS) {
     // Reopened once: back to the same taker, who must take it again.
-    return { to: 'dispatched', set: { ...base, reopen_count: reopened, resolved_at: null }, data: { rating: input.rating, reopened: true }, reason: input.comment ?? null,
+    return { to: 'dispatched', set: { ...base, reopen_count: reopened, resolved_at: null }, from, data: { rating: input.rating, reopened: true }, reason: input.comment ?? null,
       after: async (trx, o) => notify(trx, await assigneeUsers(trx, o.assignee_kind, o.assignee_id), { kind: 'reopened', entityId: o.id, zh: `居民不满意,工单重办:${o.title}`, en: `Resident not satisfied, reopened: ${o.title}` }) };
   }
-  return { to: 'accepted', set: { ...base, reopen_count: reopened, resolved_at: null, supervised: 1, assignee_kind: null, assignee_id: null },
+  return { to: 'accepted', set: { ...base, reopen_count: reopened, resolved_at: null, supervised: 1, assignee_kind: null, assignee_id: null }, from,
     data: { rating: input.rating, supervised: true }, reason: input.comment ?? null,
     after: async (trx, o) => notify(trx, await streetStaffOver(trx, o.place_path), { kind: 'supervise', entityId: o.id, zh: `二次不满意,转街道督办:${o.title}`, en: `Twice not satisfied, to the street: ${o.title}` }) };
 };
@@ -106,10 +109,14 @@ const callIn: Step<'call_in'> = async ({ ctx, order, now }, input) => {
   } };
 };
 
+// A unit reports in once (the table's `unit_not_reported` guard); the update is conditional too, so a report never overwrites one.
 const reportIn: Step<'report_in'> = async ({ actor, order, now }, input) => ({
   data: { unitId: actor.unitId, note: input.note },
-  after: async (trx) => void (await trx.updateTable('work_order_units').set({ reported_at: now, part: input.note })
-    .where('work_order_id', '=', order.id).where('unit_id', '=', actor.unitId!).execute()),
+  after: async (trx) => {
+    const r = await trx.updateTable('work_order_units').set({ reported_at: now, part: input.note })
+      .where('work_order_id', '=', order.id).where('unit_id', '=', actor.unitId!).where('reported_at', 'is', null).executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw conflict('unitId', '本单位已报到,不能重复报到', 'Your unit has already reported in on this order', 'already_reported');
+  },
 });
 
 const requestExtension: Step<'request_extension'> = async ({ ctx, actor, order, now }, input) => {

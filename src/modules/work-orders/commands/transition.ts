@@ -6,7 +6,7 @@ import { conflict, forbidden, notFound, staleVersion } from '../../../core/error
 import { appendEvent, type EventActor } from '../../../core/events.js';
 import { nowIso } from '../../../core/ids.js';
 import { findWorkOrder, toWorkOrder, type WorkOrderRow } from '../queries.js';
-import { allowedFrom, TRANSITIONS, type Action, type Actor as Who, type WorkOrderState } from '../state.js';
+import { allowedFrom, TRANSITIONS, type Action, type Actor as Who, type Guard, type Transition, type WorkOrderState } from '../state.js';
 import { STEPS } from './steps.js';
 
 /** What a step changes: the row, the event's from/to beyond the state, its reason, and work in the same transaction. */
@@ -65,13 +65,37 @@ async function hasPendingExtension(ctx: AppContext, orderId: string): Promise<bo
   return Boolean(row);
 }
 
+async function unitNotReported(ctx: AppContext, actor: Caller, orderId: string): Promise<boolean> {
+  if (isResident(actor) || !actor.unitId) return false;
+  const row = await ctx.handle.db.selectFrom('work_order_units').select('unit_id')
+    .where('work_order_id', '=', orderId).where('unit_id', '=', actor.unitId).where('reported_at', 'is', null).executeTakeFirst();
+  return Boolean(row);
+}
+
+/** The table's guards (state.ts): whether each holds now, and the 409 when it does not. */
+const GUARDS: Record<Guard, { holds: (ctx: AppContext, actor: Caller, o: WorkOrderRow) => Promise<boolean>; refuse: () => Error }> = {
+  unit_not_reported: {
+    holds: (ctx, actor, o) => unitNotReported(ctx, actor, o.id),
+    refuse: () => conflict('unitId', '本单位已报到,不能重复报到', 'Your unit has already reported in on this order', 'already_reported'),
+  },
+  extension_pending: {
+    holds: (ctx, _actor, o) => hasPendingExtension(ctx, o.id),
+    refuse: () => conflict('requestId', '没有待审批的延期申请', 'No extension request is pending', 'already_decided'),
+  },
+};
+
+async function guardHolds(ctx: AppContext, actor: Caller, o: WorkOrderRow, action: Action): Promise<boolean> {
+  const guard = (TRANSITIONS[action] as Transition).guard;
+  return !guard || GUARDS[guard].holds(ctx, actor, o);
+}
+
 /** The steps this caller may take on this order now: what the UI shows as buttons. */
 export async function availableActions(ctx: AppContext, actor: Caller, o: WorkOrderRow): Promise<Action[]> {
   const out: Action[] = [];
   for (const [action, t] of Object.entries(TRANSITIONS) as [Action, (typeof TRANSITIONS)[Action]][]) {
     if (!allowedFrom(action, o.state) || !(await mayAct(ctx, actor, o, t.who))) continue;
-    // Offered only when there is something to decide.
-    if (action === 'decide_extension' && !(await hasPendingExtension(ctx, o.id))) continue;
+    // Offered only when its guard holds: something to decide, a report not yet made.
+    if (!(await guardHolds(ctx, actor, o, action))) continue;
     out.push(action);
   }
   return out;
@@ -87,6 +111,8 @@ export async function transition(ctx: AppContext, actor: Caller, id: string, act
   if (!allowedFrom(action, order.state)) {
     throw conflict('state', `当前状态(${order.state})不能执行此操作`, `Cannot ${action} an order that is ${order.state}`, 'illegal_transition');
   }
+  const guard = (t as Transition).guard;
+  if (guard && !(await GUARDS[guard].holds(ctx, actor, order))) throw GUARDS[guard].refuse();
   if (input.version !== order.version) throw staleVersion();
   const now = nowIso();
   // A resident passes mayAct only for steps whose `who` lists 'reporter' (rate), which read no staff fields.

@@ -70,8 +70,36 @@ export function qs(params: Record<string, string | number | boolean | null | und
   return s ? `?${s}` : '';
 }
 
+/** GETs started before the app rendered, by URL, each taken by the first `api.get` of that URL. */
+const prefetched = new Map<string, { at: number; answer: Promise<unknown> }>();
+/** An answer older than this is stale: the page asks again. */
+const PREFETCH_FRESH_MS = 10_000;
+
+/**
+ * Starts a GET now, before React has rendered, so that the page's first request for the same URL finds its answer
+ * already on the way (the first screen otherwise waits for each render to ask for the next thing). One use each.
+ */
+export function prefetch<T>(url: string): Promise<T> {
+  const answer = json<T>('GET', url);
+  prefetched.set(url, { at: Date.now(), answer });
+  answer.catch(() => undefined); // a prefetch nobody takes must not report an unhandled rejection
+  return answer;
+}
+
+/** Drops every prefetched answer (sign-in and sign-out change what the server would say). */
+export function forgetPrefetched(): void {
+  prefetched.clear();
+}
+
+function takePrefetched<T>(url: string): Promise<T> | undefined {
+  const hit = prefetched.get(url);
+  if (!hit) return undefined;
+  prefetched.delete(url);
+  return Date.now() - hit.at < PREFETCH_FRESH_MS ? (hit.answer as Promise<T>) : undefined;
+}
+
 export const api = {
-  get: <T>(url: string) => json<T>('GET', url),
+  get: <T>(url: string) => takePrefetched<T>(url) ?? json<T>('GET', url),
   post: <T>(url: string, body?: unknown) => json<T>('POST', url, body ?? {}),
   patch: <T>(url: string, body: unknown) => json<T>('PATCH', url, body),
   put: <T>(url: string, body: unknown) => json<T>('PUT', url, body),

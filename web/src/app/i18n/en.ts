@@ -59,6 +59,9 @@ export const en: Dictionary = {
     create: 'Created', update: 'Updated', move: 'Moved', reveal: 'Revealed personal data', import_roster: 'Imported roster',
     export_roster: 'Exported roster', sign_in: 'Signed in', file: 'Filed', accept: 'Accepted', dispatch: 'Dispatched', take: 'Taken', resolve: 'Resolved', rate: 'Rated', follow_up: 'Followed up', supervise: 'Supervised', call_in: 'Called in', return: 'Returned', contact: 'Contacted', sign_out: 'Signed out', change_password: 'Changed password',
     lock: 'Locked', unlock: 'Unlocked', disable: 'Disabled',
+    reject: 'Rejected', answer: 'Answered', report_in: 'Reported in', request_extension: 'Requested an extension', decide_extension: 'Decided on the extension',
+    merge: 'Merged as a duplicate', add_photos: 'Added photos', overdue: 'Went overdue', comment: 'Outside system note', import: 'Imported',
+    import_division: 'Imported division', issue: 'Issued', revoke: 'Revoked', set: 'Set',
   },
   entity: { place: 'Place', resident: 'Resident', user: 'Account' },
   field: {
@@ -66,12 +69,14 @@ export const en: Dictionary = {
     name: 'Name', level: 'Level', parentId: 'Parent', compoundType: 'Compound type', threeNo: 'Three-no', address: 'Address', path: 'Path',
     displayName: 'Display name', disabled: 'Disabled', roles: 'Roles', password: 'Password', phone: 'Phone', idNumber: 'ID number',
     gender: 'Gender', relation: 'Relation', field: 'Field', rows: 'Rows', created: 'Created', updated: 'Updated', username: 'Username',
+    unitId: 'Unit', state: 'State', note: 'Note', result: 'Result', rating: 'Rating', mergedInto: 'Merged into', trackingNo: 'Tracking no.', days: 'Extra days',
+    approved: 'Approved', resolveDue: 'Resolve by', units: 'Called-in units', supervised: 'Supervised', reopened: 'Reopened', stage: 'Stage', photoIds: 'Photos', assignee: 'Assignee',
   },
   user: {
     title: 'Accounts', create: 'New account', edit: 'Edit account', username: 'Username', displayName: 'Display name',
     password: 'Initial password', resetPassword: 'Reset password', resetPasswordHint: 'Leave empty to keep', disabled: 'Disable account',
     status: 'Status', active: 'Active', locked: 'Locked', disabledTag: 'Disabled', roles: 'Roles', role: 'Role', place: 'Place',
-    addRole: 'Add role', searchPlaceholder: 'Search username or name', created: 'Account created', updated: 'Saved', createdAt: 'Created',
+    addRole: 'Add role', unit: 'Unit', unitHint: 'The partner unit or department this contact speaks for; called-in orders reach them through it', unitPlaceholder: 'Pick a department or partner unit', searchPlaceholder: 'Search username or name', created: 'Account created', updated: 'Saved', createdAt: 'Created',
   },
   audit: {
     title: 'Audit log', actor: 'Person', actorPlaceholder: 'Username', entityType: 'Record type', entityId: 'Record id',

@@ -56,6 +56,8 @@ export const zhCN = {
     sign_in_failed: '登录失败',
     create: '新建', update: '修改', move: '迁移', reveal: '查看个人信息', import_roster: '导入花名册', export_roster: '导出花名册',
     sign_in: '登录', sign_out: '退出', file: '登记', accept: '受理', dispatch: '派单', take: '接单', resolve: '办结', rate: '评价', follow_up: '回访', supervise: '督办', call_in: '吹哨', return: '退单', contact: '联系居民', change_password: '修改密码', lock: '锁定', unlock: '解锁', disable: '停用',
+    reject: '不予受理', answer: '直接答复', report_in: '报到', request_extension: '申请延期', decide_extension: '审批延期', merge: '合并重复诉求',
+    add_photos: '上传照片', overdue: '超期', comment: '外部系统备注', import: '导入', import_division: '导入行政区划', issue: '签发', revoke: '吊销', set: '设置',
   },
   entity: { place: '地点', resident: '居民', user: '账号' },
   field: {
@@ -63,12 +65,14 @@ export const zhCN = {
     name: '名称', level: '层级', parentId: '上级', compoundType: '小区类型', threeNo: '三无', address: '地址', path: '路径',
     displayName: '姓名', disabled: '停用', roles: '角色', password: '密码', phone: '手机号', idNumber: '身份证号',
     gender: '性别', relation: '与户主关系', field: '字段', rows: '行数', created: '新建', updated: '更新', username: '用户名',
+    unitId: '所属单位', state: '状态', note: '说明', result: '办理结果', rating: '评价', mergedInto: '并入工单', trackingNo: '工单号', days: '延期天数',
+    approved: '批准', resolveDue: '办结时限', units: '召集单位', supervised: '督办', reopened: '重办', stage: '阶段', photoIds: '照片', assignee: '承办',
   },
   user: {
     title: '账号管理', create: '新建账号', edit: '编辑账号', username: '用户名', displayName: '姓名', password: '初始密码',
     resetPassword: '重置密码', resetPasswordHint: '留空则不修改', disabled: '停用账号', status: '状态',
     active: '正常', locked: '已锁定', disabledTag: '已停用', roles: '角色', role: '角色', place: '所在地点',
-    addRole: '添加角色', searchPlaceholder: '搜索用户名或姓名', created: '已创建账号', updated: '已保存', createdAt: '创建时间',
+    addRole: '添加角色', unit: '所属单位', unitHint: '共建单位或部门联络人所代表的单位,被吹哨时据此接收工单', unitPlaceholder: '选择部门或共建单位', searchPlaceholder: '搜索用户名或姓名', created: '已创建账号', updated: '已保存', createdAt: '创建时间',
   },
   audit: {
     title: '审计日志', actor: '操作人', actorPlaceholder: '用户名', entityType: '记录类型', entityId: '记录编号',

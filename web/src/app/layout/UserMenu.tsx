@@ -1,11 +1,13 @@
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useNotify } from '../hooks/useNotify';
 import { useT } from '../i18n/I18nProvider';
 import { useMe, useSession } from '../session/SessionProvider';
-import { ChangePasswordModal } from './ChangePasswordModal';
+import { lazyNamed } from '../lazy';
+
+const ChangePasswordModal = lazyNamed(() => import('./ChangePasswordModal'), 'ChangePasswordModal');
 
 /** Display name and first role in the header; the menu holds password change and sign out. */
 export function UserMenu({ compact }: { compact: boolean }) {
@@ -50,7 +52,11 @@ export function UserMenu({ compact }: { compact: boolean }) {
           </Space>
         </Button>
       </Dropdown>
-      <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
+      {changing && (
+        <Suspense fallback={null}>
+          <ChangePasswordModal open onClose={() => setChanging(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, ApiError, setUnauthorizedHandler } from '../api/client';
+import { api, ApiError, forgetPrefetched, setUnauthorizedHandler } from '../api/client';
 import type { Me } from '../api/types';
 import { storedLocale, useI18n } from '../i18n/I18nProvider';
 import type { Locale } from '../i18n/types';
@@ -42,6 +42,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     await api.post('/api/auth/logout').catch(() => undefined);
+    forgetPrefetched();
     setMe(null);
   }, []);
 

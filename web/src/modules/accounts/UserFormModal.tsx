@@ -1,10 +1,11 @@
-import { Form, Input, Modal, Switch } from 'antd';
+import { Form, Input, Modal, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../app/api/client';
 import type { User } from '../../app/api/types';
+import { useLoad } from '../../app/hooks/useLoad';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { accountsApi, type RoleInput } from './api';
+import { accountsApi, type Account, type RoleInput } from './api';
 import { RoleBindingsField } from './RoleBindingsField';
 
 interface Values {
@@ -13,7 +14,10 @@ interface Values {
   password?: string;
   disabled?: boolean;
   roles: RoleInput[];
+  unitId?: string | null;
 }
+
+const isContact = (roles: Partial<RoleInput>[] | undefined) => (roles ?? []).some((r) => r?.role === 'partner_contact');
 
 /** Creates an account, or edits one at the version it was read (409 when someone else saved first). */
 export function UserFormModal({ user, onClose, onDone }: { user: User | null; onClose: () => void; onDone: () => void }) {
@@ -22,18 +26,22 @@ export function UserFormModal({ user, onClose, onDone }: { user: User | null; on
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const labels = Object.fromEntries((user?.roles ?? []).map((r) => [r.placeId, r.placeName]));
+  // A partner unit's or department's contact is linked to that unit: the picker shows with the partner_contact role.
+  const contact = isContact(Form.useWatch('roles', form));
+  const units = useLoad(() => accountsApi.units(), []);
 
   const submit = async () => {
     const v = await form.validateFields();
     const roles = v.roles.map((r) => ({ role: r.role, placeId: r.placeId }));
+    const unitId = isContact(roles) ? v.unitId ?? null : null;
     setSaving(true);
     try {
       if (user) {
         await accountsApi.update(user.id, user.version, {
-          displayName: v.displayName.trim(), disabled: Boolean(v.disabled), roles, ...(v.password ? { password: v.password } : {}),
+          displayName: v.displayName.trim(), disabled: Boolean(v.disabled), roles, unitId, ...(v.password ? { password: v.password } : {}),
         });
       } else {
-        await accountsApi.create({ username: v.username.trim(), displayName: v.displayName.trim(), password: v.password ?? '', roles });
+        await accountsApi.create({ username: v.username.trim(), displayName: v.displayName.trim(), password: v.password ?? '', roles, ...(unitId ? { unitId } : {}) });
       }
       success(user ? t('user.updated') : t('user.created'));
       onClose();
@@ -44,7 +52,7 @@ export function UserFormModal({ user, onClose, onDone }: { user: User | null; on
         error(err);
         onClose();
         onDone();
-      } else if (err instanceof ApiError && err.messages && field && ['username', 'displayName', 'password'].includes(field)) {
+      } else if (err instanceof ApiError && err.messages && field && ['username', 'displayName', 'password', 'unitId'].includes(field)) {
         form.setFields([{ name: field as keyof Values, errors: [pick(err.messages)] }]);
       } else error(err);
     } finally {
@@ -53,7 +61,7 @@ export function UserFormModal({ user, onClose, onDone }: { user: User | null; on
   };
 
   const initial = user
-    ? { displayName: user.displayName, disabled: user.disabled, roles: user.roles.map((r) => ({ role: r.role, placeId: r.placeId })) }
+    ? { displayName: user.displayName, disabled: user.disabled, roles: user.roles.map((r) => ({ role: r.role, placeId: r.placeId })), unitId: (user as Account).unitId ?? undefined }
     : { roles: [{}] };
   return (
     <Modal open title={user ? `${t('user.edit')} · ${user.username}` : t('user.create')} onOk={submit} onCancel={onClose}
@@ -79,6 +87,15 @@ export function UserFormModal({ user, onClose, onDone }: { user: User | null; on
         <Form.Item label={t('user.roles')} required>
           <RoleBindingsField labels={labels} />
         </Form.Item>
+        {contact && (
+          <Form.Item name="unitId" label={t('user.unit')} extra={t('user.unitHint')}>
+            <Select allowClear showSearch optionFilterProp="label" placeholder={t('user.unitPlaceholder')} loading={units.loading} data-testid="user-unit"
+              options={(['department', 'partner_unit'] as const).map((kind) => ({
+                label: t(`workOrder.unitKinds.${kind}`),
+                options: (units.data?.items ?? []).filter((u) => u.kind === kind).map((u) => ({ value: u.id, label: u.name })),
+              })).filter((g) => g.options.length > 0)} />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

@@ -6,6 +6,7 @@ import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
 import { useSession } from '../../app/session/SessionProvider';
+import { forgetPrefetched } from '../../app/api/client';
 import { signIn } from './api';
 
 interface Values {
@@ -31,6 +32,7 @@ export function LoginPage() {
     setFailure(null);
     try {
       await signIn(v.username, v.password);
+      forgetPrefetched();
       await refresh();
       navigate(target, { replace: true });
     } catch (err) {

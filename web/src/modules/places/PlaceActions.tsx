@@ -1,14 +1,17 @@
 import { DownloadOutlined, EditOutlined, HistoryOutlined, PlusOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
+import { lazyNamed } from '../../app/lazy';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
 import { useSession } from '../../app/session/SessionProvider';
-import { TimelineDrawer } from '../timeline/TimelineDrawer';
 import { CHILD_LEVEL, placesApi, type PlaceAction, type PlaceDetail } from './api';
-import { MovePlaceModal } from './MovePlaceModal';
-import { PlaceFormModal } from './PlaceFormModal';
-import { RosterImportModal } from './RosterImportModal';
+
+// The forms and the timeline load when first opened: the place page's first render does not need them.
+const PlaceFormModal = lazyNamed(() => import('./PlaceFormModal'), 'PlaceFormModal');
+const MovePlaceModal = lazyNamed(() => import('./MovePlaceModal'), 'MovePlaceModal');
+const RosterImportModal = lazyNamed(() => import('./RosterImportModal'), 'RosterImportModal');
+const TimelineDrawer = lazyNamed(() => import('../timeline/TimelineDrawer'), 'TimelineDrawer');
 
 type Open = 'create' | 'edit' | 'move' | 'import' | 'timeline' | null;
 
@@ -18,6 +21,8 @@ export function PlaceActions({ detail, onChanged }: { detail: PlaceDetail; onCha
   const { can } = useSession();
   const { error } = useNotify();
   const [open, setOpen] = useState<Open>(null);
+  // Mounted from the first opening on, so that closing still animates.
+  const [timelineUsed, setTimelineUsed] = useState(false);
   const [exporting, setExporting] = useState(false);
   const { place, actions } = detail;
   const childLevel = CHILD_LEVEL[place.level];
@@ -52,12 +57,15 @@ export function PlaceActions({ detail, onChanged }: { detail: PlaceDetail; onCha
       <Button key="import" icon={<UploadOutlined />} onClick={() => setOpen('import')} data-testid="roster-import">{t('place.importRoster')}</Button>
     ),
     can('audit', 'timeline') && (
-      <Button key="timeline" icon={<HistoryOutlined />} onClick={() => setOpen('timeline')} data-testid="place-timeline">{t('common.timeline')}</Button>
+      <Button key="timeline" icon={<HistoryOutlined />} onClick={() => {
+        setTimelineUsed(true);
+        setOpen('timeline');
+      }} data-testid="place-timeline">{t('common.timeline')}</Button>
     ),
   ].filter(Boolean);
 
   return (
-    <>
+    <Suspense fallback={null}>
       {buttons.length > 0 && (
         <Space wrap size={8} style={{ marginTop: 12 }}>
           {buttons}
@@ -71,7 +79,7 @@ export function PlaceActions({ detail, onChanged }: { detail: PlaceDetail; onCha
       )}
       {open === 'move' && <MovePlaceModal place={place} onClose={close} onDone={(newParent) => onChanged([...parents, newParent])} />}
       {open === 'import' && <RosterImportModal place={place} onClose={close} onDone={() => onChanged([place.id])} />}
-      <TimelineDrawer open={open === 'timeline'} onClose={close} entityType="place" entityId={place.id} title={place.name} />
-    </>
+      {timelineUsed && <TimelineDrawer open={open === 'timeline'} onClose={close} entityType="place" entityId={place.id} title={place.name} />}
+    </Suspense>
   );
 }

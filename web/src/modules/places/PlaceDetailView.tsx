@@ -1,15 +1,19 @@
 import { Alert, Breadcrumb, Button, Card, Skeleton, Space } from 'antd';
+import { Suspense } from 'react';
 import { Link } from 'react-router';
 import type { Loaded } from '../../app/hooks/useLoad';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { useMe, useSession } from '../../app/session/SessionProvider';
-import { ResidentsPanel } from '../residents/ResidentsPanel';
+import { lazyNamed } from '../../app/lazy';
 import type { PlaceDetail } from './api';
 import { ChildrenList } from './ChildrenList';
 import { ChildrenTable } from './ChildrenTable';
 import { PlaceActions } from './PlaceActions';
 import { PlaceCounts } from './PlaceCounts';
 import { PlaceSummary } from './PlaceSummary';
+
+// Only households show residents: the panel and its forms load when one is opened.
+const ResidentsPanel = lazyNamed(() => import('../residents/ResidentsPanel'), 'ResidentsPanel');
 
 interface Props {
   id: string;
@@ -49,7 +53,11 @@ export function PlaceDetailView({ id, loaded, phone, onChanged }: Props) {
       </Card>
       <PlaceCounts place={place} counts={data.counts} phone={phone} />
       {place.level === 'household' ? (
-        can('resident', 'read') && <ResidentsPanel household={place} phone={phone} onChanged={() => onChanged([])} />
+        can('resident', 'read') && (
+          <Suspense fallback={<Skeleton active />}>
+            <ResidentsPanel household={place} phone={phone} onChanged={() => onChanged([])} />
+          </Suspense>
+        )
       ) : phone ? (
         <ChildrenList place={place} reloadKey={loaded.data} />
       ) : (

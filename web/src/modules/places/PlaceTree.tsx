@@ -5,9 +5,7 @@ import { useNavigate } from 'react-router';
 import type { Place } from '../../app/api/types';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
-import { placesApi, type PlaceDetail } from './api';
-
-const PAGE = 500;
+import { placesApi, TREE_PAGE as PAGE, type PlaceDetail } from './api';
 
 interface Props {
   roots: Place[] | undefined;

@@ -30,12 +30,21 @@ export const CHILD_LEVEL: Partial<Record<PlaceLevel, PlaceLevel>> = {
   community: 'grid', grid: 'compound', compound: 'building', building: 'household',
 };
 
+/** How many children the tree fetches per place. */
+export const TREE_PAGE = 500;
+
+/** The GET addresses of the place tree, shared by the page and the start-up prefetch (prefetch.ts). */
+export const placeUrls = {
+  roots: '/api/places/roots',
+  detail: (id: string) => `/api/places/${encodeURIComponent(id)}`,
+  children: (id: string, limit: number, offset: number) => `/api/places/${encodeURIComponent(id)}/children${qs({ limit, offset })}`,
+};
+
 export const placesApi = {
-  roots: () => api.get<{ items: Place[] }>('/api/places/roots'),
+  roots: () => api.get<{ items: Place[] }>(placeUrls.roots),
   search: (q: string, level?: PlaceLevel, limit = 20) => api.get<{ items: FoundPlace[] }>(`/api/places/search${qs({ q, level, limit })}`),
-  detail: (id: string) => api.get<PlaceDetail>(`/api/places/${encodeURIComponent(id)}`),
-  children: (id: string, limit: number, offset: number) =>
-    api.get<Page<Place>>(`/api/places/${encodeURIComponent(id)}/children${qs({ limit, offset })}`),
+  detail: (id: string) => api.get<PlaceDetail>(placeUrls.detail(id)),
+  children: (id: string, limit: number, offset: number) => api.get<Page<Place>>(placeUrls.children(id, limit, offset)),
   create: (parentId: string, level: PlaceLevel, input: PlaceInput) => api.post<Place>('/api/places', { parentId, level, ...input }),
   update: (id: string, version: number, input: Partial<PlaceInput> & { reason?: string }) =>
     api.patch<Place>(`/api/places/${encodeURIComponent(id)}`, { version, ...input }),

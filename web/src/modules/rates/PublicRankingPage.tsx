@@ -28,10 +28,20 @@ export function PublicRankingPage() {
             options={[{ value: 'community', label: t('rates.community') }, { value: 'street', label: t('rates.street') }]} />
         </Space>
         <Table<PublicRow> rowKey="officeId" size="small" loading={loading} dataSource={data?.items ?? []} pagination={false} scroll={{ x: 600 }}
-          onRow={() => ({ 'data-testid': 'public-row' }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(r) => ({ 'data-testid': 'public-row', 'data-ranked': r.ranked, style: r.ranked ? undefined : { color: 'rgba(0, 0, 0, 0.45)' } }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { title: t('rates.rank'), dataIndex: 'rank', width: 64, render: (v: number | null) => v ?? '—' },
-            { title: t('rates.name'), dataIndex: 'name' },
+            {
+              title: t('rates.name'), dataIndex: 'name',
+              render: (name: string, r: PublicRow) => (
+                <>
+                  <span data-testid="office-name">{name}</span>
+                  {!r.ranked && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 8 }} data-testid="not-ranked">{t('rates.notRanked')}</Typography.Text>
+                  )}
+                </>
+              ),
+            },
             { title: t('rates.score'), dataIndex: 'score', render: scoreText },
             { title: t('rates.received'), dataIndex: 'received' },
             { title: t('rates.responseRate'), dataIndex: 'responseRate', render: percent },

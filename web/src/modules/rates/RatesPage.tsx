@@ -27,7 +27,9 @@ export function RatesPage() {
     setSelected(null);
     setParams({ month, level, ...patch }, { replace: true });
   };
-  const rows = data?.items ?? [];
+  // Until the new month or level has answered, the old rows are not this page's: their ids would ask the trend of the wrong kind of office.
+  const current = data && data.month === month && data.level === level ? data : undefined;
+  const rows = current?.items ?? [];
   const trendOf = selected ?? rows[0] ?? null;
 
   return (
@@ -43,15 +45,15 @@ export function RatesPage() {
         </Space>
       </Space>
       <Tabs activeKey={level} onChange={(k) => set({ level: k })} items={LEVELS.map((l) => ({ key: l, label: t(`rates.${l}`) }))} />
-      {data && (
+      {current && (
         <Typography.Text type="secondary">
-          {t('rates.weights', { response: data.weights.response, resolution: data.weights.resolution, satisfaction: data.weights.satisfaction })}
+          {t('rates.weights', { response: current.weights.response, resolution: current.weights.resolution, satisfaction: current.weights.satisfaction })}
         </Typography.Text>
       )}
       <RatesTable rows={rows} loading={loading} selected={trendOf?.officeId} onSelect={setSelected}
         onFigure={(row, f) => setFigure({ row, figure: f })} />
       {trendOf && (
-        <Card size="small" title={t('rates.trend', { name: trendOf.name })}>
+        <Card size="small" title={<span data-testid="trend-title">{t('rates.trend', { name: trendOf.name })}</span>}>
           <TrendChart officeId={trendOf.officeId} level={level} until={month} />
         </Card>
       )}

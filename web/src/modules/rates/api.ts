@@ -22,10 +22,11 @@ export interface RateRow {
   rank: number | null;
 }
 export interface Weights { response: number; resolution: number; satisfaction: number }
-export type PublicRow = Pick<RateRow, 'officeId' | 'name' | 'received' | 'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'score' | 'rank'>;
+/** `ranked: false`: the office had nothing to count this month; it is listed last, without rank or figures. */
+export type PublicRow = Pick<RateRow, 'officeId' | 'name' | 'received' | 'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'score' | 'rank'> & { ranked: boolean };
 
 export const ratesApi = {
-  list: (month: string, level: RateLevel) => api.get<{ items: RateRow[]; weights: Weights }>(`/api/rates${qs({ month, level })}`),
+  list: (month: string, level: RateLevel) => api.get<{ month: string; level: RateLevel; items: RateRow[]; weights: Weights }>(`/api/rates${qs({ month, level })}`),
   trend: (officeId: string, level: RateLevel, until: string) =>
     api.get<{ items: (RateRow & { month: string })[] }>(`/api/rates/trend${qs({ officeId, level, until, months: 6 })}`),
   orders: (month: string, level: RateLevel, officeId: string, figure: Figure) =>

@@ -18,6 +18,7 @@ export function formatValue(i18n: I18n, key: string, value: unknown): string {
   if (typeof value === 'string') {
     const dictionaryOf: Record<string, string> = {
       field: 'field', level: 'level', compoundType: 'compoundType', relation: 'relation', gender: 'gender', role: 'role',
+      state: 'workOrderState', rating: 'rating',
     };
     const section = dictionaryOf[key];
     return section ? tr(`${section}.${value}`, value) : value;

@@ -1,23 +1,25 @@
 import { Form, Radio, Select } from 'antd';
 import { useT } from '../../app/i18n/I18nProvider';
 import { useLoad } from '../../app/hooks/useLoad';
-import { workOrdersApi } from './api';
+import { WORKER_ROLES, workOrdersApi } from './api';
 
-const WORKER_ROLES = ['grid_worker', 'community_worker'];
+const isWorkerRole = (role: string) => (WORKER_ROLES as readonly string[]).includes(role);
 
-/** Dispatch target: a grid or community worker of the order's community, or a department / partner unit. */
-export function AssigneeField({ officeId }: { officeId: string }) {
+/**
+ * Dispatch target: a grid or community worker over the order's place (the server lists exactly those), or a department /
+ * partner unit.
+ */
+export function AssigneeField({ officeId, placeId }: { officeId: string; placeId: string }) {
   const t = useT();
   const form = Form.useFormInstance();
   const kind = Form.useWatch(['assignee', 'kind']) as 'user' | 'unit' | undefined;
-  const users = useLoad(() => workOrdersApi.users(officeId), [officeId]);
+  const users = useLoad(() => workOrdersApi.workers(officeId, placeId), [officeId, placeId]);
   const units = useLoad(() => workOrdersApi.units(), []);
-  const workers = (users.data?.items ?? []).filter((u) => u.roles.some((r) => WORKER_ROLES.includes(r.role)));
   const options = kind === 'unit'
     ? (units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))
-    : workers.map((u) => ({
+    : (users.data?.items ?? []).map((u) => ({
       value: u.id,
-      label: `${u.displayName} (${u.username}) · ${u.roles.filter((r) => WORKER_ROLES.includes(r.role)).map((r) => r.placeName).join('、')}`,
+      label: `${u.displayName} (${u.username}) · ${u.roles.filter((r) => isWorkerRole(r.role)).map((r) => r.placeName).join('、')}`,
     }));
   return (
     <>

@@ -7,18 +7,15 @@ import { workOrdersApi, type Step, type WorkOrderDetail } from './api';
 import { filesOf } from './PhotoPicker';
 import { StepFields } from './StepFields';
 
+/** Refusals that mean the order is no longer as the form saw it. */
+const MOVED_ON = ['stale_version', 'illegal_transition', 'already_decided', 'already_reported'];
 const PRIMARY: Step[] = ['accept', 'dispatch', 'take', 'resolve', 'follow_up', 'report_in'];
 
-/** The body a step sends: the form's fields, less what the UI only uses to build it. */
-async function bodyOf(step: Step, values: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const { photos: _photos, intoTrackingNo, ...rest } = values;
+/** The body a step sends: the form's fields, trimmed, less the photos (uploaded on their own). */
+function bodyOf(values: Record<string, unknown>): Record<string, unknown> {
+  const { photos: _photos, ...rest } = values;
   const body: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(rest)) if (v !== undefined && v !== '') body[k] = typeof v === 'string' ? v.trim() : v;
-  if (step === 'merge') {
-    const found = await workOrdersApi.list({ q: String(intoTrackingNo).trim(), limit: 1 });
-    if (!found.items[0]) throw new ApiError(404, 'not_found', null);
-    body.intoId = found.items[0].id;
-  }
   return body;
 }
 
@@ -37,15 +34,20 @@ export function StepButtons({ detail, onDone }: { detail: WorkOrderDetail; onDon
     setBusy(true);
     try {
       const photos = filesOf(values.photos as never);
-      if (step === 'resolve' && photos.length) await workOrdersApi.uploadPhotos(order.id, photos);
-      await workOrdersApi.step(order.id, step, { version: order.version, ...(await bodyOf(step, values)) });
+      if (step === 'resolve' && photos.length) {
+        await workOrdersApi.uploadPhotos(order.id, photos);
+        // Uploaded: a retry after a refused step must not send them twice.
+        form.setFieldValue('photos', []);
+        onDone();
+      }
+      await workOrdersApi.step(order.id, step, { version: order.version, ...bodyOf(values) });
       success(t('workOrder.done'));
       setStep(null);
       onDone();
     } catch (err) {
       error(err);
-      // Someone else moved the order on: show their state rather than a stale form.
-      if (err instanceof ApiError && err.status === 409) {
+      // Someone else moved the order on: show their state rather than a stale form. Other refusals keep what was typed.
+      if (err instanceof ApiError && MOVED_ON.includes(err.code)) {
         setStep(null);
         onDone();
       }
@@ -54,11 +56,14 @@ export function StepButtons({ detail, onDone }: { detail: WorkOrderDetail; onDon
     }
   };
 
-  if (detail.actions.length === 0) return null;
+  // One extension request at a time: the server refuses a second while one waits (409 extension_pending).
+  const waiting = detail.extensions.some((e) => e.state === 'pending');
+  const actions = detail.actions.filter((a) => !(a === 'request_extension' && waiting));
+  if (actions.length === 0) return null;
   return (
     <>
       <Space wrap data-testid="step-buttons">
-        {detail.actions.map((a) => (
+        {actions.map((a) => (
           <Button key={a} type={PRIMARY.includes(a) ? 'primary' : 'default'} danger={a === 'reject'} data-testid={`step-${a}`}
             onClick={() => { form.resetFields(); setStep(a); }}>
             {t(`step.${a}`)}

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, HistoryOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Image, List, Skeleton, Space, Typography } from 'antd';
-import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Alert, Button, Card, Descriptions, Skeleton, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { RevealField } from '../../app/components/RevealField';
 import { useIsPhone } from '../../app/hooks/useIsPhone';
 import { useLoad } from '../../app/hooks/useLoad';
@@ -10,12 +10,21 @@ import { useI18n } from '../../app/i18n/I18nProvider';
 import { localTime } from '../timeline/format';
 import { TimelineDrawer } from '../timeline/TimelineDrawer';
 import { workOrdersApi } from './api';
+import { ExtensionsCard, PhotosCard, UnitsCard } from './OrderCards';
 import { StateTags } from './StateTags';
 import { StepButtons } from './StepButtons';
 
+/** The order a duplicate went into, by its tracking number when the caller can see it. */
+function MergedInto({ id }: { id: string }) {
+  const [label, setLabel] = useState(id);
+  // Quietly: someone who sees the duplicate may not see the order it went into, and then the link shows its id.
+  useEffect(() => void workOrdersApi.get(id).then((d) => setLabel(`${d.order.trackingNo} · ${d.order.title}`), () => undefined), [id]);
+  return <Link to={`/work-orders/${id}`} data-testid="merged-into">{label}</Link>;
+}
+
 /** One work order: its fields, photos, called-in units, extensions, the steps I may take, and its timeline. */
 export function WorkOrderDetailPage() {
-  const { t, tr } = useI18n();
+  const { t } = useI18n();
   const { id = '' } = useParams();
   const isPhone = useIsPhone();
   const navigate = useNavigate();
@@ -30,6 +39,8 @@ export function WorkOrderDetailPage() {
   const none = t('common.none');
   const field = (label: string, value: React.ReactNode) => ({ key: label, label, children: value ?? none });
   const canReveal = data.actions.length > 0;
+  // Resolving is the taker's step while they hold the order: then they may add photos of the work too.
+  const canAddPhotos = data.actions.includes('resolve');
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle" data-testid="work-order-detail">
@@ -47,7 +58,13 @@ export function WorkOrderDetailPage() {
           field(t('workOrder.demandType'), t(`demandType.${order.demandType}`)),
           field(t('workOrder.category'), categories.data?.items.find((c) => c.id === order.categoryId)?.name),
           field(t('workOrder.receivedAt'), localTime(order.receivedAt)),
-          field(t('workOrder.resolveDue'), order.resolveDue && localTime(order.resolveDue)),
+          field(t('workOrder.resolveDue'), order.resolveDue && <span data-testid="resolve-due">{localTime(order.resolveDue)}</span>),
+          ...(order.mergedInto ? [field(t('workOrder.mergedInto'), <MergedInto id={order.mergedInto} />)] : []),
+          ...(data.duplicates.length ? [{ ...field(t('workOrder.duplicates'), (
+            <Space orientation="vertical" size={0} data-testid="duplicates">
+              {data.duplicates.map((d) => <Link key={d.id} to={`/work-orders/${d.id}`} data-testid={`duplicate-${d.id}`}>{d.trackingNo} · {d.title}</Link>)}
+            </Space>
+          )), span: isPhone ? 1 : 2 }] : []),
           field(t('workOrder.reporterName'), order.reporterName),
           field(t('workOrder.reporterPhone'), (
             <RevealField masked={order.reporterPhoneMasked} label={t('workOrder.revealPhone')} canReveal={canReveal} testId="reporter-phone"
@@ -62,29 +79,9 @@ export function WorkOrderDetailPage() {
           ...(order.rating ? [field(t('workOrder.rating'), `${t(`rating.${order.rating}`)}${order.ratingComment ? ` · ${order.ratingComment}` : ''}`)] : []),
         ]} />
       </Card>
-      {data.photos.length > 0 && (
-        <Card size="small" title={t('workOrder.photos')}>
-          <Image.PreviewGroup>
-            <Space wrap>
-              {data.photos.map((p) => <Image key={p.id} width={96} height={96} style={{ objectFit: 'cover' }} src={workOrdersApi.photoUrl(order.id, p.id)} data-testid="work-order-photo" />)}
-            </Space>
-          </Image.PreviewGroup>
-        </Card>
-      )}
-      {data.units.length > 0 && (
-        <Card size="small" title={t('workOrder.units')}>
-          <List size="small" dataSource={data.units} renderItem={(u) => (
-            <List.Item>{u.name} · {t('workOrder.calledAt')} {localTime(u.calledAt)}{u.reportedAt ? ` · ${t('workOrder.reportedAt')} ${localTime(u.reportedAt)}` : ''}</List.Item>
-          )} />
-        </Card>
-      )}
-      {data.extensions.length > 0 && (
-        <Card size="small" title={t('workOrder.extensions')}>
-          <List size="small" dataSource={data.extensions} renderItem={(e) => (
-            <List.Item>{e.days} · {e.reason} · {tr(`workOrder.extensionState.${e.state}`, e.state)} · {localTime(e.createdAt)}</List.Item>
-          )} />
-        </Card>
-      )}
+      {(data.photos.length > 0 || canAddPhotos) && <PhotosCard detail={data} canAdd={canAddPhotos} onAdded={reload} />}
+      {data.units.length > 0 && <UnitsCard units={data.units} />}
+      {data.extensions.length > 0 && <ExtensionsCard extensions={data.extensions} />}
       <TimelineDrawer open={timeline} onClose={() => setTimeline(false)} entityType="work_order" entityId={order.id} title={order.trackingNo} />
     </Space>
   );

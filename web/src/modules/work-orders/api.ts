@@ -41,6 +41,7 @@ export interface WorkOrder {
   rating: Rating | null;
   ratingComment: string | null;
   light: Light;
+  mergedInto: string | null;
   version: number;
 }
 
@@ -50,10 +51,13 @@ export interface WorkOrderDetail {
   extensions: { id: string; days: number; reason: string; state: string; createdAt: string }[];
   photos: { id: string; stage: string; mime: string; size: number }[];
   actions: Step[];
+  /** The duplicates merged into this order (those the caller may open). */
+  duplicates: { id: string; trackingNo: string; title: string }[];
 }
 
 export interface Category { id: string; name: string; groupName: string; active: boolean }
 export interface Unit { id: string; kind: 'department' | 'partner_unit'; name: string }
+export interface NotificationPage { unread: number; items: Notification[]; nextCursor: string | null }
 export interface Notification {
   id: string;
   entityType: string;
@@ -64,6 +68,7 @@ export interface Notification {
 }
 
 export interface ListQuery {
+  placeId?: string;
   state?: WorkOrderState;
   categoryId?: string;
   channel?: Channel;
@@ -88,6 +93,8 @@ export interface FileInput {
 }
 
 const base = '/api/work-orders';
+export const WORKER_ROLES = ['grid_worker', 'community_worker'] as const;
+export const NOTIFICATION_PAGE = 20;
 
 export const workOrdersApi = {
   list: (q: ListQuery) => api.get<Page<WorkOrder>>(`${base}${qs({ ...q })}`),
@@ -103,7 +110,12 @@ export const workOrdersApi = {
   },
   categories: () => api.get<{ items: Category[] }>('/api/categories'),
   units: () => api.get<{ items: Unit[] }>('/api/units'),
-  users: (placeId: string) => api.get<Page<User>>(`/api/users${qs({ placeId, limit: 200 })}`),
-  notifications: () => api.get<{ unread: number; items: Notification[] }>('/api/notifications?limit=20'),
+  /** Active grid and community workers of the order's community whose area holds its place: whom it may be dispatched to. */
+  workers: (officeId: string, placeId: string) => {
+    const search = new URLSearchParams({ placeId: officeId, coversPlaceId: placeId, disabled: 'false', limit: '200' });
+    for (const role of WORKER_ROLES) search.append('role', role);
+    return api.get<Page<User>>(`/api/users?${search.toString()}`);
+  },
+  notifications: (before?: string) => api.get<NotificationPage>(`/api/notifications${qs({ limit: NOTIFICATION_PAGE, before })}`),
   readNotification: (id: string) => api.post<unknown>(`/api/notifications/${id}/read`),
 };

@@ -1,0 +1,38 @@
+import { Form, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { useT } from '../../app/i18n/I18nProvider';
+import { workOrdersApi, type WorkOrder, type WorkOrderState } from './api';
+
+/** Orders a duplicate may be merged into: those still being handled (the server refuses closed ones). */
+const OPEN: WorkOrderState[] = ['received', 'accepted', 'dispatched', 'taken', 'resolved', 'followed_up'];
+
+/** Picks the order to merge into: the community's open orders at first, any in scope by title or tracking no. when typed. */
+export function MergeTargetField({ order }: { order: WorkOrder }) {
+  const t = useT();
+  const [q, setQ] = useState('');
+  const [items, setItems] = useState<WorkOrder[]>([]);
+  const [loading, setLoading] = useState(false);
+  useEffect(() => {
+    let current = true;
+    setLoading(true);
+    // Wait for typing to pause before asking the server.
+    const timer = setTimeout(() => {
+      const query = q.trim() ? { q: q.trim(), limit: 20 } : { placeId: order.officeId, limit: 20 };
+      workOrdersApi.list(query).then(
+        (page) => current && setItems(page.items.filter((o) => o.id !== order.id && OPEN.includes(o.state))),
+        () => current && setItems([]),
+      ).finally(() => current && setLoading(false));
+    }, q ? 300 : 0);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [q, order.id, order.officeId]);
+  return (
+    <Form.Item name="intoId" label={t('workOrder.intoId')} rules={[{ required: true, message: t('common.required') }]} extra={t('workOrder.intoHint')}>
+      <Select data-testid="merge-target" showSearch={{ filterOption: false, onSearch: setQ }} loading={loading} placeholder={t('workOrder.searchPlaceholder')}
+        notFoundContent={loading ? undefined : t('workOrder.empty')}
+        options={items.map((o) => ({ value: o.id, label: `${o.trackingNo} · ${o.title} · ${t(`workOrderState.${o.state}`)}` }))} />
+    </Form.Item>
+  );
+}
