@@ -62,8 +62,9 @@ export async function benchTree(opts: { runs?: number } = {}): Promise<TreeRepor
       // first frame in which the tree shows the street (a mutation observer sees the text, then the frame is drawn).
       await context.addInitScript({ content: TREE_SHOWN_PROBE });
       const page = await context.newPage();
-      if (i === 0) page.on('requestfinished', async (r) => {
-        if (r.resourceType() === 'script') bundleBytes += (await r.sizes()).responseBodySize;
+      const sizes: Promise<number>[] = [];
+      if (i === 0) page.on('requestfinished', (r) => {
+        if (r.resourceType() === 'script') sizes.push(r.sizes().then((z) => z.responseBodySize));
       });
       const started = performance.now();
       await page.goto('/places', { waitUntil: 'commit' });
@@ -76,6 +77,7 @@ export async function benchTree(opts: { runs?: number } = {}): Promise<TreeRepor
         return { shown, firstApi: Math.min(...api.map((e) => e.startTime)), lastApi: Math.max(...api.map((e) => e.responseEnd)) };
       });
       times.push(m.shown);
+      if (i === 0) bundleBytes = (await Promise.all(sizes)).reduce((x, y) => x + y, 0);
       if (i > 0) {
         firstApi.push(m.firstApi);
         lastApi.push(m.lastApi);
@@ -123,9 +125,9 @@ export function treeTable(r: TreeReport): string {
       `context (empty cache) per run, headless Debian chromium; server on ${r.database}. Seen from outside, Playwright's ` +
       `wait for the same text returns at ${r.harnessMedianMs.toFixed(0)} ms (median): it polls, up to 500 ms apart.`,
     '',
-    '| first run | median of next ' + r.runs + ' | max | target < 1 s |',
+    '| first run (server just started) | median of next ' + r.runs + ' | max of those | target < 1 s |',
     '|---:|---:|---:|---|',
-    `| ${r.firstMs.toFixed(0)} ms | ${r.medianMs.toFixed(0)} ms | ${r.maxMs.toFixed(0)} ms | ${r.maxMs < 1000 && r.firstMs < 1000 ? 'met' : r.medianMs < 1000 ? 'median only' : '**missed**'} |`,
+    `| ${r.firstMs.toFixed(0)} ms | ${r.medianMs.toFixed(0)} ms | ${r.maxMs.toFixed(0)} ms | ${r.maxMs < 1000 ? (r.firstMs < 1000 ? 'met' : 'met by every run once the server has answered its first requests') : r.medianMs < 1000 ? 'median only' : '**missed**'} |`,
     '',
     `Medians: first API request at ${r.firstApiMs.toFixed(0)} ms (sent by the small entry script while the rest of the code loads), ` +
       `last API answer at ${r.lastApiMs.toFixed(0)} ms, tree shown at ${r.medianMs.toFixed(0)} ms. ` +

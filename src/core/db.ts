@@ -71,3 +71,13 @@ export function subtreeUpperBound(placePath: string): string {
 }
 
 export const nowSql = sql<string>`CURRENT_TIMESTAMP`;
+
+/**
+ * A unique constraint refused the write (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE); with `column`, only when
+ * the constraint is on that column (PostgreSQL names it `<table>_<column>_key`, SQLite's message names `table.column`).
+ */
+export function isUniqueViolation(e: unknown, column?: string): boolean {
+  const err = e as { code?: string; constraint?: string; message?: string } | null;
+  if (err?.code !== '23505' && err?.code !== 'SQLITE_CONSTRAINT_UNIQUE') return false;
+  return !column || Boolean(err.constraint?.includes(column) || err.message?.includes(`.${column}`));
+}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { fileOne, step } from './test-support.js';
+import { trackingNumbers } from './commands/file-demand.js';
+import { demandTarget, fileOne, step } from './test-support.js';
 
 describe('the work-order lifecycle', () => {
   let t: TestApp;
@@ -36,6 +37,34 @@ describe('the work-order lifecycle', () => {
     expect((await step(community, order.id, 'follow-up', { note: '电话回访,居民确认已亮' })).json().state).toBe('followed_up');
     expect((await step(community, order.id, 'rate', { rating: 'satisfied' })).json()).toMatchObject({ state: 'closed', rating: 'satisfied' });
     expect(await events(order.id)).toEqual(['file', 'accept', 'dispatch', 'take', 'resolve', 'follow_up', 'rate']);
+  });
+
+  it('draws another tracking number when the one drawn is taken, and files the demand once', async () => {
+    const first = await fileOne(grid1, t);
+    const draw = trackingNumbers.next;
+    let draws = 0;
+    trackingNumbers.next = (at) => (++draws === 1 ? first.trackingNo : draw(at));
+    try {
+      const second = await fileOne(grid1, t);
+      expect(draws).toBe(2);
+      expect(second.trackingNo).not.toBe(first.trackingNo);
+      const rows = await t.ctx.handle.db.selectFrom('work_orders').select('id').where('tracking_no', 'in', [first.trackingNo, second.trackingNo]).execute();
+      expect(rows.map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
+      expect(await events(second.id)).toEqual(['file']);
+      // Always the taken one: after a few draws the error surfaces instead of looping.
+      trackingNumbers.next = () => first.trackingNo;
+      const { compound, category } = await demandTarget(t);
+      const before = await t.ctx.handle.db.selectFrom('work_orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const res = await grid1({ method: 'POST', url: '/api/work-orders', payload: {
+        channel: 'grid_patrol', demandType: 'help', categoryId: category.id, placeId: compound.id, title: '路灯不亮', description: '又坏了',
+      } });
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'tracking_no_taken', field: 'trackingNo' });
+      const after = await t.ctx.handle.db.selectFrom('work_orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(after.n)).toBe(Number(before.n));
+    } finally {
+      trackingNumbers.next = draw;
+    }
   });
 
   it('answers 409 to an illegal step and writes nothing; two takers at once: exactly one wins', async () => {

@@ -1,7 +1,7 @@
 import type { Actor } from '../../../core/access/actor.js';
 import { authorize } from '../../../core/access/policy.js';
 import type { AppContext } from '../../../core/context.js';
-import type { Db, Trx } from '../../../core/db.js';
+import { isUniqueViolation, type Db, type Trx } from '../../../core/db.js';
 import { AppError, conflict, invalid, notFound, type Message } from '../../../core/errors.js';
 import { appendEvent } from '../../../core/events.js';
 import { newId } from '../../../core/ids.js';
@@ -92,10 +92,6 @@ const externalNoOf = (values: unknown): string | undefined => {
   return typeof v === 'string' || typeof v === 'number' ? String(v).trim() || undefined : undefined;
 };
 
-const isUniqueViolation = (e: unknown) => {
-  const code = (e as { code?: string } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-};
 
 /** The transaction as a database whose own transaction() joins it, so fileDemand files every order of the batch in it. */
 function joining(trx: Trx): Db {

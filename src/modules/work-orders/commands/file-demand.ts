@@ -3,8 +3,8 @@ import type { Actor } from '../../../core/access/actor.js';
 import type { Role } from '../../../core/access/roles.js';
 import { assertInScope, isWithin } from '../../../core/access/scope.js';
 import type { AppContext } from '../../../core/context.js';
-import type { Trx } from '../../../core/db.js';
-import { forbidden, invalid, notFound } from '../../../core/errors.js';
+import { isUniqueViolation, type Trx } from '../../../core/db.js';
+import { conflict, forbidden, invalid, notFound } from '../../../core/errors.js';
 import { appendEvent, type EventActor } from '../../../core/events.js';
 import { newId } from '../../../core/ids.js';
 import { mask } from '../../../core/personal-data.js';
@@ -29,6 +29,11 @@ export function trackingNo(at: Date): string {
   const day = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
   return `${day}-${randomBytes(4).toString('hex').toUpperCase()}`;
 }
+
+/** Where fileDemand takes tracking numbers from (a test makes it hand out a taken one first). */
+export const trackingNumbers = { next: trackingNo };
+/** Eight hex digits a day collide now and then on a busy platform (tens of thousands a day): draw again. */
+const TRACKING_TRIES = 5;
 
 /**
  * Files a demand as a work order in state `received`, with its deadlines. `actor` is staff (checked against the
@@ -57,7 +62,7 @@ export async function fileDemand(
   const received = input.receivedAt ? new Date(input.receivedAt) : new Date();
   const calendar = await loadCalendar(db);
   const row: WorkOrderRow = {
-    id: newId(), tracking_no: trackingNo(received), external_no: input.externalNo ?? null, channel: input.channel, demand_type: input.demandType,
+    id: newId(), tracking_no: trackingNumbers.next(received), external_no: input.externalNo ?? null, channel: input.channel, demand_type: input.demandType,
     category_id: category.id, place_id: place.id, place_path: place.path, office_id: office, title: input.title, description: input.description,
     address_enc: input.address ? ctx.cipher.encrypt(input.address) : null, address_masked: input.address ? mask('address', input.address) : null,
     lat: input.lat ?? null, lng: input.lng ?? null, reporter_name: input.reporterName ?? null,
@@ -73,13 +78,25 @@ export async function fileDemand(
     version: 1, created_at: received.toISOString(), updated_at: received.toISOString(),
   };
   const actor = 'staff' in who ? who.staff : who.system;
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('work_orders').values(row).execute();
-    await appendEvent(trx, actor, {
-      entityType: 'work_order', entityId: row.id, placeId: place.id, action: 'file',
-      to: { state: 'received', channel: row.channel, demandType: row.demand_type, categoryId: category.id, trackingNo: row.tracking_no, externalNo: row.external_no },
-    }, row.received_at);
-    await after?.(trx, row);
-  });
-  return toWorkOrder(row);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('work_orders').values(row).execute();
+        await appendEvent(trx, actor, {
+          entityType: 'work_order', entityId: row.id, placeId: place.id, action: 'file',
+          to: { state: 'received', channel: row.channel, demandType: row.demand_type, categoryId: category.id, trackingNo: row.tracking_no, externalNo: row.external_no },
+        }, row.received_at);
+        await after?.(trx, row);
+      });
+      return toWorkOrder(row);
+    } catch (err) {
+      // The whole transaction is rolled back, so trying again writes nothing twice. Inside a caller's transaction
+      // (the 12345 import) PostgreSQL has aborted it: the caller decides.
+      if (db.isTransaction || !isUniqueViolation(err, 'tracking_no')) throw err;
+      if (attempt >= TRACKING_TRIES) {
+        throw conflict('trackingNo', '未能分配诉求编号,请重试', 'Could not assign a tracking number; try again', 'tracking_no_taken');
+      }
+      row.tracking_no = trackingNumbers.next(received);
+    }
+  }
 }
