@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCipher, loadDataKey, mask } from './personal-data.js';
+import { createCipher, loadDataKey, mask, maskPersonalText } from './personal-data.js';
 import { isValidIdNumber } from './validation.js';
 
 describe('personal data', () => {
@@ -23,6 +23,14 @@ describe('personal data', () => {
     const tampered = a.slice(0, -4) + (a.endsWith('AAAA') ? 'BBBB' : 'AAAA');
     expect(() => c.decrypt(tampered)).toThrow();
     expect(() => createCipher(Buffer.alloc(32, 8)).decrypt(a)).toThrow();
+  });
+
+  it('masks phone and ID numbers typed into free text, and leaves other numbers alone', () => {
+    expect(maskPersonalText('我的电话13800138000,身份证440607199001011234,座机0757-87654321'))
+      .toBe('我的电话138****8000,身份证4406**********1234,座机075****4321');
+    expect(maskPersonalText('call +86 138-0013-8000 or 44060719900101123X')).toBe('call 138****8000 or 4406**********123X');
+    const untouched = '3栋2单元1201室,工单20261124-ABCDEF12,金额123456元,编号12345678901234567890';
+    expect(maskPersonalText(untouched)).toBe(untouched);
   });
 
   it('masks phones, ID numbers and addresses', () => {

@@ -68,3 +68,19 @@ export function mask(kind: PersonalKind, plain: string): string {
 }
 
 export const isMasked = (value: string) => value.includes('*');
+
+// Digits not inside a longer run of digits: an 18-character ID number, a mainland mobile, a landline with area code.
+const ID_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g;
+const LANDLINE_IN_TEXT = /(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g;
+
+/**
+ * Masks ID numbers and phone numbers that someone typed into free text (a complaint's description, a comment), for
+ * text shown outside the office (Open311, public pages): 138****5678, 4406**********1234.
+ */
+export function maskPersonalText(text: string): string {
+  return text
+    .replace(ID_IN_TEXT, (m) => mask('idNumber', m))
+    .replace(MOBILE_IN_TEXT, (m) => mask('phone', m.replace(/[- ]/g, '').replace(/^\+?86/, '')))
+    .replace(LANDLINE_IN_TEXT, (m) => mask('phone', m));
+}

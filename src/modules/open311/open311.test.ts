@@ -170,6 +170,11 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     for (const secret of ['13912345678', '139****5678', 'wang.fang@example.com', '芳 王', '王芳', '健康路88号3栋', '3栋']) expect(all).not.toContain(secret);
     const one = (await get('requests.json')).json()[0];
     expect(Object.keys(one)).not.toEqual(expect.arrayContaining(['reporter_name']));
+    // What the resident typed into the description is shown, but not the numbers in it.
+    await post('requests.json', request({ description: '噪音扰民\n\n楼上装修,联系我13800138000' }));
+    const typed = (await get('requests.json')).json().find((r: { description: string }) => r.description.startsWith('噪音扰民'));
+    expect(typed.description).toContain('138****8000');
+    expect((await get('requests.xml')).body).not.toContain('13800138000');
     expect(one.address).toMatch(/\*\*\*\*$/);
   });
 });

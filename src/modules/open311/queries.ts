@@ -1,4 +1,5 @@
 import type { DbOrTrx } from '../../core/db.js';
+import { maskPersonalText } from '../../core/personal-data.js';
 import type { WorkOrderState } from '../work-orders/state.js';
 import { publicPlaceId, splitMedia, STATUS_OF, UPDATE_ACTIONS, UPDATE_TEXT, w3c } from './views.js';
 
@@ -46,9 +47,9 @@ export async function listRequests(db: DbOrTrx, f: RequestFilter) {
   return rows.map((o) => {
     const status = STATUS_OF[o.state];
     const { description, mediaUrl } = splitMedia(o.description);
-    const notes = status === 'closed' ? (o.result ?? (o.merged_tracking_no ? `已并入工单 ${o.merged_tracking_no}` : '')) : '';
+    const notes = maskPersonalText(status === 'closed' ? (o.result ?? (o.merged_tracking_no ? `已并入工单 ${o.merged_tracking_no}` : '')) : '');
     return {
-      service_request_id: o.tracking_no, status, status_notes: notes, service_name: o.name, service_code: o.code, description,
+      service_request_id: o.tracking_no, status, status_notes: notes, service_name: o.name, service_code: o.code, description: maskPersonalText(description),
       agency_responsible: o.office_name, service_notice: '', requested_datetime: w3c(o.received_at), updated_datetime: w3c(o.updated_at),
       expected_datetime: w3c(o.resolve_due), address: o.address_masked ?? '', address_id: publicPlaceId(o.place_path), zipcode: '',
       lat: o.lat, long: o.lng, media_url: mediaUrl,
@@ -70,7 +71,7 @@ export function toUpdate(e: EventRow) {
   const { description, mediaUrl } = splitMedia(UPDATE_TEXT[e.action]?.(to, e.reason) ?? '');
   return {
     update_id: String(e.id), service_request_id: e.tracking_no, status: STATUS_OF[state] ?? 'open',
-    updated_datetime: w3c(e.at), description, media_url: mediaUrl,
+    updated_datetime: w3c(e.at), description: maskPersonalText(description), media_url: mediaUrl,
   };
 }
 
