@@ -91,9 +91,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       },
     });
     const index = fs.readFileSync(path.join(webDist, 'index.html'));
+    // Addresses that are never the web app: the modules' API prefixes and the built assets answer 404 themselves.
+    const notPages = ['/assets/', ...new Set(modules.map((m) => `/${(m.prefix ?? '/api').split('/')[1]}/`))];
     app.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const file = req.url.split('?')[0]!;
-      if (file.startsWith('/api/') || file.startsWith('/assets/') || file.startsWith('/open311/')) return reply.callNotFound();
+      if (notPages.some((p) => file.startsWith(p))) return reply.callNotFound();
       return reply.type('text/html').header('cache-control', 'no-cache').send(index);
     });
   }

@@ -20,7 +20,7 @@ export interface Module {
   prefix?: string;
 }
 
-/** The modules in load order; each registers its routes under /api. */
+/** The modules in load order; each registers its routes under its prefix (/api unless it says otherwise). */
 export const modules: Module[] = [
   { name: 'accounts', routes: accountRoutes },
   { name: 'places', routes: placeRoutes },

@@ -36,6 +36,13 @@ export function can<S>(actor: Actor, policy: Policy<S>, action: string, placePat
 }
 
 /** Scope first (404 outside the subtree), then the policy (403 inside it but not allowed). */
+/** The caller's bindings that may take `action` under a policy (subject-free rules); none at all is 403 (inside their area, not their role). */
+export function bindingsAllowed(actor: Actor, policy: Policy<Record<string, never>>, action: string): RoleBinding[] {
+  const allowed = actor.bindings.filter((b) => can(actor, policy, action, b.placePath, {}));
+  if (allowed.length === 0) throw forbidden();
+  return allowed;
+}
+
 export function authorize<S>(actor: Actor, policy: Policy<S>, action: string, placePath: string, subject: S, what?: string): void {
   assertInScope(actor, placePath, what ?? policy.subject);
   if (!can(actor, policy, action, placePath, subject)) throw forbidden();

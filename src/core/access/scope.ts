@@ -8,13 +8,13 @@ export function isWithin(path: string, rootPath: string): boolean {
   return path.startsWith(rootPath);
 }
 
-/** The caller's subtree roots, without roots nested inside another root. */
 /** A place's path and every ancestor's: '/a/b/c/' → ['/a/', '/a/b/', '/a/b/c/'] (what is "here or above"). */
 export function selfAndAncestorPaths(path: string): string[] {
   const ids = path.split('/').filter(Boolean);
   return ids.map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
 }
 
+/** The caller's subtree roots, without roots nested inside another root. */
 export function scopeRoots(actor: Actor): string[] {
   const paths = [...new Set(actor.bindings.map((b) => b.placePath))].sort();
   return paths.filter((p, i) => !paths.slice(0, i).some((q) => p.startsWith(q)));

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db.js';
-import { purgeExpiredRows } from '../purge.js';
 import type { Actor, RoleBinding } from '../access/actor.js';
 
 export const SESSION_COOKIE = 'onegrid_session';
@@ -28,24 +27,20 @@ export function forgetActors(): void {
   actors.clear();
 }
 
+// The actor cache is cleared after each write, so a request in between cannot cache what is about to go.
 export async function deleteSession(db: Db, token: string): Promise<void> {
-  forgetActors();
   await db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
+  forgetActors();
 }
 
 export async function deleteUserSessions(db: Db, userId: string, exceptToken?: string): Promise<void> {
-  forgetActors();
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptToken) q = q.where('id', '!=', hashToken(exceptToken));
   await q.execute();
+  forgetActors();
 }
 
 /** Resolves a cookie token to the actor with role bindings and their place paths, in two indexed queries. */
-/** Deletes staff sessions past their expiry (the in-process purge runs it; an expired one is refused anyway). */
-export function purgeSessionsExpired(db: Db, now: Date, batchSize: number): Promise<number> {
-  return purgeExpiredRows(db, 'sessions', now.toISOString(), batchSize);
-}
-
 export async function loadActor(db: Db, token: string): Promise<Actor | null> {
   const sessionId = hashToken(token);
   const cached = actors.get(sessionId);

@@ -31,7 +31,6 @@ export function toUser(u: UserWithRoles) {
   };
 }
 
-/** The paths of a place and every place above it: '/a/b/' → ['/a/', '/a/b/']. */
 export interface UserFilter {
   q?: string;
   /** Users with a binding of one of these roles on a place inside `roots`. */

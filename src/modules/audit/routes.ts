@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../core/access/actor.js';
-import { can } from '../../core/access/policy.js';
+import { bindingsAllowed, can } from '../../core/access/policy.js';
 import { inSubtrees } from '../../core/access/scope.js';
-import { forbidden, notFound } from '../../core/errors.js';
+import { notFound } from '../../core/errors.js';
 import type { EventTable } from '../../core/events.js';
 import { requireActor } from '../../core/http.js';
 import { ZId } from '../../core/validation.js';
@@ -61,8 +61,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/audit', { schema: { tags, summary: 'The audit log, filtered by person, record and time', querystring: ZAuditQuery } }, async (req) => {
     const actor = requireActor(req);
     const f = req.query;
-    const roots = rootsFor(actor, 'read');
-    if (roots.length === 0) throw forbidden();
+    const roots = bindingsAllowed(actor, auditPolicy, 'read').map((b) => b.placePath);
     let q = db()
       .selectFrom('events')
       .innerJoin('places', 'places.id', 'events.place_id')

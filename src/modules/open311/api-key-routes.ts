@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorize } from '../../core/access/policy.js';
+import { authorize, bindingsAllowed } from '../../core/access/policy.js';
 import { inSubtrees } from '../../core/access/scope.js';
 import { notFound } from '../../core/errors.js';
 import { requireActor } from '../../core/http.js';
 import { ZId, ZReason } from '../../core/validation.js';
 import { findPlace } from '../places/queries.js';
-import { apiKeyPolicy, bindingsAllowed, toApiKey } from './api-keys.js';
+import { apiKeyPolicy, toApiKey } from './api-keys.js';
 import { issueApiKey } from './commands/issue-api-key.js';
 import { revokeApiKey } from './commands/revoke-api-key.js';
 

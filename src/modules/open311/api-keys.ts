@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import { allow, can, definePolicy, type Policy } from '../../core/access/policy.js';
-import type { Actor, RoleBinding } from '../../core/access/actor.js';
+import { allow, definePolicy } from '../../core/access/policy.js';
 import type { DbOrTrx } from '../../core/db.js';
-import { forbidden, notFound } from '../../core/errors.js';
+import { notFound } from '../../core/errors.js';
 import type { EventActor } from '../../core/events.js';
 import type { ApiKeyTable } from '../work-orders/tables.js';
 
@@ -23,13 +22,6 @@ export async function authenticateApiKey(db: DbOrTrx, key: string | undefined | 
 
 /** Who the event log names when a system files through a key. */
 export const apiKeyActor = (key: ApiKeyRow): EventActor => ({ userId: null, displayName: `API key: ${key.name}` });
-
-/** The caller's bindings that may take `action` under a policy; none at all is 403 (inside their area, not their role). */
-export function bindingsAllowed(actor: Actor, policy: Policy<Record<string, never>>, action: string): RoleBinding[] {
-  const allowed = actor.bindings.filter((b) => can(actor, policy, action, b.placePath, {}));
-  if (allowed.length === 0) throw forbidden();
-  return allowed;
-}
 
 export const toApiKey = (k: ApiKeyRow & { place_name?: string | null }) => ({
   id: k.id, name: k.name, placeId: k.place_id, placeName: k.place_name ?? null, createdBy: k.created_by, createdAt: k.created_at, revokedAt: k.revoked_at,

@@ -8,11 +8,11 @@ registerPathCopy('residents');
 
 export type ResidentRow = Selectable<ResidentTable>;
 
-/** The masked view: lists never decrypt. */
 /** What the masked view of a resident reads: never the encrypted columns. */
 export const RESIDENT_VIEW_COLUMNS = ['id', 'place_id', 'name', 'gender', 'relation', 'phone_masked', 'id_number_masked', 'version', 'created_at', 'updated_at'] as const;
 type ResidentView = Pick<ResidentRow, (typeof RESIDENT_VIEW_COLUMNS)[number]>;
 
+/** The masked view: lists never decrypt. */
 export function toResident(r: ResidentView) {
   return {
     id: r.id,

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../core/access/actor.js';
-import { allow, can, definePolicy } from '../../core/access/policy.js';
+import { allow, bindingsAllowed, definePolicy } from '../../core/access/policy.js';
 import { isWithin } from '../../core/access/scope.js';
 import type { AppContext } from '../../core/context.js';
-import { forbidden, notFound } from '../../core/errors.js';
+import { notFound } from '../../core/errors.js';
 import { writeSheet } from '../../core/excel.js';
 import { requireActor } from '../../core/http.js';
 import { bilingual, ZId } from '../../core/validation.js';
@@ -49,9 +49,7 @@ export async function ranking(ctx: AppContext, month: string, level: 'street' | 
 
 /** The place whose subtree the caller ranks: their highest binding allowed to read rates. */
 function ratesRoot(actor: Actor): string {
-  const b = actor.bindings.find((b) => can(actor, ratesPolicy, 'read', b.placePath, {}));
-  if (!b) throw forbidden();
-  return b.placePath;
+  return bindingsAllowed(actor, ratesPolicy, 'read')[0]!.placePath;
 }
 
 const HEADERS = { rank: '排名', name: '单位', received: '受理量', responded: '按时响应', responseRate: '响应率', due: '应办结', resolved: '按时解决',

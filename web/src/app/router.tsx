@@ -1,8 +1,6 @@
-import { Spin } from 'antd';
-import { Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { PlacesPage } from '../modules/places/PlacesPage';
-import { lazyNamed } from './lazy';
+import { lazyNamed, PageLoading } from './lazy';
 import { AppLayout } from './layout/AppLayout';
 import { RequireAbility, RequireAuth } from './session/RequireAuth';
 
@@ -17,61 +15,39 @@ const PublicRankingPage = lazyNamed(() => import('../modules/rates/PublicRanking
 const H5App = lazyNamed(() => import('../modules/h5/H5App'), 'H5App');
 const LoginPage = lazyNamed(() => import('../modules/auth/LoginPage'), 'LoginPage');
 
-const Loading = ({ children }: { children: ReactNode }) => (
-  <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>{children}</Suspense>
-);
+/** Office pages only some roles may open: the ability they need (the server checks it again). */
+const GUARDED = [
+  { path: '/rates', subject: 'rates', page: <RatesPage /> },
+  { path: '/accounts', subject: 'user', page: <AccountsPage /> },
+  { path: '/audit', subject: 'audit', page: <AuditPage /> },
+];
 
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route path="/login" element={<Loading><LoginPage /></Loading>} />
-      <Route path="/public/ranking" element={<Loading><PublicRankingPage /></Loading>} />
-      <Route path="/h5/*" element={<Loading><H5App /></Loading>} />
-      <Route
-        element={
-          <RequireAuth>
-            <AppLayout />
-          </RequireAuth>
-        }
-      >
-        <Route index element={<Navigate to="/places" replace />} />
-        {/* One route with an optional id: the page stays mounted when /places redirects to the first root. */}
-        <Route path="/places/:id?" element={<PlacesPage />} />
-        <Route path="/work-orders" element={<Loading><WorkOrdersPage /></Loading>} />
-        <Route path="/work-orders/new" element={<Loading><FileDemandPage /></Loading>} />
-        <Route path="/work-orders/:id" element={<Loading><WorkOrderDetailPage /></Loading>} />
+    <PageLoading>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/public/ranking" element={<PublicRankingPage />} />
+        <Route path="/h5/*" element={<H5App />} />
         <Route
-          path="/rates"
           element={
-            <RequireAbility subject="rates" action="read">
-              <Loading>
-                <RatesPage />
-              </Loading>
-            </RequireAbility>
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
           }
-        />
-        <Route
-          path="/accounts"
-          element={
-            <RequireAbility subject="user" action="read">
-              <Loading>
-                <AccountsPage />
-              </Loading>
-            </RequireAbility>
-          }
-        />
-        <Route
-          path="/audit"
-          element={
-            <RequireAbility subject="audit" action="read">
-              <Loading>
-                <AuditPage />
-              </Loading>
-            </RequireAbility>
-          }
-        />
-        <Route path="*" element={<Navigate to="/places" replace />} />
-      </Route>
-    </Routes>
+        >
+          <Route index element={<Navigate to="/places" replace />} />
+          {/* One route with an optional id: the page stays mounted when /places redirects to the first root. */}
+          <Route path="/places/:id?" element={<PlacesPage />} />
+          <Route path="/work-orders" element={<WorkOrdersPage />} />
+          <Route path="/work-orders/new" element={<FileDemandPage />} />
+          <Route path="/work-orders/:id" element={<WorkOrderDetailPage />} />
+          {GUARDED.map(({ path, subject, page }) => (
+            <Route key={path} path={path} element={<RequireAbility subject={subject} action="read">{page}</RequireAbility>} />
+          ))}
+          <Route path="*" element={<Navigate to="/places" replace />} />
+        </Route>
+      </Routes>
+    </PageLoading>
   );
 }

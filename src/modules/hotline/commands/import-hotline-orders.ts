@@ -1,12 +1,11 @@
 import type { Actor } from '../../../core/access/actor.js';
-import { authorize } from '../../../core/access/policy.js';
+import { authorize, bindingsAllowed } from '../../../core/access/policy.js';
 import type { AppContext } from '../../../core/context.js';
 import { isUniqueViolation, type Db, type Trx } from '../../../core/db.js';
 import { AppError, conflict, invalid, notFound, type Message } from '../../../core/errors.js';
 import { appendEvent } from '../../../core/events.js';
 import { newId } from '../../../core/ids.js';
 import { describeIssue } from '../../../core/validation.js';
-import { bindingsAllowed } from '../../open311/api-keys.js';
 import { findPlace } from '../../places/queries.js';
 import { fileDemand } from '../../work-orders/commands/file-demand.js';
 import type { TFileDemand } from '../../work-orders/schema.js';

@@ -1,11 +1,11 @@
 import type { Actor } from '../../../core/access/actor.js';
-import { authorize } from '../../../core/access/policy.js';
+import { authorize, bindingsAllowed } from '../../../core/access/policy.js';
 import type { AppContext } from '../../../core/context.js';
 import { invalid, notFound } from '../../../core/errors.js';
 import { appendEvent } from '../../../core/events.js';
 import { newId, nowIso } from '../../../core/ids.js';
 import { findPlace } from '../../places/queries.js';
-import { apiKeyPolicy, bindingsAllowed, hashApiKey, newApiKey, toApiKey, type ApiKeyRow } from '../api-keys.js';
+import { apiKeyPolicy, hashApiKey, newApiKey, toApiKey, type ApiKeyRow } from '../api-keys.js';
 
 /** A key binds to an office: what it files must lie in that place's subtree. */
 const KEY_LEVELS = ['district', 'street', 'community'];

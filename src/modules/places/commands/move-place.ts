@@ -26,7 +26,7 @@ export async function movePlace(ctx: AppContext, actor: Actor, id: string, input
   if (target.id === place.parent_id) throw invalid('newParentId', '已在该上级之下', 'Already under that place', 'same_parent');
   const oldPath = place.path;
   const newPath = `${target.path}${place.id}/`;
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const moved = await trx
       .updateTable('places')
       .set({ parent_id: target.id, version: input.version + 1, updated_at: nowIso() })
@@ -36,8 +36,6 @@ export async function movePlace(ctx: AppContext, actor: Actor, id: string, input
       .executeTakeFirst();
     if (!moved) throw staleVersion();
     await repath(trx, oldPath, newPath);
-    // Role bindings below the moved place now have new paths.
-    forgetActors();
     await appendEvent(trx, actor, {
       entityType: 'place',
       entityId: id,
@@ -49,4 +47,7 @@ export async function movePlace(ctx: AppContext, actor: Actor, id: string, input
     });
     return toPlace({ ...moved, path: newPath, depth: target.depth + 1 });
   });
+  // Role bindings below the moved place now have new paths: drop cached actors once that is committed.
+  forgetActors();
+  return result;
 }

@@ -1,5 +1,4 @@
 import type { AppContext } from '../../../core/context.js';
-import { purgeSessionsExpired } from '../../../core/auth/sessions.js';
 import { purgeExpiredRows } from '../../../core/purge.js';
 import { CODE_HOURLY_WINDOW_MS } from './send-code.js';
 
@@ -15,7 +14,7 @@ export async function purgeExpired(ctx: AppContext, now = new Date(), batchSize 
   const { db } = ctx.handle;
   const codes = await purgeExpiredRows(db, 'one_time_codes', new Date(now.getTime() - CODE_HOURLY_WINDOW_MS).toISOString(), batchSize);
   const sessions = await purgeExpiredRows(db, 'resident_sessions', now.toISOString(), batchSize);
-  const staffSessions = await purgeSessionsExpired(db, now, batchSize);
+  const staffSessions = await purgeExpiredRows(db, 'sessions', now.toISOString(), batchSize);
   return { codes, sessions, staffSessions };
 }
 

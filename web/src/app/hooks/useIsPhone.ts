@@ -1,7 +1,5 @@
 import { useSyncExternalStore } from 'react';
-
-// Below antd's md breakpoint (768px) the app switches to its phone layout.
-const query = '(max-width: 767.98px)';
+import { PHONE_QUERY as query } from '../phone';
 
 function subscribe(notify: () => void) {
   const mql = window.matchMedia(query);

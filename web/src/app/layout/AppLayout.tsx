@@ -5,6 +5,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useIsPhone } from '../hooks/useIsPhone';
 import { useT } from '../i18n/I18nProvider';
 import { NotificationBell } from '../../modules/work-orders/NotificationBell';
+import { PageLoading } from '../lazy';
 import { useSession } from '../session/SessionProvider';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
@@ -66,7 +67,9 @@ export function AppLayout() {
           <UserMenu compact={isPhone} />
         </Layout.Header>
         <Layout.Content style={{ padding: isPhone ? 8 : 24, minWidth: 0 }}>
-          <Outlet />
+          <PageLoading>
+            <Outlet />
+          </PageLoading>
         </Layout.Content>
       </Layout>
       {isPhone && (

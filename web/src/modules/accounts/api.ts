@@ -18,7 +18,6 @@ export interface NewUser {
 /** An account as the accounts API returns it, with the unit a contact works for. */
 export type Account = User & { unitId?: string | null };
 
-export interface Unit { id: string; kind: 'department' | 'partner_unit'; name: string }
 
 export interface UserChanges {
   displayName?: string;
@@ -32,7 +31,5 @@ export interface UserChanges {
 export const accountsApi = {
   list: (q: string, limit: number, offset: number) => api.get<Page<User>>(`/api/users${qs({ q, limit, offset })}`),
   create: (input: NewUser) => api.post<User>('/api/users', input),
-  /** The units the caller sees: the street's departments and the community's partner units. */
-  units: () => api.get<{ items: Unit[] }>('/api/units'),
   update: (id: string, version: number, changes: UserChanges) => api.patch<User>(`/api/users/${encodeURIComponent(id)}`, { version, ...changes }),
 };

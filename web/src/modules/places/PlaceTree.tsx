@@ -22,7 +22,8 @@ export function PlaceTree({ roots, focus, reload }: Props) {
   const { error } = useNotify();
   const [kids, setKids] = useState<Record<string, { items: Place[]; total: number }>>({});
   const [expanded, setExpanded] = useState<string[]>([]);
-  const loaded = useRef(new Set<string>());
+  // Each place's children request, in flight or answered: the effects below share it instead of asking twice.
+  const loaded = useRef(new Map<string, Promise<void>>());
   const box = useRef<HTMLDivElement>(null);
   const focusId = focus?.place.id;
 
@@ -31,17 +32,20 @@ export function PlaceTree({ roots, focus, reload }: Props) {
     if (focusId) box.current?.querySelector(`[data-testid="tree-node-${focusId}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [focusId, expanded, kids]);
 
-  const fetchChildren = useCallback(async (id: string) => {
-    const page = await placesApi.children(id, PAGE, 0);
-    loaded.current.add(id);
-    setKids((k) => ({ ...k, [id]: page }));
+  const fetchChildren = useCallback((id: string, again = false): Promise<void> => {
+    const known = loaded.current.get(id);
+    if (known && !again) return known;
+    const request = placesApi.children(id, PAGE, 0).then((page) => setKids((k) => ({ ...k, [id]: page })));
+    loaded.current.set(id, request);
+    request.catch(() => loaded.current.delete(id));
+    return request;
   }, []);
 
   // Open the roots at once, without waiting for the place on the right: the first two levels show sooner.
   useEffect(() => {
     if (!roots) return;
-    const todo = roots.filter((r) => r.level !== 'household' && !loaded.current.has(r.id)).map((r) => r.id);
-    Promise.all(todo.map(fetchChildren))
+    const todo = roots.filter((r) => r.level !== 'household').map((r) => r.id);
+    Promise.all(todo.map((id) => fetchChildren(id)))
       .then(() => setExpanded((e) => [...new Set([...e, ...todo])]))
       .catch(error);
   }, [roots, fetchChildren, error]);
@@ -55,7 +59,7 @@ export function PlaceTree({ roots, focus, reload }: Props) {
     // The focused place opens too, so clicking a node shows what lies under it.
     const open = focus.place.level === 'household' ? chain.slice(start, -1) : chain.slice(start);
     (async () => {
-      for (const id of open) if (!loaded.current.has(id)) await fetchChildren(id);
+      for (const id of open) await fetchChildren(id);
       setExpanded((e) => [...new Set([...e, ...open])]);
     })().catch(error);
   }, [focus, roots, fetchChildren, error]);
@@ -63,7 +67,7 @@ export function PlaceTree({ roots, focus, reload }: Props) {
   useEffect(() => {
     if (!reload) return;
     const ids = reload.ids.filter((id) => loaded.current.has(id));
-    Promise.all(ids.map(fetchChildren)).catch(error);
+    Promise.all(ids.map((id) => fetchChildren(id, true))).catch(error);
   }, [reload, fetchChildren, error]);
 
   const toNode = (p: Place): TreeDataNode => {
@@ -96,7 +100,7 @@ export function PlaceTree({ roots, focus, reload }: Props) {
         onExpand={(keys) => setExpanded(keys.map(String))}
         selectedKeys={focus ? [focus.place.id] : []}
         loadData={async (node) => {
-          if (!loaded.current.has(String(node.key))) await fetchChildren(String(node.key)).catch(error);
+          await fetchChildren(String(node.key)).catch(error);
         }}
         onSelect={(keys) => keys[0] && navigate(`/places/${String(keys[0])}`)}
         virtual={false}

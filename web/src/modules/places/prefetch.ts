@@ -1,5 +1,6 @@
 import { prefetch } from '../../app/api/client';
 import type { Place } from '../../app/api/types';
+import { PHONE_QUERY } from '../../app/phone';
 import { placeUrls, TREE_PAGE } from './api';
 
 /**
@@ -9,7 +10,8 @@ import { placeUrls, TREE_PAGE } from './api';
  * so that nobody signed out leaves failed answers behind.
  */
 export function prefetchPlaces(pathname: string): void {
-  const match = /^\/places(?:\/([^/]+))?\/?$/.exec(pathname);
+  // '/' leads to /places.
+  const match = /^\/(?:places(?:\/([^/]+))?\/?)?$/.exec(pathname);
   if (!match) return;
   const id = match[1] ? decodeURIComponent(match[1]) : undefined;
   prefetch('/api/me')
@@ -18,7 +20,10 @@ export function prefetchPlaces(pathname: string): void {
       return prefetch<{ items: Place[] }>(placeUrls.roots);
     })
     .then(({ items }) => {
-      for (const root of items) if (root.level !== 'household') prefetch(placeUrls.children(root.id, TREE_PAGE, 0));
+      // A phone shows no tree, only the list of children, which pages on its own.
+      if (!window.matchMedia(PHONE_QUERY).matches) {
+        for (const root of items) if (root.level !== 'household') prefetch(placeUrls.children(root.id, TREE_PAGE, 0));
+      }
       if (!id && items[0]) prefetch(placeUrls.detail(items[0].id));
     })
     .catch(() => undefined); // the page asks again and shows the error

@@ -32,13 +32,14 @@ export function StepButtons({ detail, onDone }: { detail: WorkOrderDetail; onDon
     if (!step) return;
     const values = await form.validateFields();
     setBusy(true);
+    let uploaded = false;
     try {
       const photos = filesOf(values.photos as never);
       if (step === 'resolve' && photos.length) {
         await workOrdersApi.uploadPhotos(order.id, photos);
         // Uploaded: a retry after a refused step must not send them twice.
         form.setFieldValue('photos', []);
-        onDone();
+        uploaded = true;
       }
       await workOrdersApi.step(order.id, step, { version: order.version, ...bodyOf(values) });
       success(t('workOrder.done'));
@@ -50,6 +51,8 @@ export function StepButtons({ detail, onDone }: { detail: WorkOrderDetail; onDon
       if (err instanceof ApiError && MOVED_ON.includes(err.code)) {
         setStep(null);
         onDone();
+      } else if (uploaded) {
+        onDone(); // the photos are on the order even though the step was refused
       }
     } finally {
       setBusy(false);

@@ -1,4 +1,5 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { Spin } from 'antd';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 
 /**
  * A named export loaded on first render (React.lazy wants a default export). Pages, modals and drawers that the first
@@ -8,3 +9,8 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 export function lazyNamed<M extends Record<K, ComponentType<any>>, K extends keyof M>(load: () => Promise<M>, name: K): LazyExoticComponent<M[K]> {
   return lazy(async () => ({ default: (await load())[name] }));
 }
+
+/** Where a lazy page shows while its code loads (around the routes, and around the shell's outlet). */
+export const PageLoading = ({ children }: { children: ReactNode }) => (
+  <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>{children}</Suspense>
+);
