@@ -1,0 +1,89 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Policy } from './access/policy.js';
+import type { AppContext } from './context.js';
+import type { Db, DbOrTrx } from './db.js';
+import type { Message } from './errors.js';
+import type { EventProjection } from './events.js';
+
+/** A table that keeps a copy of its place's path; a move re-paths it in the move's transaction. */
+export interface PathCopy {
+  table: string;
+  column?: string;
+}
+
+/** Rows that may go once expired: the purge job deletes them in batches. */
+export interface ExpiringRows {
+  table: string;
+  /** The column compared with the purge time; `expires_at` unless given. */
+  column?: string;
+  /** Kept this long past expiry (e.g. one-time codes, which the hourly limit still counts). */
+  graceMs?: number;
+}
+
+/** Scheduled work: the one runner calls `run` every `everyMs`; with several processes on PostgreSQL one of them runs it. */
+export interface Job {
+  name: string;
+  everyMs: number;
+  /** Wait before the first run (default: a few seconds after start). */
+  firstAfterMs?: number;
+  run(ctx: AppContext): Promise<unknown>;
+}
+
+/** A read model derived from the event log: kept by appendEvents, derivable again from the log. */
+export interface ReadModel extends EventProjection {
+  name: string;
+  rebuild(db: DbOrTrx): Promise<void>;
+}
+
+/** A ledger (台账) the module exports: listed on the ledgers page for those who may export it. */
+export interface LedgerEntry {
+  key: string;
+  title: Message;
+  /** The ability needed to see it on the ledgers page. */
+  subject: string;
+  action: string;
+  /** The export address; `{placeId}` and `{month}` are filled in by the page. */
+  href: string;
+  /** What the page asks before exporting. */
+  params?: readonly ('placeId' | 'month')[];
+}
+
+/** A figure the module offers the command dashboard. */
+export interface Figure {
+  key: string;
+  label: Message;
+  unit: 'count' | 'percent' | 'score';
+  /** The figure for a place's subtree (its path) in a period [from, to). */
+  query(db: Db, placePath: string, period: { from: string; to: string }): Promise<number | null>;
+}
+
+/** Demo data the module adds after the places are seeded. */
+export interface Seed {
+  run(ctx: AppContext, demo: { log: (msg: string) => void; historyMonths: number }): Promise<void>;
+}
+
+/**
+ * What a module declares to the platform (Decidim's component manifest): the platform reads these instead of each shared
+ * file learning about each module.
+ */
+export interface ModuleManifest {
+  name: string;
+  /** Route plugins, each served under `prefix` (default /api). */
+  routes?: readonly FastifyPluginAsyncZod[];
+  prefix?: string;
+  /** Policies whose abilities are sent to the UI with /api/me. */
+  policies?: readonly Policy<any>[];
+  /** State tables run by the lifecycle engine (core/lifecycle). */
+  lifecycles?: readonly { entityType: string }[];
+  pathCopies?: readonly PathCopy[];
+  readModels?: readonly ReadModel[];
+  expiring?: readonly ExpiringRows[];
+  jobs?: readonly Job[];
+  seed?: Seed;
+  ledgers?: readonly LedgerEntry[];
+  figures?: readonly Figure[];
+  /** Names of the tables the module owns (its tables.ts). */
+  tables?: readonly string[];
+}
+
+export const defineModule = (m: ModuleManifest): ModuleManifest => m;
