@@ -13,7 +13,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './core/context.js';
 import { registerErrorHandler, registerOriginCheck, registerSessionHook } from './core/http.js';
-import { modules } from './modules/index.js';
+import { modules } from './platform.js';
+import { loadActor, SESSION_COOKIE } from './modules/accounts/index.js';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -73,13 +74,13 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   registerErrorHandler(app);
   registerOriginCheck(app);
-  registerSessionHook(app);
+  registerSessionHook(app, SESSION_COOKIE, (token) => loadActor(ctx.handle.db, token));
 
   app.get('/api/health', { schema: { tags: ['system'] } }, async () => ({
     status: 'ok' as const,
     database: ctx.handle.dialect,
   }));
-  for (const m of modules) await app.register(m.routes, { prefix: m.prefix ?? '/api' });
+  for (const m of modules) for (const routes of m.routes ?? []) await app.register(routes, { prefix: m.prefix ?? '/api' });
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, {

@@ -4,8 +4,7 @@ import { openDatabase } from './core/db.js';
 import { createCipher, loadDataKey } from './core/personal-data.js';
 import { migrateToLatest } from './migrations/index.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
-import { startScheduler } from './modules/work-orders/commands/scan-overdue.js';
-import { startPurge } from './modules/resident-h5/commands/purge-expired.js';
+import { startJobs } from './core/jobs.js';
 
 const config = loadConfig();
 const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -16,10 +15,7 @@ if (config.seedDemo) await seedDemoIfEmpty(ctx, (m) => app.log.info(m));
 // SQLite keeps its planner statistics current cheaply (a no-op when nothing changed much).
 if (handle.sqlite) handle.sqlite.pragma('optimize');
 await app.listen({ port: config.port, host: config.host });
-const stopJobs = [
-  startScheduler(ctx, (err) => app.log.error({ err }, 'overdue scan failed')),
-  startPurge(ctx, (err) => app.log.error({ err }, 'purge of expired codes and sessions failed')),
-];
+const stopJobs = [startJobs(ctx, (err, job) => app.log.error({ err, job }, 'scheduled job failed'))];
 app.log.info(`OneGrid on http://localhost:${config.port} (${handle.dialect})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

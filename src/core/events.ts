@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { DbOrTrx } from './db.js';
 import { nowIso } from './ids.js';
+import { readModels } from './registry.js';
 
 export interface EventTable {
   id: Generated<number>;
@@ -46,21 +47,9 @@ export interface EventProjection {
   refresh(db: DbOrTrx, entityIds: string[]): Promise<void>;
 }
 
-const projections: EventProjection[] = [];
-
-/**
- * Modules register their read models here (e.g. work-orders' ratings: modules/work-orders/ratings.ts); appendEvents
- * keeps them in step in the same transaction as the events, so they never disagree with the log.
- */
-export function registerProjection(projection: EventProjection): void {
-  if (!projections.some((p) => p.entityType === projection.entityType && p.action === projection.action && p.refresh === projection.refresh)) {
-    projections.push(projection);
-  }
-}
-
 /**
  * Appends to the event log; call it inside the transaction that makes the change. The table refuses UPDATE and DELETE.
- * Registered projections are refreshed for the appended events, in the same transaction.
+ * The installed modules' read models are refreshed for the appended events, in the same transaction.
  */
 export async function appendEvent(db: DbOrTrx, actor: EventActor, event: NewEvent, at = nowIso()): Promise<void> {
   await appendEvents(db, actor, [event], at);
@@ -88,7 +77,7 @@ export async function appendEvents(db: DbOrTrx, actor: EventActor, events: NewEv
         })),
       )
       .execute();
-    for (const p of projections) {
+    for (const p of readModels()) {
       const ids = new Set(chunk.filter((e) => e.entityType === p.entityType && e.action === p.action).map((e) => e.entityId));
       if (ids.size) await p.refresh(db, [...ids]);
     }

@@ -3,20 +3,19 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, unauthenticated } from './errors.js';
 import { describeIssue } from './validation.js';
 import type { Actor } from './access/actor.js';
-import { loadActor, SESSION_COOKIE } from './auth/sessions.js';
 
 export function requireActor(req: FastifyRequest): Actor {
   if (!req.actor) throw unauthenticated();
   return req.actor;
 }
 
-/** Resolves the session cookie on every API request; routes that need a user call requireActor. */
-export function registerSessionHook(app: FastifyInstance): void {
+/** Resolves the session cookie on every API request (the accounts module says how); routes that need a user call requireActor. */
+export function registerSessionHook(app: FastifyInstance, cookieName: string, loadActor: (token: string) => Promise<Actor | null>): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) req.actor = await loadActor(app.ctx.handle.db, token);
+    const token = req.cookies[cookieName];
+    if (token) req.actor = await loadActor(token);
   });
 }
 

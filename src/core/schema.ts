@@ -1,9 +1,9 @@
-import type { PlacesTables } from '../modules/places/tables.js';
-import type { ResidentsTables } from '../modules/residents/tables.js';
-import type { AccountsTables } from '../modules/accounts/tables.js';
 import type { EventsTables } from './events.js';
-import type { WorkOrdersTables } from '../modules/work-orders/tables.js';
-import type { RatingsTables } from '../modules/work-orders/ratings.js';
+import type { JobsTables } from './jobs.js';
 
-/** The database type is the intersection of what each module owns (atproto's PartialDB). */
-export type Database = PlacesTables & ResidentsTables & AccountsTables & EventsTables & WorkOrdersTables & RatingsTables;
+/**
+ * The database type: core's own tables here, and each module adds the tables it owns from its `tables.ts`
+ * (`declare module '../../core/schema.js' { interface Database extends XTables {} }`), so core imports no module.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Database extends EventsTables, JobsTables {}

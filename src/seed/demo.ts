@@ -1,3 +1,4 @@
+import '../platform.js';
 import { sql } from 'kysely';
 import type { Role } from '../core/access/roles.js';
 import type { AppContext } from '../core/context.js';

@@ -1,5 +1,5 @@
 import type { EventActor } from '../events.js';
-import type { PlaceLevel } from '../../modules/places/tables.js';
+import type { PlaceLevel } from '../../../contracts/places.js';
 import type { Role } from './roles.js';
 
 export interface RoleBinding {

@@ -3,9 +3,3 @@ import { allow, definePolicy } from '../../core/access/policy.js';
 export const userPolicy = definePolicy<{ id: string }>('user', [
   ...allow(['district_admin', 'street_staff', 'community_worker'], ['read', 'create', 'update']),
 ]);
-
-/** The audit log is for the office heads; any staff member reads a record's timeline. */
-export const auditPolicy = definePolicy<Record<string, never>>('audit', [
-  ...allow(['district_admin', 'street_staff', 'community_worker'], 'read'),
-  ...allow(['district_admin', 'street_staff', 'community_worker', 'grid_worker'], 'timeline'),
-]);

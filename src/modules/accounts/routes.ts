@@ -7,9 +7,9 @@ import { appendEvent } from '../../core/events.js';
 import { requireActor } from '../../core/http.js';
 import { nowIso } from '../../core/ids.js';
 import { hashPassword, verifyPassword } from '../../core/auth/password.js';
-import { deleteSession, deleteUserSessions, forgetActors, SESSION_COOKIE } from '../../core/auth/sessions.js';
+import { deleteSession, deleteUserSessions, forgetActors, SESSION_COOKIE } from './sessions.js';
 import { ZId } from '../../core/validation.js';
-import { allPolicies } from '../policies.js';
+import { policies } from '../../core/registry.js';
 import { findPlace } from '../places/queries.js';
 import { createUser } from './commands/create-user.js';
 import { signIn } from './commands/sign-in.js';
@@ -60,7 +60,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     return {
       user: { id: actor.userId, username: actor.username, displayName: actor.displayName, locale: actor.locale },
       roles: actor.bindings,
-      abilities: abilitiesOf(actor, allPolicies),
+      abilities: abilitiesOf(actor, policies()),
     };
   });
 

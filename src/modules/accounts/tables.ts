@@ -40,3 +40,7 @@ export interface AccountsTables {
   role_bindings: RoleBindingTable;
   sessions: SessionTable;
 }
+
+declare module '../../core/schema.js' {
+  interface Database extends AccountsTables {}
+}

@@ -8,7 +8,7 @@ import { notFound } from '../../core/errors.js';
 import type { EventTable } from '../../core/events.js';
 import { requireActor } from '../../core/http.js';
 import { ZId } from '../../core/validation.js';
-import { auditPolicy } from '../accounts/policy.js';
+import { auditPolicy } from './policy.js';
 
 const tags = ['audit'];
 

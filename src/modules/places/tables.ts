@@ -1,11 +1,8 @@
 import type { Generated } from 'kysely';
 
-export const PLACE_LEVELS = ['district', 'street', 'community', 'grid', 'compound', 'building', 'household'] as const;
-export type PlaceLevel = (typeof PLACE_LEVELS)[number];
+import type { CompoundType, PlaceLevel } from '../../../contracts/places.js';
 
-/** 无物业 / 有物业 / 企业(厂区)宿舍 / 商住混合 / 散居户. */
-export const COMPOUND_TYPES = ['no_property_management', 'property_managed', 'enterprise', 'mixed_use', 'scattered'] as const;
-export type CompoundType = (typeof COMPOUND_TYPES)[number];
+export { PLACE_LEVELS, COMPOUND_TYPES, type PlaceLevel, type CompoundType } from '../../../contracts/places.js';
 
 export interface PlaceTable {
   id: string;
@@ -30,4 +27,8 @@ export interface PlaceTable {
 
 export interface PlacesTables {
   places: PlaceTable;
+}
+
+declare module '../../core/schema.js' {
+  interface Database extends PlacesTables {}
 }

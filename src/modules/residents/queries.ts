@@ -1,10 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../../core/db.js';
 import { inSubtrees } from '../../core/access/scope.js';
-import { registerPathCopy } from '../../core/place-paths.js';
 import type { ResidentTable } from './tables.js';
 
-registerPathCopy('residents');
 
 export type ResidentRow = Selectable<ResidentTable>;
 

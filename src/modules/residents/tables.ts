@@ -1,5 +1,6 @@
-export const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'tenant', 'other'] as const;
-export type Relation = (typeof RELATIONS)[number];
+import type { Relation } from '../../../contracts/places.js';
+
+export { RELATIONS, type Relation } from '../../../contracts/places.js';
 
 export interface ResidentTable {
   id: string;
@@ -22,4 +23,8 @@ export interface ResidentTable {
 
 export interface ResidentsTables {
   residents: ResidentTable;
+}
+
+declare module '../../core/schema.js' {
+  interface Database extends ResidentsTables {}
 }

@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { dialectOf } from '../../core/db.js';
-import { registerProjection } from '../../core/events.js';
+import type { ReadModel } from '../../core/module.js';
 import { monthRange } from './rates.js';
 import type { Rating } from './state.js';
 
@@ -36,6 +36,9 @@ export interface WorkOrderRatingTable {
 
 export interface RatingsTables {
   work_order_ratings: WorkOrderRatingTable;
+}
+declare module '../../core/schema.js' {
+  interface Database extends RatingsTables {}
 }
 
 export const RATING_COLUMNS = ['month', 'order_id', 'event_id', 'rated_at', 'rating', 'office_id', 'assignee_kind', 'assignee_id'] as const;
@@ -120,4 +123,8 @@ export async function refreshRatings(db: AnyDb, orderIds: readonly string[]): Pr
 }
 
 // Every `rate` event appended anywhere (steps, seeds, tests) keeps the table in step, in its transaction.
-registerProjection({ entityType: 'work_order', action: 'rate', refresh: refreshRatings });
+/** Declared in the work-orders manifest: appendEvents keeps it for every `rate` event, in the event's transaction. */
+export const ratingsReadModel: ReadModel = {
+  name: 'work_order_ratings', entityType: 'work_order', action: 'rate', refresh: refreshRatings,
+  rebuild: async (db) => void (await rebuildRatings(db)),
+};

@@ -1,19 +1,8 @@
 import type { Role } from '../../core/access/roles.js';
 
-/** The states of a work order (接诉即办), from receipt to closing. */
-export const STATES = ['received', 'accepted', 'dispatched', 'taken', 'resolved', 'followed_up', 'closed', 'rejected', 'merged'] as const;
-export type WorkOrderState = (typeof STATES)[number];
-export const OPEN_STATES: readonly WorkOrderState[] = ['received', 'accepted', 'dispatched', 'taken', 'resolved', 'followed_up'];
+import type { WorkOrderState } from '../../../contracts/work-orders.js';
 
-export const CHANNELS = ['hotline_12345', 'h5', 'mailbox', 'grid_patrol', 'wechat_group', 'walk_in', 'open311'] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-/** As 12345 platforms type them. */
-export const DEMAND_TYPES = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise'] as const;
-export type DemandType = (typeof DEMAND_TYPES)[number];
-
-export const RATINGS = ['satisfied', 'basically_satisfied', 'not_satisfied'] as const;
-export type Rating = (typeof RATINGS)[number];
+export { STATES, OPEN_STATES, CHANNELS, DEMAND_TYPES, RATINGS, type WorkOrderState, type Channel, type DemandType, type Rating } from '../../../contracts/work-orders.js';
 
 /** Who acts: an office role over the order's place, the order's assignee, or the resident who filed it. */
 export type Actor = Role | 'assignee' | 'reporter';

@@ -170,3 +170,7 @@ export interface WorkOrdersTables {
   extension_requests: ExtensionRequestTable;
   notifications: NotificationTable;
 }
+
+declare module '../../core/schema.js' {
+  interface Database extends WorkOrdersTables {}
+}

@@ -2,7 +2,7 @@ import type { AppContext } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { appendEvent } from '../../../core/events.js';
 import { nowIso } from '../../../core/ids.js';
-import { createSession } from '../../../core/auth/sessions.js';
+import { createSession } from '../sessions.js';
 import { DUMMY_HASH, verifyPassword } from '../../../core/auth/password.js';
 
 export const MAX_FAILED_LOGINS = 5;

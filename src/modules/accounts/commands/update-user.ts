@@ -5,7 +5,7 @@ import { notFound, staleVersion } from '../../../core/errors.js';
 import { appendEvent } from '../../../core/events.js';
 import { newId, nowIso } from '../../../core/ids.js';
 import { hashPassword } from '../../../core/auth/password.js';
-import { deleteUserSessions, forgetActors } from '../../../core/auth/sessions.js';
+import { deleteUserSessions, forgetActors } from '../sessions.js';
 import { userPolicy } from '../policy.js';
 import type { TUpdateUser } from '../schema.js';
 import { findUser, toUser } from '../queries.js';

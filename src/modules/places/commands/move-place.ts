@@ -5,7 +5,7 @@ import { invalid, notFound, staleVersion } from '../../../core/errors.js';
 import { appendEvent } from '../../../core/events.js';
 import { nowIso } from '../../../core/ids.js';
 import { repath } from '../../../core/place-paths.js';
-import { forgetActors } from '../../../core/auth/sessions.js';
+import { forgetActors } from '../../../core/auth/actor-cache.js';
 import { placePolicy } from '../policy.js';
 import { findPlace, toPlace } from '../queries.js';
 import type { TMovePlace, TPlace } from '../schema.js';

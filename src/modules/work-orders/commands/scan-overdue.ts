@@ -1,4 +1,5 @@
 import type { AppContext } from '../../../core/context.js';
+import type { Job } from '../../../core/module.js';
 import { appendEvent, SYSTEM_ACTOR } from '../../../core/events.js';
 import { assigneeUsers, notify, streetStaffOver } from '../notify.js';
 
@@ -43,9 +44,5 @@ export async function scanOverdue(ctx: AppContext, now = new Date()): Promise<{ 
   return { notified, supervised };
 }
 
-/** The in-process scheduler of the embedded default; every app process may run it (see scanOverdue). */
-export function startScheduler(ctx: AppContext, log: (err: unknown) => void, everyMs = 60_000): () => void {
-  const timer = setInterval(() => void scanOverdue(ctx).catch(log), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
+/** Declared in the manifest; the one job runner (core/jobs.ts) runs it every minute in one app process at a time. */
+export const overdueScanJob: Job = { name: 'work-orders.overdue-scan', everyMs: 60_000, run: (ctx) => scanOverdue(ctx) };

@@ -1,10 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { newId } from '../../core/ids.js';
-import { createTestApp, type TestApp } from '../../test/harness.js';
-import { purgeExpired, startPurge } from './commands/purge-expired.js';
-import { asResident } from './test-support.js';
+import { newId } from './ids.js';
+import { startJobs } from './jobs.js';
+import { purgeExpired, purgeJob } from './purge.js';
+import { createTestApp, type TestApp } from '../test/harness.js';
+import { asResident } from '../modules/resident-h5/test-support.js';
 
-describe('purging expired one-time codes, resident sessions and staff sessions', () => {
+describe('purging the expiring rows the modules declare: one-time codes, resident sessions and staff sessions', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();
@@ -54,13 +55,13 @@ describe('purging expired one-time codes, resident sessions and staff sessions',
     for (let i = 0; i < 4; i++) await addCode(at(now, -(125 + i) * MIN), at(now, -(120 + i) * MIN));
     for (let i = 1; i <= 3; i++) await addStaffSession(at(now, -i * MIN));
 
-    expect(await purgeExpired(t.ctx, now, 2)).toEqual({ codes: 4, sessions: 5, staffSessions: 3 });
+    expect(await purgeExpired(db(), now, 2)).toEqual({ one_time_codes: 4, resident_sessions: 5, sessions: 3 });
     expect(await ids('resident_sessions')).toEqual(liveSessions.sort());
     expect(await ids('one_time_codes')).toEqual(liveCodes.sort());
     expect(await ids('sessions')).toEqual(liveStaff);
     expect((await resident({ url: '/api/h5/me' })).json()).toEqual({ phoneMasked: '135****0001' });
     expect((await staff({ url: '/api/me' })).statusCode).toBe(200);
-    expect(await purgeExpired(t.ctx, now, 2)).toEqual({ codes: 0, sessions: 0, staffSessions: 0 });
+    expect(await purgeExpired(db(), now, 2)).toEqual({ one_time_codes: 0, resident_sessions: 0, sessions: 0 });
   });
 
   it('still refuses a sixth code in an hour after a purge: the hour’s expired codes are kept', async () => {
@@ -72,17 +73,17 @@ describe('purging expired one-time codes, resident sessions and staff sessions',
       expect((await send()).statusCode).toBe(200);
     }
     minute(40);
-    await purgeExpired(t.ctx);
+    await purgeExpired(db());
     expect((await send()).json().code).toBe('code_rate_limited');
     minute(70);
-    await purgeExpired(t.ctx);
+    await purgeExpired(db());
     expect((await send()).statusCode).toBe(200);
   });
 
-  it('runs on its own in the in-process scheduler', async () => {
+  it('runs on its own in the job runner', async () => {
     const errors: unknown[] = [];
     const expired = await addSession(at(new Date(), -MIN));
-    const stop = startPurge(t.ctx, (err) => errors.push(err), 50);
+    const stop = startJobs(t.ctx, (err) => errors.push(err), [{ ...purgeJob, everyMs: 50, firstAfterMs: 0 }]);
     try {
       await vi.waitFor(async () => expect(await ids('resident_sessions')).not.toContain(expired), { timeout: 5000, interval: 50 });
     } finally {

@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Db } from '../db.js';
-import type { Actor, RoleBinding } from '../access/actor.js';
+import type { Db } from '../../core/db.js';
+import type { Actor, RoleBinding } from '../../core/access/actor.js';
+import { cacheActor, cachedActor, forgetActors } from '../../core/auth/actor-cache.js';
+
+export { forgetActors };
 
 export const SESSION_COOKIE = 'onegrid_session';
 
@@ -15,16 +18,6 @@ export async function createSession(db: Db, userId: string, ttlMs: number): Prom
     .values({ id: hashToken(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt })
     .execute();
   return { token, expiresAt };
-}
-
-/**
- * Resolved sessions are kept for 5 s: the household detail and every other request would otherwise pay two queries.
- * Any sign-out, disable, password or role change clears the cache of this process; other app processes notice within 5 s.
- */
-const ACTOR_TTL_MS = 5000;
-const actors = new Map<string, { actor: Actor; until: number }>();
-export function forgetActors(): void {
-  actors.clear();
 }
 
 // The actor cache is cleared after each write, so a request in between cannot cache what is about to go.
@@ -43,13 +36,10 @@ export async function deleteUserSessions(db: Db, userId: string, exceptToken?: s
 /** Resolves a cookie token to the actor with role bindings and their place paths, in two indexed queries. */
 export async function loadActor(db: Db, token: string): Promise<Actor | null> {
   const sessionId = hashToken(token);
-  const cached = actors.get(sessionId);
-  if (cached && cached.until > Date.now()) return cached.actor;
+  const cached = cachedActor(sessionId);
+  if (cached) return cached;
   const actor = await readActor(db, sessionId);
-  if (actor) {
-    if (actors.size >= 10000) actors.clear();
-    actors.set(sessionId, { actor, until: Date.now() + ACTOR_TTL_MS });
-  }
+  if (actor) cacheActor(sessionId, actor);
   return actor;
 }
 

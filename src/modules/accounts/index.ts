@@ -1,0 +1,2 @@
+export { accountsModule } from './manifest.js';
+export { loadActor, SESSION_COOKIE, forgetActors, deleteUserSessions } from './sessions.js';

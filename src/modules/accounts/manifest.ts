@@ -1,0 +1,12 @@
+import { defineModule } from '../../core/module.js';
+import { userPolicy } from './policy.js';
+import { accountRoutes } from './routes.js';
+
+export const accountsModule = defineModule({
+  name: 'accounts',
+  tables: ['users', 'role_bindings', 'sessions'],
+  routes: [accountRoutes],
+  policies: [userPolicy],
+  pathCopies: [{ table: 'users' }],
+  expiring: [{ table: 'sessions' }],
+});

@@ -1,0 +1,5 @@
+import { defineModule } from '../../core/module.js';
+import { hotlinePolicy } from './policy.js';
+import { hotlineRoutes } from './routes.js';
+
+export const hotlineModule = defineModule({ name: 'hotline', routes: [hotlineRoutes], policies: [hotlinePolicy] });

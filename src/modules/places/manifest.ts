@@ -1,0 +1,10 @@
+import { defineModule } from '../../core/module.js';
+import { placePolicy } from './policy.js';
+import { placeRoutes } from './routes.js';
+
+export const placesModule = defineModule({
+  name: 'places',
+  tables: ['places'],
+  routes: [placeRoutes],
+  policies: [placePolicy],
+});

@@ -1,0 +1,15 @@
+import { defineModule } from '../../core/module.js';
+import { residentPolicy } from './policy.js';
+import { residentRoutes } from './routes.js';
+
+export const residentsModule = defineModule({
+  name: 'residents',
+  tables: ['residents'],
+  routes: [residentRoutes],
+  policies: [residentPolicy],
+  pathCopies: [{ table: 'residents' }],
+  ledgers: [{
+    key: 'roster', title: { zh: '居民花名册', en: 'Household roster' }, subject: 'place', action: 'exportRoster',
+    href: '/api/places/{placeId}/roster.xlsx', params: ['placeId'],
+  }],
+});
