@@ -1,6 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { dialectOf } from '../core/db.js';
-import { rebuildRatings } from '../modules/work-orders/ratings.js';
 
 /**
  * The ratings read model (modules/work-orders/ratings.ts): one row per (month, order) with the order's last rating in
@@ -27,10 +26,33 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('work_order_ratings_office').on('work_order_ratings').columns(['month', 'office_id', 'rating']).execute();
   await db.schema.createIndex('work_order_ratings_assignee').on('work_order_ratings').columns(['month', 'assignee_kind', 'assignee_id', 'rating']).execute();
 
-  // The backfill derives the rows exactly as appendEvents keeps them. (Should the derivation later depend on a newer
-  // migration's schema, freeze a copy of today's ratingsSelect here.)
-  await rebuildRatings(db);
+  // The backfill derives the rows exactly as appendEvents keeps them.
+  await backfillRatings(db, pg);
   if (pg) await sql`analyze work_order_ratings`.execute(db);
+}
+
+/**
+ * A frozen copy of `rebuildRatings(db)` (ratingsSelect without a filter) from modules/work-orders/ratings.ts as of 228c166:
+ * a migration never imports live module code, whose later changes would change what this migration does. Replacing that
+ * import with this copy is the only edit made to 004 after it landed; it writes the same rows into the same schema.
+ */
+async function backfillRatings(db: Kysely<any>, pg: boolean): Promise<void> {
+  // 'YYYY-MM' of an ISO instant in Beijing time (UTC+8, no daylight saving); a text cast to timestamp drops the 'Z'.
+  const monthOf = (at: RawBuilder<unknown>) => (pg ? sql`to_char(${at}::timestamp + interval '8 hours', 'YYYY-MM')` : sql`strftime('%Y-%m', ${at}, '+8 hours')`);
+  const rating = (doc: RawBuilder<unknown>) => (pg ? sql`(${doc}::json ->> 'rating')` : sql`json_extract(${doc}, '$.rating')`);
+  const assignee = (doc: RawBuilder<unknown>, key: 'kind' | 'id') => (pg ? sql`(${doc}::json -> 'assignee' ->> ${sql.lit(key)})` : sql`json_extract(${doc}, ${sql.lit(`$.assignee.${key}`)})`);
+  const at = sql.ref('ev.at');
+  await sql`insert into work_order_ratings (month, order_id, event_id, rated_at, rating, office_id, assignee_kind, assignee_id)
+  select r.month, r.entity_id as order_id, r.id as event_id, r.at as rated_at, ${rating(sql.ref('r.to_state'))} as rating,
+    wo.office_id, coalesce(${assignee(sql.ref('r.from_state'), 'kind')}, wo.assignee_kind) as assignee_kind,
+    coalesce(${assignee(sql.ref('r.from_state'), 'id')}, wo.assignee_id) as assignee_id
+  from (
+    select ev.id, ev.entity_id, ev.at, ev.from_state, ev.to_state, ${monthOf(at)} as month,
+      row_number() over (partition by ev.entity_id, ${monthOf(at)} order by ev.id desc) as rn
+    from events ev where ev.entity_type = 'work_order' and ev.action = 'rate'
+  ) r
+  join work_orders wo on wo.id = r.entity_id
+  where r.rn = 1 and ${rating(sql.ref('r.to_state'))} is not null`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -4,14 +4,22 @@ import * as m002 from './002-work-orders.js';
 import * as m003 from './003-expiry-indexes.js';
 import * as m004 from './004-work-order-ratings.js';
 import * as m005 from './005-merged-into-index.js';
+import * as m006 from './006-upgrade-landed-schema.js';
+import * as m007 from './007-scheduled-jobs.js';
 
-/** One ordered list; each migration runs on SQLite and PostgreSQL. */
+/**
+ * One ordered list; each migration runs on SQLite and PostgreSQL. Append new ones at the end: a landed migration is never
+ * edited (upgrade.test.ts migrates a first-landed database and compares it with a fresh one), and none imports src/modules
+ * or src/seed, so later code changes cannot change what an old migration does.
+ */
 export const migrations: Record<string, Migration> = {
   '001-foundation': m001,
   '002-work-orders': m002,
   '003-expiry-indexes': m003,
   '004-work-order-ratings': m004,
   '005-merged-into-index': m005,
+  '006-upgrade-landed-schema': m006,
+  '007-scheduled-jobs': m007,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
