@@ -20,3 +20,9 @@ export interface Actor extends EventActor {
   bindings: RoleBinding[];
   sessionId: string;
 }
+
+/** A resident signed in on the phone pages: no account and no role, known by the blind index of their phone. */
+export interface ResidentCaller extends EventActor {
+  userId: null;
+  phoneIndex: string;
+}

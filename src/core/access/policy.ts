@@ -1,13 +1,20 @@
-import { forbidden } from '../errors.js';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { forbidden, notFound } from '../errors.js';
 import type { Actor, RoleBinding } from './actor.js';
 import type { Role } from './roles.js';
-import { assertInScope, isWithin } from './scope.js';
+import { assertInScope, inSubtrees, isWithin } from './scope.js';
 
-/** One rule: this role may do this action on this subject, where the subject lies in the role's subtree and the condition holds. */
+/**
+ * One rule: this role may do this action on this subject, where the subject lies in the role's subtree (unless
+ * `anywhere`: a relation such as "dispatched to my unit" holds wherever the subject lies) and the condition holds.
+ * `where` is the same condition as SQL, for lists.
+ */
 export interface Rule<S> {
   role: Role;
   action: string;
-  condition?: (binding: RoleBinding, subject: S) => boolean;
+  condition?: (binding: RoleBinding, subject: S, actor: Actor) => boolean;
+  where?: (eb: ExpressionBuilder<any, any>, binding: RoleBinding, actor: Actor) => Expression<SqlBool>;
+  anywhere?: boolean;
 }
 
 export interface Policy<S> {
@@ -20,22 +27,38 @@ export function definePolicy<S>(subject: string, rules: readonly Rule<S>[]): Pol
   return { subject, rules };
 }
 
-export function allow<S>(roles: Role | readonly Role[], actions: string | readonly string[], condition?: Rule<S>['condition']): Rule<S>[] {
+export function allow<S>(
+  roles: Role | readonly Role[], actions: string | readonly string[], condition?: Rule<S>['condition'],
+  extra: Pick<Rule<S>, 'where' | 'anywhere'> = {},
+): Rule<S>[] {
   const rs = typeof roles === 'string' ? [roles] : roles;
   const as = typeof actions === 'string' ? [actions] : actions;
-  return rs.flatMap((role) => as.map((action) => ({ role, action, condition })));
+  return rs.flatMap((role) => as.map((action) => ({ role, action, condition, ...extra })));
 }
 
 /** Does any of the actor's bindings allow `action` on a subject at `placePath`? */
 export function can<S>(actor: Actor, policy: Policy<S>, action: string, placePath: string, subject: S): boolean {
-  return actor.bindings.some(
-    (b) =>
-      isWithin(placePath, b.placePath) &&
-      policy.rules.some((r) => r.role === b.role && r.action === action && (!r.condition || r.condition(b, subject))),
-  );
+  return actor.bindings.some((b) => policy.rules.some((r) =>
+    r.role === b.role && r.action === action && (r.anywhere || isWithin(placePath, b.placePath)) && (!r.condition || r.condition(b, subject, actor))));
 }
 
-/** Scope first (404 outside the subtree), then the policy (403 inside it but not allowed). */
+/**
+ * The one "which records may this caller see" helper for lists: the rows whose path column lies in a binding's subtree
+ * (or anywhere, for relation rules) and satisfy the rule's SQL condition. Nothing when no rule applies.
+ */
+export function allowedWhere<S>(eb: ExpressionBuilder<any, any>, actor: Actor, policy: Policy<S>, action: string, pathColumn = 'place_path'): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [];
+  for (const b of actor.bindings) {
+    for (const r of policy.rules) {
+      if (r.role !== b.role || r.action !== action) continue;
+      if (r.condition && !r.where) throw new Error(`rule ${policy.subject}.${action} for ${r.role} has a condition without its SQL form`);
+      const scope = r.anywhere ? [] : [inSubtrees(eb, pathColumn, [b.placePath])];
+      parts.push(eb.and([...scope, ...(r.where ? [r.where(eb, b, actor)] : [])]));
+    }
+  }
+  return parts.length ? eb.or(parts) : sql<SqlBool>`1 = 0`;
+}
+
 /** The caller's bindings that may take `action` under a policy (subject-free rules); none at all is 403 (inside their area, not their role). */
 export function bindingsAllowed(actor: Actor, policy: Policy<Record<string, never>>, action: string): RoleBinding[] {
   const allowed = actor.bindings.filter((b) => can(actor, policy, action, b.placePath, {}));
@@ -46,6 +69,11 @@ export function bindingsAllowed(actor: Actor, policy: Policy<Record<string, neve
 export function authorize<S>(actor: Actor, policy: Policy<S>, action: string, placePath: string, subject: S, what?: string): void {
   assertInScope(actor, placePath, what ?? policy.subject);
   if (!can(actor, policy, action, placePath, subject)) throw forbidden();
+}
+
+/** Sees the subject under the policy's `read` rules; otherwise it does not exist for the caller (404). */
+export function assertVisible<S>(actor: Actor, policy: Policy<S>, placePath: string, subject: S, what?: string): void {
+  if (!can(actor, policy, 'read', placePath, subject)) throw notFound(what ?? policy.subject);
 }
 
 /** The actions each role may take per subject, sent to the UI so it hides what the user may not do. */

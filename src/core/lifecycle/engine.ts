@@ -1,0 +1,75 @@
+import type { Actor } from '../access/actor.js';
+import { isWithin } from '../access/scope.js';
+import type { AppContext } from '../context.js';
+import { conflict, forbidden, notFound, staleVersion } from '../errors.js';
+import { appendEvent } from '../events.js';
+import { nowIso } from '../ids.js';
+import { type Caller, isResidentCaller, type LifecycleDef, type LifecycleRecord, type StepDef } from './types.js';
+
+type AnyDef = LifecycleDef<any, string, string, string>;
+type AnyStep = StepDef<any, string, string>;
+
+/** Does one entry of `who` (a role over the record's place, or a relation) hold for this caller? */
+export function whoHolds(def: AnyDef, who: string, caller: Caller, record: LifecycleRecord): boolean {
+  const relation = def.relations[who];
+  if (relation) return relation.holds(caller, record);
+  return !isResidentCaller(caller) && caller.bindings.some((b) => b.role === who && isWithin(record.placePath, b.placePath));
+}
+
+export const mayTake = (def: AnyDef, step: AnyStep, caller: Caller, record: LifecycleRecord) =>
+  step.who.some((w) => whoHolds(def, w, caller, record));
+
+const guardHolds = (def: AnyDef, step: AnyStep, caller: Caller, record: LifecycleRecord) =>
+  !step.guard || def.guards![step.guard]!.holds(caller, record);
+
+/** The steps this caller may take on this record now: the buttons the UI shows. */
+export function availableActions<A extends string>(def: LifecycleDef<any, A, string, string>, caller: Caller, record: LifecycleRecord): A[] {
+  return (Object.entries(def.steps) as [A, AnyStep][])
+    .filter(([, s]) => s.from.includes(record.state) && mayTake(def, s, caller, record) && guardHolds(def, s, caller, record))
+    .map(([a]) => a);
+}
+
+/** Checks in order: seen (404), who (403), state (409), guard (409), version (409). Throws the first that fails. */
+export function checkStep(def: AnyDef, action: string, caller: Caller, record: LifecycleRecord | undefined, version: number): asserts record {
+  if (!record || !def.visible(caller, record)) throw notFound(def.entityType.replace(/_/g, ' '));
+  const step = def.steps[action]!;
+  if (!mayTake(def, step, caller, record)) throw forbidden();
+  if (!step.from.includes(record.state)) {
+    const label = def.labels.states[record.state];
+    throw conflict('state', `当前状态(${label?.zh ?? record.state})不能执行此操作`, `Cannot ${action} a record that is ${label?.en ?? record.state}`, 'illegal_transition');
+  }
+  if (step.guard && !def.guards![step.guard]!.holds(caller, record)) throw def.guards![step.guard]!.refuse();
+  if (version !== record.version) throw staleVersion();
+}
+
+/**
+ * The one transition command: check, run the step's side work, then one transaction that changes the row only if
+ * its version and state are still those checked (else 409), appends the event and runs the step's work in the same
+ * transaction. Answers the record as the API shows it with the caller's next actions, so the page need not fetch again.
+ */
+export async function transition<R extends LifecycleRecord, A extends string>(
+  def: LifecycleDef<R, A, string, string>, ctx: AppContext, caller: Caller, id: string, action: A, input: { version: number } & Record<string, unknown>,
+): Promise<{ record: unknown; actions: A[] }> {
+  const record = await def.load(ctx, id, caller);
+  checkStep(def as AnyDef, action, caller, record, input.version);
+  const step = def.steps[action] as AnyStep;
+  const now = nowIso();
+  const result = (await step.run?.({ ctx, caller, actor: caller as Actor, record, now }, input)) ?? {};
+  const next = result.to ?? step.to ?? record.state;
+  const stateColumn = def.stateColumn ?? 'state';
+  const updated = await ctx.handle.db.transaction().execute(async (trx) => {
+    const row = await (trx as any).updateTable(def.table)
+      .set({ ...result.set, [stateColumn]: next, version: record.version + 1, updated_at: now })
+      .where('id', '=', id).where('version', '=', record.version).where(stateColumn, '=', record.state)
+      .returningAll().executeTakeFirst();
+    if (!row) throw staleVersion();
+    await appendEvent(trx, caller, {
+      entityType: def.entityType, entityId: id, placeId: record.placeId, action: step.event,
+      from: { state: record.state, ...result.from }, to: { state: next, ...result.data }, reason: result.reason ?? null,
+    }, now);
+    await result.after?.(trx, row);
+    return row;
+  });
+  const fresh = await def.load(ctx, id, caller);
+  return { record: def.view(ctx, updated, caller), actions: fresh && def.visible(caller, fresh) ? availableActions(def, caller, fresh) : [] };
+}

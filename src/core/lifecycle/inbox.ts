@@ -1,0 +1,27 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { inSubtrees } from '../access/scope.js';
+import { isResidentCaller, type Caller, type LifecycleDef } from './types.js';
+
+/**
+ * "Waits on me": the records in a state some awaited step starts from, where the caller holds that step's `who`
+ * (a role over the record's place, or a relation) and its guard holds. Derived from the table, so an inbox never
+ * forgets a step (an extension to decide, a call-in to report in to).
+ */
+export function waitsOn(def: LifecycleDef<any, string, string, string>, eb: ExpressionBuilder<any, any>, caller: Caller, pathColumn = 'place_path'): Expression<SqlBool> {
+  const stateColumn = def.stateColumn ?? 'state';
+  const parts: Expression<SqlBool>[] = [];
+  for (const step of Object.values(def.steps)) {
+    if (!step.awaited) continue;
+    const who = step.who.map((w): Expression<SqlBool> | null => {
+      const relation = def.relations[w];
+      if (relation) return relation.where ? relation.where(eb, caller) : null;
+      if (isResidentCaller(caller)) return null;
+      const roots = caller.bindings.filter((b) => b.role === w).map((b) => b.placePath);
+      return roots.length ? inSubtrees(eb, pathColumn, roots) : null;
+    }).filter((e): e is Expression<SqlBool> => e !== null);
+    if (!who.length) continue;
+    const guard = step.guard ? def.guards![step.guard]! : undefined;
+    parts.push(eb.and([eb(stateColumn, 'in', step.from), eb.or(who), ...(guard?.where ? [guard.where(eb, caller)] : [])]));
+  }
+  return parts.length ? eb.or(parts) : sql<SqlBool>`1 = 0`;
+}
