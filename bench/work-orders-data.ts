@@ -11,7 +11,7 @@ import type { PlaceLevel } from '../src/modules/places/tables.js';
 import { addWorkingDays, DEFAULT_DAYS, resolveDays } from '../src/modules/work-orders/deadlines.js';
 import { rebuildRatings } from '../src/modules/work-orders/ratings.js';
 import type { WorkOrderRow } from '../src/modules/work-orders/queries.js';
-import { CHANNELS, DEMAND_TYPES, type Rating } from '../src/modules/work-orders/state.js';
+import { CHANNELS, DEMAND_TYPES, type Rating } from '../contracts/work-orders.js';
 import { createRandom, type Random } from '../src/seed/random.js';
 import { BENCH_PASSWORD } from './generate-district.js';
 import { benchDataDir, int, log, pgServerUrl, seconds, type Target } from './support.js';
@@ -103,7 +103,7 @@ function makeBatch(r: Random, n: number, cat: Catalogue): { orders: WorkOrderRow
       category_id: category.id, place_id: compound.id, place_path: compound.path, office_id: compound.path.split('/')[3]!, title: `${category.name}:${compound.name}`,
       description: `居民反映${compound.name}${category.name}问题,请尽快处理。`, address_enc: null, address_masked: null, lat: null, lng: null,
       reporter_name: null, reporter_phone_enc: null, reporter_phone_masked: null, reporter_phone_index: null,
-      state: 'received', assignee_kind: null, assignee_id: null, dispatcher_id: null, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null,
+      state: 'received', assignee_kind: null, assignee_id: null, dispatcher_id: null, filed_by: null, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null,
       received_at: received.toISOString(), accept_due: addWorkingDays(received, DEFAULT_DAYS.accept, calendar).toISOString(), contact_due: null,
       resolve_due: addWorkingDays(received, resolveDays(type, category.complex), calendar).toISOString(),
       accepted_at: null, first_contact_at: null, resolved_at: null, closed_at: null, result: null, rating: null, rating_comment: null,

@@ -22,7 +22,7 @@ export const WORK_ORDER_STEPS = {
   rate: { from: ['resolved', 'followed_up'], to: 'closed', who: ['reporter', ...OFFICE_ROLES], event: 'rate' },
   supervise: { from: ['accepted', 'dispatched', 'taken'], to: null, who: SUPERIOR_ROLES, event: 'supervise' },
   call_in: { from: ['accepted', 'dispatched', 'taken'], to: null, who: SUPERIOR_ROLES, event: 'call_in' },
-  report_in: { from: ['dispatched', 'taken'], to: null, who: ['called_in_unit'], guard: 'unit_not_reported', event: 'report_in', awaited: true },
+  report_in: { from: ['accepted', 'dispatched', 'taken'], to: null, who: ['called_in_unit'], guard: 'unit_not_reported', event: 'report_in', awaited: true },
   request_extension: { from: ['taken'], to: null, who: ['assignee'], event: 'request_extension' },
   decide_extension: { from: ['taken'], to: null, who: OFFICE_ROLES, guard: 'extension_pending', event: 'decide_extension', awaited: true },
   merge: { from: ['received', 'accepted'], to: 'merged', who: OFFICE_ROLES, event: 'merge' },

@@ -4,6 +4,7 @@ import type { AppContext } from './context.js';
 import type { Db, DbOrTrx } from './db.js';
 import type { Message } from './errors.js';
 import type { EventProjection } from './events.js';
+import type { LifecycleDef } from './lifecycle/types.js';
 
 /** A table that keeps a copy of its place's path; a move re-paths it in the move's transaction. */
 export interface PathCopy {
@@ -74,7 +75,7 @@ export interface ModuleManifest {
   /** Policies whose abilities are sent to the UI with /api/me. */
   policies?: readonly Policy<any>[];
   /** State tables run by the lifecycle engine (core/lifecycle). */
-  lifecycles?: readonly { entityType: string }[];
+  lifecycles?: readonly LifecycleDef<any, string, string, string>[];
   pathCopies?: readonly PathCopy[];
   readModels?: readonly ReadModel[];
   expiring?: readonly ExpiringRows[];

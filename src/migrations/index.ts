@@ -6,6 +6,7 @@ import * as m004 from './004-work-order-ratings.js';
 import * as m005 from './005-merged-into-index.js';
 import * as m006 from './006-upgrade-landed-schema.js';
 import * as m007 from './007-scheduled-jobs.js';
+import * as m008 from './008-work-order-filed-by.js';
 
 /**
  * One ordered list; each migration runs on SQLite and PostgreSQL. Append new ones at the end: a landed migration is never
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '005-merged-into-index': m005,
   '006-upgrade-landed-schema': m006,
   '007-scheduled-jobs': m007,
+  '008-work-order-filed-by': m008,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

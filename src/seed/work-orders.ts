@@ -6,7 +6,7 @@ import type { PlaceRow } from '../modules/places/queries.js';
 import { addWorkingDays, DEFAULT_DAYS, resolveDays, type Calendar } from '../modules/work-orders/deadlines.js';
 import { trackingNo } from '../modules/work-orders/commands/file-demand.js';
 import type { WorkOrderRow } from '../modules/work-orders/queries.js';
-import { CHANNELS, DEMAND_TYPES, type Rating } from '../modules/work-orders/state.js';
+import { CHANNELS, DEMAND_TYPES, type Rating } from '../../contracts/work-orders.js';
 import type { CategoryTable, UnitTable } from '../modules/work-orders/tables.js';
 import { mobile, personName } from './names.js';
 import type { Random } from './random.js';
@@ -74,7 +74,7 @@ export async function seedOrderHistory(ctx: AppContext, r: Random, opts: {
           category_id: category.id, place_id: compound.id, place_path: compound.path, office_id: compound.path.split('/')[3]!, title: `${category.name}:${compound.name}`,
           description: `居民反映${compound.name}${category.name}问题,请尽快处理。`, address_enc: null, address_masked: null, lat: null, lng: null,
           reporter_name: personName(r), reporter_phone_enc: ctx.cipher.encrypt(phone), reporter_phone_masked: mask('phone', phone), reporter_phone_index: ctx.cipher.blindIndex(phone),
-          state: 'received', assignee_kind: null, assignee_id: null, dispatcher_id: null, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null,
+          state: 'received', assignee_kind: null, assignee_id: null, dispatcher_id: null, filed_by: null, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null,
           received_at: received.toISOString(), accept_due: addWorkingDays(received, DEFAULT_DAYS.accept, opts.calendar).toISOString(), contact_due: null,
           resolve_due: addWorkingDays(received, resolveDays(type, Boolean(category.complex)), opts.calendar).toISOString(),
           accepted_at: null, first_contact_at: null, resolved_at: null, closed_at: null, result: null, rating: null, rating_comment: null,

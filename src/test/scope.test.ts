@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, multipartFile, placeByName, type Client, type TestApp } from './harness.js';
-import { ACTIONS } from '../modules/work-orders/state.js';
+import { WORK_ORDER_ACTIONS as ACTIONS } from '../../contracts/work-order-steps.js';
 import { fileOne } from '../modules/work-orders/test-support.js';
 import { DEMO_API_KEY } from '../seed/api-keys.js';
 import fs from 'node:fs';

@@ -45,11 +45,11 @@ export function checkStep(def: AnyDef, action: string, caller: Caller, record: L
 /**
  * The one transition command: check, run the step's side work, then one transaction that changes the row only if
  * its version and state are still those checked (else 409), appends the event and runs the step's work in the same
- * transaction. Answers the record as the API shows it with the caller's next actions, so the page need not fetch again.
+ * transaction. Answers the record as the API shows it, with `actions`: the caller's next steps, so the page need not fetch again.
  */
 export async function transition<R extends LifecycleRecord, A extends string>(
   def: LifecycleDef<R, A, string, string>, ctx: AppContext, caller: Caller, id: string, action: A, input: { version: number } & Record<string, unknown>,
-): Promise<{ record: unknown; actions: A[] }> {
+): Promise<Record<string, unknown> & { actions: A[] }> {
   const record = await def.load(ctx, id, caller);
   checkStep(def as AnyDef, action, caller, record, input.version);
   const step = def.steps[action] as AnyStep;
@@ -71,5 +71,6 @@ export async function transition<R extends LifecycleRecord, A extends string>(
     return row;
   });
   const fresh = await def.load(ctx, id, caller);
-  return { record: def.view(ctx, updated, caller), actions: fresh && def.visible(caller, fresh) ? availableActions(def, caller, fresh) : [] };
+  const actions = fresh && def.visible(caller, fresh) ? availableActions(def, caller, fresh) : [];
+  return { ...(def.view(ctx, updated, caller) as Record<string, unknown>), actions };
 }

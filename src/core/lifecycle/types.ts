@@ -68,7 +68,8 @@ export interface StepDef<R extends LifecycleRecord, Who extends string, S extend
   event: string;
   /** The step is what the record waits for: it puts the record in the inbox of whoever may take it. */
   awaited?: boolean;
-  run?: (s: StepContext<R>, input: any) => Promise<StepResult<R>>;
+  /** The step's own work; `after` receives the updated row. */
+  run?: (s: StepContext<R>, input: any) => Promise<StepResult<any>>;
 }
 
 export interface LifecycleDef<R extends LifecycleRecord, A extends string, Who extends string, S extends string> {

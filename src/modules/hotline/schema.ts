@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bilingual, ZId, ZPhone } from '../../core/validation.js';
-import { DEMAND_TYPES, type DemandType } from '../work-orders/state.js';
+import { DEMAND_TYPES, type DemandType } from '../../../contracts/work-orders.js';
 import { DEMAND_TYPE_NAMES, HOTLINE_COLUMNS, type HotlineField } from './layout.js';
 
 const header = (f: HotlineField) => HOTLINE_COLUMNS.find((c) => c.key === f)!.header;

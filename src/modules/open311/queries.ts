@@ -1,6 +1,6 @@
 import type { DbOrTrx } from '../../core/db.js';
 import { maskPersonalText } from '../../core/personal-data.js';
-import type { WorkOrderState } from '../work-orders/state.js';
+import type { WorkOrderState } from '../../../contracts/work-orders.js';
 import { publicPlaceId, splitMedia, STATUS_OF, UPDATE_ACTIONS, UPDATE_TEXT, w3c } from './views.js';
 
 /** At most this many records per GET, and a 90-day window by default, as GeoReport v2 sets them. */

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../../core/db.js';
 import { DEMAND_TYPE_NAMES } from '../hotline/layout.js';
-import { DEMAND_TYPES } from '../work-orders/state.js';
+import { DEMAND_TYPES } from '../../../contracts/work-orders.js';
 import type { CategoryTable } from '../work-orders/tables.js';
 import { listCommunities } from './queries.js';
 

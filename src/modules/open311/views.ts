@@ -1,4 +1,4 @@
-import type { WorkOrderState } from '../work-orders/state.js';
+import type { WorkOrderState } from '../../../contracts/work-orders.js';
 
 /** GeoReport knows two statuses: a resolved order waits only on the resident's follow-up and rating, so it counts as closed. */
 export const STATUS_OF: Record<WorkOrderState, 'open' | 'closed'> = {

@@ -6,28 +6,27 @@ import type { AppContext } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import { requireActor } from '../../core/http.js';
 import { ZId } from '../../core/validation.js';
-import { currentResident, isReporterOf } from '../resident-h5/sessions.js';
-import { canSee } from '../work-orders/commands/transition.js';
-import { findWorkOrder, type WorkOrderRow } from '../work-orders/queries.js';
+import { currentResident, residentCaller } from '../resident-h5/sessions.js';
+import { findVisibleWorkOrder, type WorkOrderRecord } from '../work-orders/index.js';
 import { addResolvePhotos } from './commands/add-resolve-photos.js';
 import { readUpload } from './read-upload.js';
 import { checkPhotos, photoFile, uploadRoot } from './storage.js';
 
 const tags = ['work-orders'];
 
-/** Staff who can see the order, or the resident who filed it. */
-async function maySeePhotos(ctx: AppContext, req: FastifyRequest, order: WorkOrderRow): Promise<boolean> {
-  if (req.actor && (await canSee(ctx, req.actor, order))) return true;
-  const resident = await currentResident(req);
-  return !!resident && isReporterOf(resident, order);
+/** The order for staff who can see it, or for the resident who filed it; otherwise 404. */
+async function orderForPhotos(ctx: AppContext, req: FastifyRequest, id: string): Promise<WorkOrderRecord> {
+  const resident = req.actor ? null : await currentResident(req);
+  const caller = req.actor ?? (resident ? residentCaller(resident) : null);
+  if (!caller) throw notFound('photo');
+  return findVisibleWorkOrder(ctx, caller, id).catch(() => { throw notFound('photo'); });
 }
 
 /** Work-order photos: served only to those in scope, added by the taker when resolving. */
 export const photoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/work-orders/:id/photos/:photoId', { schema: { tags, summary: 'One photo of an order', params: z.object({ id: ZId, photoId: ZId }) } }, async (req, reply) => {
     const { db } = app.ctx.handle;
-    const order = await findWorkOrder(db, req.params.id);
-    if (!order || !(await maySeePhotos(app.ctx, req, order))) throw notFound('photo');
+    const order = (await orderForPhotos(app.ctx, req, req.params.id)).row;
     const photo = await db.selectFrom('work_order_photos').selectAll().where('id', '=', req.params.photoId).where('work_order_id', '=', order.id).executeTakeFirst();
     const file = photo ? photoFile(uploadRoot(app.ctx.config), photo.file) : null;
     const stat = file ? await fs.promises.stat(file).catch(() => null) : null;

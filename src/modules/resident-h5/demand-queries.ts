@@ -2,7 +2,7 @@ import type { AppContext } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import { findPlace } from '../places/queries.js';
 import { findCategory, findWorkOrder, type WorkOrderRow } from '../work-orders/queries.js';
-import { allowedFrom } from '../work-orders/state.js';
+import { WORK_ORDER_STEPS } from '../../../contracts/work-order-steps.js';
 import { isReporterOf, type Resident } from './sessions.js';
 
 /** The resident's own order, else 404: another phone's order looks exactly like a missing one. */
@@ -62,7 +62,7 @@ export async function ownDemand(ctx: AppContext, resident: Resident, id: string)
     category: { id: order.category_id, name: category?.name ?? null }, place: { id: order.place_id, name: place?.name ?? null },
     state: order.state, receivedAt: order.received_at, resolveDue: order.resolve_due, resolvedAt: order.resolved_at, closedAt: order.closed_at,
     result: order.result, rating: order.rating, ratingComment: order.rating_comment, reopenCount: order.reopen_count,
-    canRate: allowedFrom('rate', order.state), version: order.version,
+    canRate: (WORK_ORDER_STEPS.rate.from as readonly string[]).includes(order.state), version: order.version,
     photos: photos.map((p) => ({ id: p.id, stage: p.stage, url: `/api/work-orders/${order.id}/photos/${p.id}` })),
     timeline,
   };

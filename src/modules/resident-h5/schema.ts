@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { bilingual, describeIssue } from '../../core/validation.js';
 import { ZFileDemand } from '../work-orders/schema.js';
-import { DEMAND_TYPES } from '../work-orders/state.js';
+import { DEMAND_TYPES } from '../../../contracts/work-orders.js';
 
 /** One-time codes go by SMS, so a mainland mobile number only. */
 export const ZMobile = z.string().trim().regex(/^1[3-9]\d{9}$/, bilingual('请输入11位手机号码', 'Enter an 11-digit mobile number'));

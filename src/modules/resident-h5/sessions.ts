@@ -4,6 +4,7 @@ import type { AppContext } from '../../core/context.js';
 import type { Db } from '../../core/db.js';
 import { unauthenticated } from '../../core/errors.js';
 import { mask } from '../../core/personal-data.js';
+import type { ResidentCaller } from '../../core/access/actor.js';
 
 /** Residents on the H5 page have no account: a phone proven by a one-time code opens this session. */
 export const RESIDENT_COOKIE = 'onegrid_resident';
@@ -17,12 +18,8 @@ export interface Resident {
   phoneMasked: string;
 }
 
-/** The resident as the event log and the work-order steps see them: no user id, no personal data. */
-export interface ResidentCaller {
-  userId: null;
-  displayName: string;
-  phoneIndex: string;
-}
+/** The resident as the event log and the lifecycle steps see them (core's ResidentCaller): no user id, no personal data. */
+export type { ResidentCaller };
 export const residentCaller = (r: Resident): ResidentCaller => ({ userId: null, displayName: 'resident', phoneIndex: r.phoneIndex });
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');

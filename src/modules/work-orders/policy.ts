@@ -1,15 +1,26 @@
-import { definePolicy, type Rule } from '../../core/access/policy.js';
-import { ROLES, type Role } from '../../core/access/roles.js';
+import { allow, definePolicy, type Policy } from '../../core/access/policy.js';
+import { lifecyclePolicy } from '../../core/lifecycle/abilities.js';
 import { CHANNEL_ROLES } from './commands/file-demand.js';
-import { TRANSITIONS, type Action } from './state.js';
+import type { WorkOrderRecord } from './record.js';
+import { assigneeWhere, calledInWhere, isAssignee, isCalledIn } from './relations.js';
 
 /**
- * The work-order abilities sent to the UI, read off the transition table and the channel roles. The commands check
- * the same table per order (scope, assignee, state); this only tells the UI which menus and buttons can ever apply.
+ * Who sees an order (outside it, it does not exist: 404). Offices and grid workers: their place's subtree. A building
+ * head: the demands he filed, with their progress. A department or partner-unit contact, and a worker it went to: what
+ * is dispatched or called in to them, wherever it lies. Residents see their own through the reporter relation.
  */
-export const workOrderPolicy = definePolicy<Record<string, never>>('work_order', [
-  ...(Object.entries(TRANSITIONS) as [Action, (typeof TRANSITIONS)[Action]][]).flatMap(([action, t]) =>
-    (t.who as readonly string[]).filter((w): w is Role => (ROLES as readonly string[]).includes(w)).map((role): Rule<Record<string, never>> => ({ role, action }))),
-  ...Object.values(CHANNEL_ROLES).flatMap((roles) => roles.map((role): Rule<Record<string, never>> => ({ role, action: 'file' }))),
-  ...(['district_admin', 'street_staff', 'community_worker', 'grid_worker', 'partner_contact'] as const).map((role) => ({ role, action: 'read' })),
+export const workOrderReadPolicy = definePolicy<WorkOrderRecord>('work_order', [
+  ...allow(['district_admin', 'street_staff', 'community_worker', 'grid_worker'], 'read'),
+  ...allow<WorkOrderRecord>('building_head', 'read', (_b, r, a) => r.row.filed_by === a.userId, { where: (eb, _b, a) => eb('work_orders.filed_by', '=', a.userId) }),
+  ...allow<WorkOrderRecord>(['partner_contact', 'grid_worker', 'community_worker'], 'read', (_b, r, a) => isAssignee(a, r.row) || isCalledIn(a, r), {
+    anywhere: true, where: (eb, _b, a) => eb.or([assigneeWhere(eb, a), calledInWhere(eb, a)]),
+  }),
 ]);
+
+/** Filing by channel (CHANNEL_ROLES) is checked per place when a demand is filed. */
+const filePolicy = definePolicy<Record<string, never>>('work_order', Object.values(CHANNEL_ROLES).flatMap((roles) => allow(roles, 'file')));
+
+/** The abilities sent to the UI: read, file, and every step of the state table by the roles that may ever take it. */
+export function workOrderAbilities(lifecycle: Parameters<typeof lifecyclePolicy>[0]): Policy<any> {
+  return definePolicy<any>('work_order', [...workOrderReadPolicy.rules, ...filePolicy.rules, ...lifecyclePolicy(lifecycle).rules]);
+}

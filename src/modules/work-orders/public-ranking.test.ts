@@ -26,7 +26,7 @@ describe('the public ranking (晾晒) and offices with nothing to count', () => 
         id, tracking_no: `P-${id}`, external_no: null, channel: 'walk_in', demand_type: 'help', category_id: category.id, place_id: office.id, place_path: office.path,
         office_id: office.id, title: '路灯不亮', description: '路灯不亮', address_enc: null, address_masked: null, lat: null, lng: null, reporter_name: null,
         reporter_phone_enc: null, reporter_phone_masked: null, reporter_phone_index: null, state, assignee_kind: null, assignee_id: null,
-        dispatcher_id: null, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null, received_at: bj(received),
+        dispatcher_id: null, filed_by: null, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null, received_at: bj(received),
         accept_due: new Date(new Date(bj(received)).getTime() + 24 * 3600_000).toISOString(), contact_due: null, resolve_due: bj(due),
         accepted_at: done.accepted ? bj(done.accepted) : null, first_contact_at: null, resolved_at: done.resolved ? bj(done.resolved) : null,
         closed_at: null, result: null, rating: done.rating ?? null, rating_comment: null, version: 1, created_at: bj(received), updated_at: bj(received),

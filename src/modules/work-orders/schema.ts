@@ -21,27 +21,7 @@ export const ZFileDemand = z.object({
 });
 export type TFileDemand = z.infer<typeof ZFileDemand>;
 
-const ZAssignee = z.object({ kind: z.enum(['user', 'unit']), id: ZId });
-
-/** One body per step; `version` guards every one of them. */
-export const ZStep = {
-  accept: z.object({ version: ZVersion, categoryId: ZId.optional(), demandType: z.enum(DEMAND_TYPES).optional() }),
-  reject: z.object({ version: ZVersion, reason: ZReason }),
-  answer: z.object({ version: ZVersion, result: ZText(2000, '请填写答复内容', 'Give the answer') }),
-  dispatch: z.object({ version: ZVersion, assignee: ZAssignee, note: z.string().trim().max(500).optional() }),
-  take: z.object({ version: ZVersion }),
-  return: z.object({ version: ZVersion, reason: ZReason }),
-  contact: z.object({ version: ZVersion, note: ZText(500, '请填写联系情况', 'Say how the resident was contacted') }),
-  resolve: z.object({ version: ZVersion, result: ZText(2000, '请填写办理结果', 'Give the result') }),
-  follow_up: z.object({ version: ZVersion, note: ZText(500, '请填写回访情况', 'Give the follow-up note') }),
-  rate: z.object({ version: ZVersion, rating: z.enum(RATINGS), comment: z.string().trim().max(500).optional() }),
-  supervise: z.object({ version: ZVersion, reason: ZReason }),
-  call_in: z.object({ version: ZVersion, unitIds: z.array(ZId).min(1).max(10), reason: ZReason }),
-  report_in: z.object({ version: ZVersion, note: ZText(1000, '请填写本单位承办情况', 'Say what your unit did') }),
-  request_extension: z.object({ version: ZVersion, days: z.number().int().min(1).max(13), reason: ZReason }),
-  decide_extension: z.object({ version: ZVersion, requestId: ZId, approve: z.boolean(), reason: z.string().trim().max(500).optional() }),
-  merge: z.object({ version: ZVersion, intoId: ZId, reason: z.string().trim().max(500).optional() }),
-} as const;
+export { ZStep } from '../../../contracts/work-order-steps.js';
 
 export const ZWorkOrderQuery = z.object({
   state: z.enum(STATES).optional(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, allowedFrom, OPEN_STATES, STATES, TRANSITIONS } from './state.js';
+import { WORK_ORDER_STEPS as TRANSITIONS } from '../../../contracts/work-order-steps.js';
+import { ACTIONS, allowedFrom, OPEN_STATES, STATES } from './state.js';
 
 describe('the work-order transition table', () => {
   it('leaves no open state without a way forward and no closed state with one', () => {

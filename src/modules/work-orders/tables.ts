@@ -1,17 +1,5 @@
 import type { Channel, DemandType, Rating, WorkOrderState } from './state.js';
 
-export interface UnitTable {
-  id: string;
-  /** A government department (城管, 住建 …) or a partner unit (共建单位). */
-  kind: 'department' | 'partner_unit';
-  name: string;
-  place_id: string;
-  place_path: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
 export interface CategoryTable {
   id: string;
   /** The Open311 service_code. */
@@ -62,6 +50,8 @@ export interface WorkOrderTable {
   assignee_kind: 'user' | 'unit' | null;
   assignee_id: string | null;
   dispatcher_id: string | null;
+  /** The staff account that filed it (null for residents and machines). */
+  filed_by: string | null;
   reopen_count: number;
   supervised: number;
   /** Escalation steps fired by the overdue scan: 1 notified, 2 supervised. */
@@ -161,7 +151,6 @@ export interface WorkOrdersTables {
   api_keys: ApiKeyTable;
   one_time_codes: OneTimeCodeTable;
   resident_sessions: ResidentSessionTable;
-  units: UnitTable;
   categories: CategoryTable;
   holidays: HolidayTable;
   work_orders: WorkOrderTable;

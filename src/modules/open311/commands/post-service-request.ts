@@ -3,7 +3,7 @@ import type { DbOrTrx } from '../../../core/db.js';
 import { apiKeyActor, type ApiKeyRow } from '../api-keys.js';
 import { fileDemand } from '../../work-orders/commands/file-demand.js';
 import { ZFileDemand } from '../../work-orders/schema.js';
-import { DEMAND_TYPES, type DemandType } from '../../work-orders/state.js';
+import { DEMAND_TYPES, type DemandType } from '../../../../contracts/work-orders.js';
 import type { Fields } from '../fields.js';
 import { findService } from '../queries.js';
 import { createPlaceResolver, PLACE_MISS_TEXT } from '../resolve-place.js';

@@ -1,16 +1,14 @@
 import type { Actor } from '../../../core/access/actor.js';
 import type { AppContext } from '../../../core/context.js';
-import { conflict, forbidden, invalid, notFound } from '../../../core/errors.js';
-import { canSee, mayAct } from '../../work-orders/commands/transition.js';
-import { findWorkOrder } from '../../work-orders/queries.js';
+import { conflict, forbidden, invalid } from '../../../core/errors.js';
+import { findVisibleWorkOrder, isWorkOrderAssignee } from '../../work-orders/index.js';
 import { MAX_PHOTOS, savePhotos, tooMany, uploadRoot, withPhotoFiles, type CheckedPhoto } from '../storage.js';
 
 /** The taker adds photos of the work done while resolving it (before or right after the resolve step). */
 export async function addResolvePhotos(ctx: AppContext, actor: Actor, orderId: string, photos: CheckedPhoto[]) {
   const { db } = ctx.handle;
-  const order = await findWorkOrder(db, orderId);
-  if (!order || !(await canSee(ctx, actor, order))) throw notFound('work order');
-  if (!(await mayAct(ctx, actor, order, ['assignee']))) throw forbidden();
+  const order = (await findVisibleWorkOrder(ctx, actor, orderId)).row;
+  if (!isWorkOrderAssignee(actor, order)) throw forbidden();
   if (order.state !== 'taken' && order.state !== 'resolved') {
     throw conflict('state', `当前状态(${order.state})不能上传办结照片`, `Cannot add resolution photos to an order that is ${order.state}`, 'illegal_transition');
   }

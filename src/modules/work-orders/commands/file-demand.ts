@@ -69,7 +69,7 @@ export async function fileDemand(
     reporter_phone_enc: input.reporterPhone ? ctx.cipher.encrypt(input.reporterPhone) : null,
     reporter_phone_masked: input.reporterPhone ? mask('phone', input.reporterPhone) : null,
     reporter_phone_index: input.reporterPhone ? ctx.cipher.blindIndex(input.reporterPhone) : null,
-    state: 'received', assignee_kind: null, assignee_id: null, dispatcher_id: null, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null,
+    state: 'received', assignee_kind: null, assignee_id: null, dispatcher_id: null, filed_by: 'staff' in who ? who.staff.userId : null, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null,
     received_at: received.toISOString(),
     accept_due: addWorkingDays(received, DEFAULT_DAYS.accept, calendar).toISOString(),
     contact_due: null,

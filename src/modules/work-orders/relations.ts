@@ -1,0 +1,57 @@
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import type { Actor } from '../../core/access/actor.js';
+import { conflict } from '../../core/errors.js';
+import { type Caller, isResidentCaller, type Guard, type Relation } from '../../core/lifecycle/types.js';
+import type { WorkOrderRelation } from '../../../contracts/work-order-steps.js';
+import type { WorkOrderRow } from './queries.js';
+import type { WorkOrderRecord } from './record.js';
+
+const never = sql<SqlBool>`1 = 0`;
+const staff = (c: Caller): c is Actor => !isResidentCaller(c);
+
+export const isAssignee = (c: Caller, o: WorkOrderRow) => staff(c) &&
+  ((o.assignee_kind === 'user' && o.assignee_id === c.userId) || (o.assignee_kind === 'unit' && !!c.unitId && o.assignee_id === c.unitId));
+
+export function assigneeWhere(eb: ExpressionBuilder<any, any>, c: Caller): Expression<SqlBool> {
+  if (!staff(c)) return never;
+  return eb.or([
+    eb.and([eb('work_orders.assignee_kind', '=', 'user'), eb('work_orders.assignee_id', '=', c.userId)]),
+    ...(c.unitId ? [eb.and([eb('work_orders.assignee_kind', '=', 'unit'), eb('work_orders.assignee_id', '=', c.unitId)])] : []),
+  ]);
+}
+
+/** Orders the caller's unit was called in on (吹哨报到); `pending`: only those it has not reported in on yet. */
+export function calledInWhere(eb: ExpressionBuilder<any, any>, c: Caller, pending = false): Expression<SqlBool> {
+  if (!staff(c) || !c.unitId) return never;
+  let sub = eb.selectFrom('work_order_units').select('work_order_units.unit_id')
+    .whereRef('work_order_units.work_order_id', '=', 'work_orders.id').where('work_order_units.unit_id', '=', c.unitId);
+  if (pending) sub = sub.where('work_order_units.reported_at', 'is', null);
+  return eb.exists(sub);
+}
+
+export const isCalledIn = (c: Caller, r: WorkOrderRecord) => staff(c) && !!c.unitId && r.calledUnits.some((u) => u.unitId === c.unitId);
+
+export const RELATIONS: Record<WorkOrderRelation, Relation<WorkOrderRecord>> = {
+  assignee: { roles: ['grid_worker', 'community_worker', 'partner_contact'], holds: (c, r) => isAssignee(c, r.row), where: assigneeWhere },
+  reporter: {
+    roles: [],
+    holds: (c, r) => isResidentCaller(c) && !!r.row.reporter_phone_index && r.row.reporter_phone_index === c.phoneIndex,
+    where: (eb, c) => (isResidentCaller(c) ? eb('work_orders.reporter_phone_index', '=', c.phoneIndex) : never),
+  },
+  called_in_unit: { roles: ['partner_contact'], holds: isCalledIn, where: (eb, c) => calledInWhere(eb, c) },
+};
+
+export const GUARDS: Record<'unit_not_reported' | 'extension_pending', Guard<WorkOrderRecord>> = {
+  // A unit reports in once.
+  unit_not_reported: {
+    holds: (c, r) => staff(c) && !!c.unitId && r.calledUnits.some((u) => u.unitId === c.unitId && !u.reported),
+    where: (eb, c) => calledInWhere(eb, c, true),
+    refuse: () => conflict('unitId', '本单位已报到,不能重复报到', 'Your unit has already reported in on this order', 'already_reported'),
+  },
+  extension_pending: {
+    holds: (_c, r) => r.pendingExtensionId !== null,
+    where: (eb) => eb.exists(eb.selectFrom('extension_requests').select('extension_requests.id')
+      .whereRef('extension_requests.work_order_id', '=', 'work_orders.id').where('extension_requests.state', '=', 'pending')),
+    refuse: () => conflict('requestId', '没有待审批的延期申请', 'No extension request is pending', 'already_decided'),
+  },
+};

@@ -1,0 +1,16 @@
+import { notFound, conflict } from '../../../core/errors.js';
+import type { Step } from './step.js';
+import { assigneeUsers, notify } from '../notify.js';
+
+export const callIn: Step<'call_in'> = async ({ ctx, record, now }, input) => {
+  const units = await ctx.handle.db.selectFrom('units').select(['id', 'place_path']).where('id', 'in', input.unitIds).execute();
+  if (units.length !== new Set(input.unitIds).size) throw notFound('unit');
+  const fresh = input.unitIds.filter((u) => !record.calledUnits.some((a) => a.unitId === u));
+  if (!fresh.length) throw conflict('unitIds', '这些单位已被召集', 'These units are already called in', 'already_called');
+  return { data: { units: fresh }, reason: input.reason, after: async (trx, o) => {
+    await trx.insertInto('work_order_units').values(fresh.map((unit_id) => ({ work_order_id: o.id, unit_id, called_at: now, reported_at: null, part: null }))).execute();
+    for (const u of fresh) await notify(trx, await assigneeUsers(trx, 'unit', u), { kind: 'call_in', entityId: o.id, zh: `吹哨报到:${o.title}`, en: `Called in: ${o.title}` });
+  } };
+};
+
+// A unit reports in once (the table's `unit_not_reported` guard); the update is conditional too, so a report never overwrites one.

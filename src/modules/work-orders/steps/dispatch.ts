@@ -1,0 +1,29 @@
+import { invalid, notFound } from '../../../core/errors.js';
+import { isWithin } from '../../../core/access/scope.js';
+import type { Step } from './step.js';
+import { addWorkingDays, DEFAULT_DAYS, loadCalendar } from '../deadlines.js';
+import { assigneeUsers, notify } from '../notify.js';
+
+export const dispatch: Step<'dispatch'> = async ({ ctx, actor, order, now }, input) => {
+  const { db } = ctx.handle;
+  const { kind, id } = input.assignee;
+  if (kind === 'user') {
+    const user = await db.selectFrom('role_bindings').innerJoin('places', 'places.id', 'role_bindings.place_id')
+      .select(['places.path', 'role_bindings.role']).where('role_bindings.user_id', '=', id).execute();
+    // A grid worker or community worker whose area holds the order's place.
+    if (!user.some((b) => ['grid_worker', 'community_worker'].includes(b.role) && isWithin(order.place_path, b.path))) {
+      throw invalid('assignee.id', '只能派给该地点所在网格或社区的工作人员', 'Dispatch to a grid or community worker over the order’s place', 'bad_assignee');
+    }
+  } else {
+    const unit = await db.selectFrom('units').select(['place_path']).where('id', '=', id).executeTakeFirst();
+    if (!unit || !actor.bindings.some((b) => isWithin(unit.place_path, b.placePath) || isWithin(b.placePath, unit.place_path))) throw notFound('unit');
+  }
+  const contactDue = addWorkingDays(new Date(now), DEFAULT_DAYS.contact, await loadCalendar(db)).toISOString();
+  return {
+    set: { assignee_kind: kind, assignee_id: id, dispatcher_id: actor.userId, contact_due: contactDue },
+    from: { assignee: order.assignee_kind ? { kind: order.assignee_kind, id: order.assignee_id } : null },
+    data: { assignee: { kind, id } },
+    reason: input.note ?? null,
+    after: async (trx, o) => notify(trx, await assigneeUsers(trx, kind, id), { kind: 'dispatched', entityId: o.id, zh: `新工单:${o.title}`, en: `New work order: ${o.title}` }),
+  };
+};

@@ -1,0 +1,3 @@
+import type { Step } from './step.js';
+
+export const take: Step<'take'> = async () => ({});
