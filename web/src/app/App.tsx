@@ -3,6 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { BrowserRouter } from 'react-router';
+import { catalogues } from './i18n/catalogues';
 import { I18nProvider, useI18n } from './i18n/I18nProvider';
 import { AppRoutes } from './router';
 import { SessionProvider } from './session/SessionProvider';
@@ -23,7 +24,7 @@ function LocalizedAntd({ children }: { children: ReactNode }) {
 
 export function App() {
   return (
-    <I18nProvider>
+    <I18nProvider dictionaries={catalogues}>
       <LocalizedAntd>
         <BrowserRouter>
           <SessionProvider>

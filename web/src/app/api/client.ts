@@ -103,18 +103,4 @@ export const api = {
   post: <T>(url: string, body?: unknown) => json<T>('POST', url, body ?? {}),
   patch: <T>(url: string, body: unknown) => json<T>('PATCH', url, body),
   put: <T>(url: string, body: unknown) => json<T>('PUT', url, body),
-  /** Downloads a file the way the browser would, but lets errors surface as ApiError. */
-  async download(url: string, fallbackName: string): Promise<void> {
-    const res = await send('GET', url);
-    const blob = await res.blob();
-    const disposition = res.headers.get('content-disposition') ?? '';
-    const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-    const name = star?.[1] ? decodeURIComponent(star[1]) : fallbackName;
-    const href = URL.createObjectURL(blob);
-    const a = Object.assign(document.createElement('a'), { href, download: name });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(href), 10_000);
-  },
 };

@@ -1,12 +1,5 @@
-export type PlaceLevel = 'district' | 'street' | 'community' | 'grid' | 'compound' | 'building' | 'household';
-export const COMPOUND_TYPES = ['no_property_management', 'property_managed', 'enterprise', 'mixed_use', 'scattered'] as const;
-export type CompoundType = (typeof COMPOUND_TYPES)[number];
-export const ROLES = [
-  'district_admin', 'street_staff', 'community_worker', 'grid_worker', 'building_head', 'party_member', 'partner_contact', 'resident',
-] as const;
-export type Role = (typeof ROLES)[number];
-export const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'tenant', 'other'] as const;
-export type Relation = (typeof RELATIONS)[number];
+import type { CompoundType, PlaceLevel, Relation } from '../../../../contracts/places';
+import type { Role } from '../../../../contracts/roles';
 
 export interface Place {
   id: string;

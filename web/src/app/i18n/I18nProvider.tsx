@@ -1,12 +1,9 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { en } from './en';
 import type { Dictionary, Locale, MessageKey, Vars } from './types';
-import { zhCN } from './zh-CN';
 
 const STORAGE_KEY = 'onegrid.locale';
-const dictionaries: Record<Locale, Dictionary> = { 'zh-CN': zhCN, en };
 
 interface I18n {
   locale: Locale;
@@ -37,23 +34,24 @@ function lookup(dict: Dictionary, key: string): string | undefined {
 
 const fill = (text: string, vars?: Vars) => (vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => String(vars[k] ?? m)) : text);
 
-function applyDocument(locale: Locale) {
+function applyDocument(locale: Locale, dict: Dictionary) {
   dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
   document.documentElement.lang = locale;
-  document.title = dictionaries[locale].app.name;
+  document.title = dict.app.name;
 }
 
-export function I18nProvider({ children }: { children: ReactNode }) {
+/** `dictionaries`: the merged catalogues (catalogues.ts), passed in so that this file does not import the modules. */
+export function I18nProvider({ dictionaries, children }: { dictionaries: Record<Locale, Dictionary>; children: ReactNode }) {
   const [locale, setState] = useState<Locale>(() => {
     const initial = storedLocale() ?? 'zh-CN';
-    applyDocument(initial);
+    applyDocument(initial, dictionaries[initial]);
     return initial;
   });
   const setLocale = useCallback((next: Locale) => {
     localStorage.setItem(STORAGE_KEY, next);
-    applyDocument(next);
+    applyDocument(next, dictionaries[next]);
     setState(next);
-  }, []);
+  }, [dictionaries]);
   const value = useMemo<I18n>(() => {
     const dict = dictionaries[locale];
     return {
@@ -63,7 +61,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       tr: (key, fallback, vars) => fill(lookup(dict, key) ?? fallback, vars),
       pick: (message) => (locale === 'en' ? message.en : message.zh),
     };
-  }, [locale, setLocale]);
+  }, [locale, setLocale, dictionaries]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

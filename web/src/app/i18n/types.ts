@@ -1,8 +1,16 @@
+import type { webModules } from '../../modules';
 import type { zhCN } from './zh-CN';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-/** The shape every locale's dictionary must have: the Chinese one, with any text in its leaves. */
-export type Dictionary = Widen<typeof zhCN>;
+/** A Chinese catalogue's shape with any text in its leaves: what its English twin must have. */
+export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+type CatalogueOf<M> = M extends { i18n?: { 'zh-CN': infer C } } ? C : never;
+type Intersect<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+/** The shell's texts and every listed module's, as one catalogue. */
+type Catalogue = typeof zhCN & Intersect<CatalogueOf<(typeof webModules)[number]>>;
+
+/** The shape every locale's merged dictionary has. */
+export type Dictionary = Widen<Catalogue>;
 
 type Keys<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Keys<T[K], `${P}${K}.`>;

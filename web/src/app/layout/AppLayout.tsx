@@ -1,32 +1,31 @@
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, MenuOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Layout, Menu, Typography } from 'antd';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useIsPhone } from '../hooks/useIsPhone';
 import { useT } from '../i18n/I18nProvider';
-import { NotificationBell } from '../../modules/work-orders/NotificationBell';
+import { webModules } from '../../modules';
 import { PageLoading } from '../lazy';
+import { reaches, type HeaderItem, type MenuEntry } from '../module';
 import { useSession } from '../session/SessionProvider';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
 
-/** The back office: side menu on a desktop; on a phone a top bar whose menu opens in a drawer. */
+const MENU: readonly MenuEntry[] = webModules.flatMap((m) => m.menu ?? []).sort((a, b) => a.order - b.order);
+const HEADER: readonly HeaderItem[] = webModules.flatMap((m) => m.header ?? []);
+
+/** The back office: side menu on a desktop; on a phone a top bar whose menu opens in a drawer. Modules fill both. */
 export function AppLayout() {
   const t = useT();
-  const { can } = useSession();
+  const { can, me } = useSession();
+  const roles = (me?.roles ?? []).map((r) => r.role);
   const isPhone = useIsPhone();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
-  const items = [
-    { key: '/places', icon: <ApartmentOutlined />, label: t('nav.places') },
-    ...(can('work_order', 'read') || can('work_order', 'file') ? [{ key: '/work-orders', icon: <SolutionOutlined />, label: t('nav.workOrders') }] : []),
-    ...(can('rates', 'read') ? [{ key: '/rates', icon: <BarChartOutlined />, label: t('nav.rates') }] : []),
-    ...(can('user', 'read') ? [{ key: '/accounts', icon: <TeamOutlined />, label: t('nav.accounts') }] : []),
-    ...(can('audit', 'read') ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
-  ];
-  const selected = items.find((i) => pathname.startsWith(i.key))?.key ?? '/places';
+  const items = MENU.filter((e) => reaches(e, can, roles)).map((e) => ({ key: e.key, icon: e.icon, label: t(e.labelKey) }));
+  const selected = items.find((i) => pathname.startsWith(i.key))?.key ?? items[0]?.key ?? '';
   const menu = (
     <Menu
       mode="inline"
@@ -62,7 +61,7 @@ export function AppLayout() {
           {isPhone && <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={() => setDrawerOpen(true)} />}
           {isPhone && brand}
           <div style={{ flex: 1 }} />
-          {(can('work_order', 'read') || can('work_order', 'file')) && <NotificationBell />}
+          {HEADER.filter((h) => reaches(h, can, roles)).map((h) => <Fragment key={h.key}>{h.element}</Fragment>)}
           <LanguageSwitch signedIn />
           <UserMenu compact={isPhone} />
         </Layout.Header>

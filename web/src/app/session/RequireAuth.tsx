@@ -3,6 +3,9 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useSession } from './SessionProvider';
 
+/** Where signing in, `/` and unknown addresses lead: the place tree. */
+export const HOME = '/places';
+
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { me } = useSession();
   const location = useLocation();
@@ -20,5 +23,5 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 /** Hides a whole page from users whose abilities do not include it. */
 export function RequireAbility({ subject, action, children }: { subject: string; action: string; children: ReactNode }) {
   const { can } = useSession();
-  return can(subject, action) ? <>{children}</> : <Navigate to="/places" replace />;
+  return can(subject, action) ? <>{children}</> : <Navigate to={HOME} replace />;
 }

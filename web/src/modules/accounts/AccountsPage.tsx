@@ -1,7 +1,8 @@
 import { EditOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Space, Table, Tag } from 'antd';
+import { Button, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
 import type { User } from '../../app/api/types';
+import { ListPage } from '../../app/components/ListPage';
 import { useIsPhone } from '../../app/hooks/useIsPhone';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useT } from '../../app/i18n/I18nProvider';
@@ -25,21 +26,21 @@ export function AccountsPage() {
   const { data, loading, reload } = useLoad(() => accountsApi.list(q, PAGE_SIZE, (page - 1) * PAGE_SIZE), [q, page]);
 
   return (
-    <Card title={t('user.title')}
-      extra={can('user', 'create') && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-create">{t('user.create')}</Button>
-      )}>
-      <Input.Search allowClear placeholder={t('user.searchPlaceholder')} style={{ maxWidth: 320, marginBottom: 12 }}
-        onSearch={(v) => { setQ(v.trim()); setPage(1); }} data-testid="user-search" />
-      <Table<User>
+    <>
+      <ListPage<User>
+        title={t('user.title')}
+        extra={can('user', 'create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="user-create">{t('user.create')}</Button>
+        )}
+        filters={<Input.Search allowClear placeholder={t('user.searchPlaceholder')} style={{ maxWidth: 320 }}
+          onSearch={(v) => { setQ(v.trim()); setPage(1); }} data-testid="user-search" />}
         rowKey="id"
         size="small"
         loading={loading}
-        dataSource={data?.items ?? []}
+        items={data?.items ?? []}
+        paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage }}
         scroll={isPhone ? { x: 720 } : undefined}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false,
-          showTotal: (total) => t('common.total', { total }) }}
-        data-testid="users-table"
+        testIds={{ table: 'users-table' }}
         columns={[
           { key: 'username', title: t('user.username'), dataIndex: 'username' },
           { key: 'displayName', title: t('user.displayName'), dataIndex: 'displayName' },
@@ -77,6 +78,6 @@ export function AccountsPage() {
       {editing && <UserFormModal user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onDone={reload} />}
       <TimelineDrawer open={Boolean(timelineOf)} onClose={() => setTimelineOf(null)} entityType="user"
         entityId={timelineOf?.id ?? ''} title={timelineOf?.username ?? ''} />
-    </Card>
+    </>
   );
 }

@@ -1,13 +1,13 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Select } from 'antd';
-import { ROLES, type PlaceLevel } from '../../app/api/types';
+import { ROLE_PLACE_LEVELS, ROLES, type Role } from '../../../../contracts/roles';
 import { useT } from '../../app/i18n/I18nProvider';
 import { PlaceSelect } from '../places/PlaceSelect';
 
-/** The levels each role is bound to, as the server requires (a grid worker to a grid, …). */
-const ROLE_LEVELS: Record<string, PlaceLevel | undefined> = {
-  district_admin: 'district', street_staff: 'street', community_worker: 'community', grid_worker: 'grid',
-  building_head: 'building', resident: 'household',
+/** The one level a role is bound to (a grid worker to a grid, …); roles bound at several levels search them all. */
+const levelOf = (role: Role | undefined) => {
+  const levels = role ? ROLE_PLACE_LEVELS[role] : undefined;
+  return levels?.length === 1 ? levels[0] : undefined;
 };
 
 /** One row per role binding: a role and the place it applies to. */
@@ -25,7 +25,7 @@ export function RoleBindingsField({ labels }: { labels: Record<string, string> }
               <Form.Item noStyle shouldUpdate>
                 {({ getFieldValue }) => (
                   <Form.Item name={[field.name, 'placeId']} rules={[{ required: true, message: t('common.required') }]} style={{ flex: 1, marginBottom: 8 }}>
-                    <PlaceSelect level={ROLE_LEVELS[getFieldValue(['roles', field.name, 'role']) as string]}
+                    <PlaceSelect level={levelOf(getFieldValue(['roles', field.name, 'role']) as Role | undefined)}
                       initialLabel={labels[getFieldValue(['roles', field.name, 'placeId']) as string]} />
                   </Form.Item>
                 )}

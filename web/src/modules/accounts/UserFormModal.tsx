@@ -1,5 +1,6 @@
 import { Form, Input, Modal, Select, Switch } from 'antd';
 import { useState } from 'react';
+import { UNIT_KINDS } from '../../../../contracts/units';
 import { ApiError } from '../../app/api/client';
 import type { User } from '../../app/api/types';
 import { useLoad } from '../../app/hooks/useLoad';
@@ -91,7 +92,7 @@ export function UserFormModal({ user, onClose, onDone }: { user: User | null; on
         {contact && (
           <Form.Item name="unitId" label={t('user.unit')} extra={t('user.unitHint')}>
             <Select allowClear showSearch optionFilterProp="label" placeholder={t('user.unitPlaceholder')} loading={units.loading} data-testid="user-unit"
-              options={(['department', 'partner_unit'] as const).map((kind) => ({
+              options={UNIT_KINDS.map((kind) => ({
                 label: t(`workOrder.unitKinds.${kind}`),
                 options: (units.data?.items ?? []).filter((u) => u.kind === kind).map((u) => ({ value: u.id, label: u.name })),
               })).filter((g) => g.options.length > 0)} />

@@ -1,5 +1,6 @@
 import { api, qs } from '../../app/api/client';
-import type { Page, Role, User } from '../../app/api/types';
+import type { Role } from '../../../../contracts/roles';
+import type { Page, User } from '../../app/api/types';
 
 export interface RoleInput {
   role: Role;

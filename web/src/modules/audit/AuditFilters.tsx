@@ -36,7 +36,7 @@ export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilter) => 
   };
 
   return (
-    <Form form={form} layout={isPhone ? 'vertical' : 'inline'} onFinish={submit} style={{ rowGap: 8, marginBottom: 12 }} data-testid="audit-filters">
+    <Form form={form} layout={isPhone ? 'vertical' : 'inline'} onFinish={submit} style={{ rowGap: 8 }} data-testid="audit-filters">
       <Form.Item name="person" label={t('audit.actor')}>
         <Input allowClear placeholder={t('audit.actorPlaceholder')} style={w(150)} />
       </Form.Item>

@@ -1,6 +1,7 @@
-import { Card, Modal, Table, Typography } from 'antd';
+import { Modal, Typography } from 'antd';
 import { useState } from 'react';
 import type { Event } from '../../app/api/types';
+import { ListPage } from '../../app/components/ListPage';
 import { useIsPhone } from '../../app/hooks/useIsPhone';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useI18n } from '../../app/i18n/I18nProvider';
@@ -22,18 +23,18 @@ export function AuditPage() {
   const { data, loading } = useLoad(() => auditApi.list(filter, PAGE_SIZE, (page - 1) * PAGE_SIZE), [filter, page]);
 
   return (
-    <Card title={t('audit.title')}>
-      <AuditFilters onSearch={(f) => { setFilter(f); setPage(1); }} />
-      <Table<Event>
+    <>
+      <ListPage<Event>
+        title={t('audit.title')}
+        filters={<AuditFilters onSearch={(f) => { setFilter(f); setPage(1); }} />}
         rowKey="id"
         size="small"
         loading={loading}
-        dataSource={data?.items ?? []}
+        items={data?.items ?? []}
+        paging={{ page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onPage: setPage }}
         scroll={isPhone ? { x: 760 } : undefined}
         onRow={(e) => ({ onClick: () => setShown(e), style: { cursor: 'pointer' } })}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false,
-          showTotal: (total) => t('common.total', { total }) }}
-        data-testid="audit-table"
+        testIds={{ table: 'audit-table' }}
         columns={[
           { key: 'at', title: t('audit.at'), render: (_, e) => localTime(e.at), width: 170 },
           { key: 'actor', title: t('audit.actor'), render: (_, e) => e.actorName ?? t('common.none') },
@@ -57,6 +58,6 @@ export function AuditPage() {
           </div>
         )}
       </Modal>
-    </Card>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
+import { HOME } from '../../app/session/RequireAuth';
 import { useSession } from '../../app/session/SessionProvider';
 import { forgetPrefetched } from '../../app/api/client';
 import { signIn } from './api';
@@ -23,7 +24,7 @@ export function LoginPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const from = (location.state as { from?: string } | null)?.from;
-  const target = from && from !== '/login' ? from : '/places';
+  const target = from && from !== '/login' ? from : HOME;
 
   if (me) return <Navigate to={target} replace />;
 

@@ -5,7 +5,7 @@ import { useLoad } from '../../app/hooks/useLoad';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
 import { PhotoPicker, filesOf } from '../work-orders/PhotoPicker';
-import { DEMAND_TYPES, type DemandType } from '../work-orders/api';
+import { DEMAND_TYPES, type DemandType } from '../../../../contracts/work-orders';
 import { h5Api } from './api';
 import { CompoundPicker } from './CompoundPicker';
 

@@ -2,7 +2,7 @@ import { Button, Card, Form, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
-import { RATINGS, type Rating } from '../work-orders/api';
+import { RATINGS, type Rating } from '../../../../contracts/work-orders';
 import { h5Api, type H5Demand } from './api';
 
 /** Satisfied, basically satisfied or not; "not satisfied" sends the order back to be handled again. */

@@ -1,5 +1,5 @@
 import { api, qs } from '../../app/api/client';
-import type { DemandType, Rating, WorkOrderState } from '../work-orders/api';
+import type { DemandType, Rating, WorkOrderState } from '../../../../contracts/work-orders';
 
 export interface H5Compound { id: string; name: string; street: { name: string } | null; community: { name: string } | null }
 export interface H5Place extends H5Compound { level: 'compound' | 'building'; compound: { id: string; name: string } | null; children: { id: string; name: string; level: string }[] }

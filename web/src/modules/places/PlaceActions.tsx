@@ -1,8 +1,8 @@
-import { DownloadOutlined, EditOutlined, HistoryOutlined, PlusOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
+import { EditOutlined, HistoryOutlined, PlusOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { Suspense, useState } from 'react';
+import { LedgerButton } from '../../app/components/LedgerButton';
 import { lazyNamed } from '../../app/lazy';
-import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
 import { useSession } from '../../app/session/SessionProvider';
 import { CHILD_LEVEL, placesApi, type PlaceAction, type PlaceDetail } from './api';
@@ -19,22 +19,14 @@ type Open = 'create' | 'edit' | 'move' | 'import' | 'timeline' | null;
 export function PlaceActions({ detail, onChanged }: { detail: PlaceDetail; onChanged: (parentIds: string[]) => void }) {
   const t = useT();
   const { can } = useSession();
-  const { error } = useNotify();
   const [open, setOpen] = useState<Open>(null);
   // Mounted from the first opening on, so that closing still animates.
   const [timelineUsed, setTimelineUsed] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const { place, actions } = detail;
   const childLevel = CHILD_LEVEL[place.level];
   const has = (a: PlaceAction) => actions.includes(a);
   const close = () => setOpen(null);
   const parents = place.parentId ? [place.parentId] : [];
-
-  const exportRoster = async () => {
-    setExporting(true);
-    await placesApi.exportRoster(place.id, place.name).catch(error);
-    setExporting(false);
-  };
 
   const buttons = [
     has('create') && childLevel && (
@@ -49,9 +41,9 @@ export function PlaceActions({ detail, onChanged }: { detail: PlaceDetail; onCha
       <Button key="move" icon={<SwapOutlined />} onClick={() => setOpen('move')} data-testid="place-move">{t('place.move')}</Button>
     ),
     has('exportRoster') && (place.level === 'compound' || place.level === 'building') && (
-      <Button key="export" icon={<DownloadOutlined />} loading={exporting} onClick={exportRoster} data-testid="roster-export">
+      <LedgerButton key="export" href={placesApi.rosterXlsxUrl(place.id)} fallbackName={`${place.name}.xlsx`} testId="roster-export">
         {t('place.exportRoster')}
-      </Button>
+      </LedgerButton>
     ),
     has('importRoster') && place.level === 'compound' && (
       <Button key="import" icon={<UploadOutlined />} onClick={() => setOpen('import')} data-testid="roster-import">{t('place.importRoster')}</Button>

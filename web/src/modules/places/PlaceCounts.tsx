@@ -1,16 +1,16 @@
 import { Card, Col, Row, Statistic } from 'antd';
-import type { Place, PlaceLevel } from '../../app/api/types';
+import { PLACE_LEVELS } from '../../../../contracts/places';
+import type { Place } from '../../app/api/types';
 import { useT } from '../../app/i18n/I18nProvider';
 import type { Counts } from './api';
 
-const ORDER: PlaceLevel[] = ['district', 'street', 'community', 'grid', 'compound', 'building', 'household'];
 const SHOWN = ['community', 'grid', 'compound', 'building', 'household', 'residents'] as const;
 
 /** How many of each kind lie under the place: only the levels below it, and always the residents. */
 export function PlaceCounts({ place, counts, phone }: { place: Place; counts: Counts; phone: boolean }) {
   const t = useT();
-  const depth = ORDER.indexOf(place.level);
-  const shown = SHOWN.filter((k) => k === 'residents' || ORDER.indexOf(k) > depth);
+  const depth = PLACE_LEVELS.indexOf(place.level);
+  const shown = SHOWN.filter((k) => k === 'residents' || PLACE_LEVELS.indexOf(k) > depth);
   return (
     <Row gutter={[8, 8]}>
       {shown.map((k) => (

@@ -55,7 +55,7 @@ export function PlaceDetailView({ id, loaded, phone, onChanged }: Props) {
       {place.level === 'household' ? (
         can('resident', 'read') && (
           <Suspense fallback={<Skeleton active />}>
-            <ResidentsPanel household={place} phone={phone} onChanged={() => onChanged([])} />
+            <ResidentsPanel household={place} onChanged={() => onChanged([])} />
           </Suspense>
         )
       ) : phone ? (

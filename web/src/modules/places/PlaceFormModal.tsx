@@ -1,7 +1,8 @@
 import { Form, Input, Modal, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../app/api/client';
-import { COMPOUND_TYPES, type CompoundType, type Place, type PlaceLevel } from '../../app/api/types';
+import { COMPOUND_TYPES, type CompoundType, type PlaceLevel } from '../../../../contracts/places';
+import type { Place } from '../../app/api/types';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { placesApi, type PlaceInput } from './api';

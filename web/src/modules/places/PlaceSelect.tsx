@@ -1,6 +1,6 @@
 import { Select, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { PlaceLevel } from '../../app/api/types';
+import type { PlaceLevel } from '../../../../contracts/places';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { placesApi, type FoundPlace } from './api';

@@ -1,5 +1,6 @@
 import { api, qs } from '../../app/api/client';
-import type { CompoundType, Page, Place, PlaceLevel, Revealed } from '../../app/api/types';
+import type { CompoundType, PlaceLevel } from '../../../../contracts/places';
+import type { Page, Place, Revealed } from '../../app/api/types';
 
 export type PlaceAction = 'create' | 'update' | 'move' | 'reveal' | 'exportRoster' | 'importRoster';
 export type Counts = Record<'district' | 'street' | 'community' | 'grid' | 'compound' | 'building' | 'household' | 'residents', number>;
@@ -51,6 +52,6 @@ export const placesApi = {
   move: (id: string, version: number, newParentId: string, reason: string) =>
     api.post<Place>(`/api/places/${encodeURIComponent(id)}/move`, { version, newParentId, reason }),
   revealAddress: (id: string, reason: string) => api.post<Revealed>(`/api/places/${encodeURIComponent(id)}/reveal`, { field: 'address', reason }),
-  exportRoster: (id: string, name: string) => api.download(`/api/places/${encodeURIComponent(id)}/roster.xlsx`, `${name}.xlsx`),
+  rosterXlsxUrl: (id: string) => `/api/places/${encodeURIComponent(id)}/roster.xlsx`,
   rosterUrl: (id: string) => `/api/places/${encodeURIComponent(id)}/roster`,
 };

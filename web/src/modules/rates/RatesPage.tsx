@@ -1,10 +1,9 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Space, Tabs, Typography } from 'antd';
+import { Card, DatePicker, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { LedgerButton } from '../../app/components/LedgerButton';
 import { useLoad } from '../../app/hooks/useLoad';
-import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
 import { ratesApi, type Figure, type RateLevel, type RateRow } from './api';
 import { FigureDrawer } from './FigureDrawer';
@@ -16,7 +15,6 @@ const LEVELS: RateLevel[] = ['street', 'community', 'department'];
 /** The three rates: a month's response, resolution and satisfaction rates per office, with drill-down, trend and export. */
 export function RatesPage() {
   const t = useT();
-  const { error } = useNotify();
   const [params, setParams] = useSearchParams();
   const month = params.get('month') ?? dayjs().format('YYYY-MM');
   const level = (params.get('level') as RateLevel | null) ?? 'community';
@@ -39,9 +37,9 @@ export function RatesPage() {
         <Space wrap>
           <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} data-testid="rates-month"
             disabledDate={(d) => d.isAfter(dayjs(), 'month')} onChange={(d) => d && set({ month: d.format('YYYY-MM') })} />
-          <Button icon={<DownloadOutlined />} data-testid="rates-export" onClick={() => ratesApi.exportXlsx(month, level).catch(error)}>
+          <LedgerButton href={ratesApi.xlsxUrl(month, level)} fallbackName={`rates-${month}.xlsx`} testId="rates-export">
             {t('rates.export')}
-          </Button>
+          </LedgerButton>
         </Space>
       </Space>
       <Tabs activeKey={level} onChange={(k) => set({ level: k })} items={LEVELS.map((l) => ({ key: l, label: t(`rates.${l}`) }))} />

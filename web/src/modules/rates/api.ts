@@ -31,7 +31,7 @@ export const ratesApi = {
     api.get<{ items: (RateRow & { month: string })[] }>(`/api/rates/trend${qs({ officeId, level, until, months: 6 })}`),
   orders: (month: string, level: RateLevel, officeId: string, figure: Figure) =>
     api.get<{ items: WorkOrder[] }>(`/api/rates/orders${qs({ month, level, officeId, figure })}`),
-  exportXlsx: (month: string, level: RateLevel) => api.download(`/api/rates.xlsx${qs({ month, level })}`, `rates-${month}.xlsx`),
+  xlsxUrl: (month: string, level: RateLevel) => `/api/rates.xlsx${qs({ month, level })}`,
   publicRanking: (month: string, level: 'street' | 'community') =>
     api.get<{ items: PublicRow[]; weights: Weights }>(`/api/public/ranking${qs({ month, level })}`),
 };

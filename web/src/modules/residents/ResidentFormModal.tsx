@@ -1,7 +1,8 @@
 import { Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../app/api/client';
-import { RELATIONS, type Relation, type Resident } from '../../app/api/types';
+import { RELATIONS, type Relation } from '../../../../contracts/places';
+import type { Resident } from '../../app/api/types';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { residentsApi, type ResidentInput } from './api';

@@ -1,5 +1,6 @@
 import { api, qs } from '../../app/api/client';
-import type { Page, Relation, Resident, Revealed } from '../../app/api/types';
+import type { Relation } from '../../../../contracts/places';
+import type { Page, Resident, Revealed } from '../../app/api/types';
 
 export interface ResidentInput {
   name: string;

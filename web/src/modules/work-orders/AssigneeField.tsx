@@ -1,7 +1,8 @@
 import { Form, Radio, Select } from 'antd';
 import { useT } from '../../app/i18n/I18nProvider';
 import { useLoad } from '../../app/hooks/useLoad';
-import { WORKER_ROLES, workOrdersApi } from './api';
+import { WORKER_ROLES } from '../../../../contracts/roles';
+import { workOrdersApi } from './api';
 
 const isWorkerRole = (role: string) => (WORKER_ROLES as readonly string[]).includes(role);
 

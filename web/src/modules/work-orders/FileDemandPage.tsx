@@ -4,9 +4,10 @@ import { useLoad } from '../../app/hooks/useLoad';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
 import { useMe } from '../../app/session/SessionProvider';
-import type { Role } from '../../app/api/types';
 import { PlaceSelect } from '../places/PlaceSelect';
-import { DEMAND_TYPES, STAFF_CHANNELS, workOrdersApi, type Channel, type FileInput } from './api';
+import type { Role } from '../../../../contracts/roles';
+import { DEMAND_TYPES, STAFF_CHANNELS, type Channel } from '../../../../contracts/work-orders';
+import { workOrdersApi, type FileInput } from './api';
 
 // Mirrors the server's channel roles, to offer each person only the channels they may enter (the server checks again).
 const CHANNEL_ROLES: Record<(typeof STAFF_CHANNELS)[number], Role[]> = {

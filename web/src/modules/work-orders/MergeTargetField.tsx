@@ -1,12 +1,10 @@
 import { Form, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useT } from '../../app/i18n/I18nProvider';
-import { workOrdersApi, type WorkOrder, type WorkOrderState } from './api';
+import { OPEN_STATES } from '../../../../contracts/work-orders';
+import { workOrdersApi, type WorkOrder } from './api';
 
-/** Orders a duplicate may be merged into: those still being handled (the server refuses closed ones). */
-const OPEN: WorkOrderState[] = ['received', 'accepted', 'dispatched', 'taken', 'resolved', 'followed_up'];
-
-/** Picks the order to merge into: the community's open orders at first, any in scope by title or tracking no. when typed. */
+/** Picks the order to merge into (one still open: the server refuses closed ones): the community's open orders at first, any in scope by title or tracking no. when typed. */
 export function MergeTargetField({ order }: { order: WorkOrder }) {
   const t = useT();
   const [q, setQ] = useState('');
@@ -19,7 +17,7 @@ export function MergeTargetField({ order }: { order: WorkOrder }) {
     const timer = setTimeout(() => {
       const query = q.trim() ? { q: q.trim(), limit: 20 } : { placeId: order.officeId, limit: 20 };
       workOrdersApi.list(query).then(
-        (page) => current && setItems(page.items.filter((o) => o.id !== order.id && OPEN.includes(o.state))),
+        (page) => current && setItems(page.items.filter((o) => o.id !== order.id && OPEN_STATES.includes(o.state))),
         () => current && setItems([]),
       ).finally(() => current && setLoading(false));
     }, q ? 300 : 0);

@@ -1,4 +1,5 @@
 import { Card, Image, List, Space, Tag, Typography } from 'antd';
+import { PHOTO_STAGES } from '../../../../contracts/work-orders';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { localTime } from '../timeline/format';
 import { AddPhotosButton } from './AddPhotosButton';
@@ -16,7 +17,7 @@ export function PhotosCard({ detail, canAdd, onAdded }: { detail: WorkOrderDetai
       extra={canAdd && <AddPhotosButton orderId={order.id} max={resolvePhotosLeft(detail)} onDone={onAdded} />}>
       {photos.length === 0 && <Typography.Text type="secondary">{t('workOrder.noPhotos')}</Typography.Text>}
       <Image.PreviewGroup>
-        {(['report', 'resolve'] as const).map((stage) => {
+        {PHOTO_STAGES.map((stage) => {
           const shown = photos.filter((p) => p.stage === stage);
           return shown.length > 0 && (
             <div key={stage} style={{ marginBottom: 8 }}>

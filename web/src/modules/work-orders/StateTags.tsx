@@ -1,9 +1,10 @@
 import { Tag } from 'antd';
 import { useT } from '../../app/i18n/I18nProvider';
+import type { WorkOrderState } from '../../../../contracts/work-orders';
 import type { Light, WorkOrder } from './api';
 
 const LIGHT_COLOR = { green: 'success', yellow: 'warning', red: 'error' } as const;
-const STATE_COLOR: Record<string, string> = {
+const STATE_COLOR: Record<WorkOrderState, string> = {
   received: 'blue', accepted: 'cyan', dispatched: 'geekblue', taken: 'purple', resolved: 'green', followed_up: 'lime',
   closed: 'default', rejected: 'default', merged: 'default',
 };

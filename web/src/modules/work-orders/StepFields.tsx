@@ -2,7 +2,9 @@ import { Alert, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useT } from '../../app/i18n/I18nProvider';
 import { useLoad } from '../../app/hooks/useLoad';
 import { localTime } from '../timeline/format';
-import { RATINGS, workOrdersApi, type Step, type WorkOrderDetail } from './api';
+import { UNIT_KINDS } from '../../../../contracts/units';
+import { RATINGS } from '../../../../contracts/work-orders';
+import { workOrdersApi, type Step, type WorkOrderDetail } from './api';
 import { AssigneeField } from './AssigneeField';
 import { MergeTargetField } from './MergeTargetField';
 import { PhotoPicker } from './PhotoPicker';
@@ -16,7 +18,7 @@ function UnitsField({ called }: { called: string[] }) {
   const t = useT();
   const units = useLoad(() => workOrdersApi.units(), []);
   const free = (units.data?.items ?? []).filter((u) => !called.includes(u.id));
-  const options = (['department', 'partner_unit'] as const)
+  const options = UNIT_KINDS
     .map((kind) => ({ label: t(`workOrder.unitKinds.${kind}`), options: free.filter((u) => u.kind === kind).map((u) => ({ value: u.id, label: u.name })) }))
     .filter((g) => g.options.length > 0);
   return (

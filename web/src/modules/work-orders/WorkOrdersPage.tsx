@@ -1,12 +1,13 @@
 import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { Button, Input, Select, Space, Tabs, Typography } from 'antd';
+import { Button, Input, Select, Space, Tabs } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useIsPhone } from '../../app/hooks/useIsPhone';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useT } from '../../app/i18n/I18nProvider';
 import { useSession } from '../../app/session/SessionProvider';
-import { CHANNELS, STATES, workOrdersApi, type Channel, type WorkOrderState } from './api';
+import { CHANNELS, STATES, type Channel, type WorkOrderState } from '../../../../contracts/work-orders';
+import { workOrdersApi } from './api';
 import { WorkOrderList } from './WorkOrderList';
 
 const PAGE_SIZE = 20;
@@ -41,23 +42,17 @@ export function WorkOrdersPage() {
   // On a phone the filters fold away behind one button, so the cards come first.
   const [filtersOpen, setFiltersOpen] = useState(!isPhone || Boolean(state ?? categoryId ?? channel ?? q));
 
-  return (
-    <div data-testid="work-orders-page">
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('workOrder.inbox')}</Typography.Title>
-        {can('work_order', 'file') && (
-          <Link to="/work-orders/new"><Button type="primary" icon={<PlusOutlined />} data-testid="file-demand">{t('workOrder.file')}</Button></Link>
-        )}
-      </Space>
+  const filters = (
+    <>
       <Tabs
         activeKey={tab}
         onChange={(k) => set({ tab: k })}
         items={(['mine', 'all', 'overdue'] as const).map((k) => ({ key: k, label: <span data-testid={`tab-${k}`}>{t(`workOrder.${k}`)}</span> }))}
       />
       {isPhone && !filtersOpen && (
-        <Button icon={<FilterOutlined />} style={{ marginBottom: 8 }} onClick={() => setFiltersOpen(true)}>{t('workOrder.filters')}</Button>
+        <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(true)}>{t('workOrder.filters')}</Button>
       )}
-      {filtersOpen && <Space wrap style={{ marginBottom: 12, width: '100%' }} orientation={isPhone ? 'vertical' : 'horizontal'}>
+      {filtersOpen && <Space wrap style={{ width: '100%' }} orientation={isPhone ? 'vertical' : 'horizontal'}>
         <Select allowClear style={filterStyle} placeholder={t('workOrder.anyState')} value={state} data-testid="filter-state"
           onChange={(v?: string) => set({ state: v })} options={STATES.map((s) => ({ value: s, label: t(`workOrderState.${s}`) }))} />
         <Select allowClear style={filterStyle} placeholder={t('workOrder.anyCategory')} value={categoryId} showSearch={{ optionFilterProp: 'label' }}
@@ -67,10 +62,20 @@ export function WorkOrdersPage() {
         <Input.Search allowClear style={{ width: isPhone ? '100%' : 220 }} placeholder={t('workOrder.searchPlaceholder')} defaultValue={q}
           onSearch={(v) => set({ q: v.trim() || undefined })} />
       </Space>}
-      <WorkOrderList
-        items={list.data?.items ?? []} total={list.data?.total ?? 0} loading={list.loading} page={page} pageSize={PAGE_SIZE}
-        onPage={(p) => set({ page: String(p) })} categories={categories.data?.items ?? []}
-      />
-    </div>
+    </>
+  );
+
+  return (
+    <WorkOrderList
+      title={t('workOrder.inbox')}
+      extra={can('work_order', 'file') && (
+        <Link to="/work-orders/new"><Button type="primary" icon={<PlusOutlined />} data-testid="file-demand">{t('workOrder.file')}</Button></Link>
+      )}
+      filters={filters}
+      items={list.data?.items ?? []}
+      loading={list.loading}
+      paging={{ page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onPage: (p) => set({ page: String(p) }) }}
+      categories={categories.data?.items ?? []}
+    />
   );
 }

@@ -1,19 +1,12 @@
 import { api, qs } from '../../app/api/client';
+import { WORKER_ROLES } from '../../../../contracts/roles';
+import type { UnitKind } from '../../../../contracts/units';
+import type { WorkOrderAction } from '../../../../contracts/work-order-steps';
+import type { Channel, DemandType, Rating, WorkOrderState } from '../../../../contracts/work-orders';
 import type { Page, Revealed, User } from '../../app/api/types';
 
-export const STATES = ['received', 'accepted', 'dispatched', 'taken', 'resolved', 'followed_up', 'closed', 'rejected', 'merged'] as const;
-export type WorkOrderState = (typeof STATES)[number];
-/** The channels staff enter; h5 and open311 come from residents and machines. */
-export const STAFF_CHANNELS = ['hotline_12345', 'mailbox', 'grid_patrol', 'wechat_group', 'walk_in'] as const;
-export const CHANNELS = [...STAFF_CHANNELS, 'h5', 'open311'] as const;
-export type Channel = (typeof CHANNELS)[number];
-export const DEMAND_TYPES = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise'] as const;
-export type DemandType = (typeof DEMAND_TYPES)[number];
-export const RATINGS = ['satisfied', 'basically_satisfied', 'not_satisfied'] as const;
-export type Rating = (typeof RATINGS)[number];
-export type Step =
-  | 'accept' | 'reject' | 'answer' | 'dispatch' | 'take' | 'return' | 'contact' | 'resolve' | 'follow_up' | 'rate'
-  | 'supervise' | 'call_in' | 'report_in' | 'request_extension' | 'decide_extension' | 'merge';
+/** A step of the state table (contracts/work-order-steps.ts; type only, so zod stays out of the web bundle). */
+export type Step = WorkOrderAction;
 export type Light = 'green' | 'yellow' | 'red' | null;
 
 export interface WorkOrder {
@@ -56,7 +49,7 @@ export interface WorkOrderDetail {
 }
 
 export interface Category { id: string; name: string; groupName: string; active: boolean }
-export interface Unit { id: string; kind: 'department' | 'partner_unit'; name: string }
+export interface Unit { id: string; kind: UnitKind; name: string }
 export interface NotificationPage { unread: number; items: Notification[]; nextCursor: string | null }
 export interface Notification {
   id: string;
@@ -93,7 +86,6 @@ export interface FileInput {
 }
 
 const base = '/api/work-orders';
-export const WORKER_ROLES = ['grid_worker', 'community_worker'] as const;
 export const NOTIFICATION_PAGE = 20;
 
 export const workOrdersApi = {

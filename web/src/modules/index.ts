@@ -1,0 +1,24 @@
+import { accountsModule } from './accounts/module';
+import { auditModule } from './audit/module';
+import { authModule } from './auth/module';
+import { h5Module } from './h5/module';
+import { ledgersModule } from './ledgers/module';
+import { placesModule } from './places/module';
+import { ratesModule } from './rates/module';
+import { residentsModule } from './residents/module';
+import { timelineModule } from './timeline/module';
+import { workOrdersModule } from './work-orders/module';
+
+/** The web modules, in order; the router, the side menu and the i18n catalogues are built from this list. */
+export const webModules = [
+  placesModule,
+  residentsModule,
+  timelineModule,
+  workOrdersModule,
+  ratesModule,
+  ledgersModule,
+  accountsModule,
+  auditModule,
+  authModule,
+  h5Module,
+] as const;

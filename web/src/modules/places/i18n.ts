@@ -1,0 +1,75 @@
+import type { Widen } from '../../app/i18n/types';
+
+/** The place tree, roster and place texts; modules/index.ts merges them into the app's catalogues. */
+export const zh = {
+  nav: { places: '一张网' },
+  level: { district: '区', street: '街道', community: '社区', grid: '网格', compound: '小区', building: '楼栋', household: '户' },
+  compoundType: {
+    no_property_management: '无物业小区', property_managed: '有物业小区', enterprise: '企业(厂区)宿舍', mixed_use: '商住混合小区', scattered: '散居户',
+  },
+  place: {
+    tree: '地点树', searchPlaceholder: '搜索地点名称', name: '名称', level: '层级', code: '编码', compoundType: '小区类型', threeNo: '三无小区',
+    threeNoTag: '三无', address: '地址', revealAddress: '查看地址', children: '下级地点', noChildren: '暂无下级地点', create: '新建下级',
+    createTitle: '新建{level}', edit: '编辑', editTitle: '编辑{name}', move: '迁移', moveTitle: '迁移{name}', newParent: '迁入网格',
+    newParentPlaceholder: '搜索网格名称', exportRoster: '导出花名册', importRoster: '导入花名册', created: '已创建', updated: '已保存', moved: '已迁移',
+    changeReason: '修改理由(可选)', selectPlace: '请选择地点', childrenCount: '下级 {count} 个',
+  },
+  count: { community: '社区', grid: '网格', compound: '小区', building: '楼栋', household: '户', residents: '居民' },
+  roster: {
+    title: '导入花名册', choose: '选择 .xlsx 文件', uploading: '正在上传', processing: '服务器正在校验并导入…',
+    hint: '表头:楼栋、房号、姓名、性别、与户主关系、手机号、身份证号。任一行有误则不导入任何数据。', badRows: '以下行有错误,未导入任何数据', row: '行号', field: '字段', reason: '原因',
+    done: '导入完成', summary: '新建楼栋 {buildings} 栋、户 {households} 户、居民 {residents} 人,更新居民 {updated} 人',
+    fields: {
+      building: '楼栋', household: '房号', name: '姓名', gender: '性别', relation: '与户主关系', phone: '手机号', idNumber: '身份证号', file: '文件',
+    },
+  },
+  action: { move: '迁移', import_roster: '导入花名册', export_roster: '导出花名册', import_division: '导入行政区划' },
+  entity: { place: '地点' },
+  field: {
+    level: '层级', parentId: '上级', compoundType: '小区类型', threeNo: '三无', path: '路径', rows: '行数', created: '新建', updated: '更新',
+  },
+} as const;
+
+export const en: Widen<typeof zh> = {
+  nav: { places: 'Places' },
+  level: {
+    district: 'District', street: 'Street', community: 'Community', grid: 'Grid', compound: 'Compound', building: 'Building',
+    household: 'Household',
+  },
+  compoundType: {
+    no_property_management: 'No property management', property_managed: 'Property-managed',
+    enterprise: 'Enterprise / factory dormitory', mixed_use: 'Mixed commercial-residential', scattered: 'Scattered households',
+  },
+  place: {
+    tree: 'Place tree', searchPlaceholder: 'Search places by name', name: 'Name', level: 'Level', code: 'Code',
+    compoundType: 'Compound type', threeNo: 'Three-no compound', threeNoTag: 'Three-no', address: 'Address',
+    revealAddress: 'Reveal address', children: 'Places under it', noChildren: 'No places under it yet', create: 'Add child',
+    createTitle: 'New {level}', edit: 'Edit', editTitle: 'Edit {name}', move: 'Move', moveTitle: 'Move {name}',
+    newParent: 'New grid', newParentPlaceholder: 'Search grids by name', exportRoster: 'Export roster',
+    importRoster: 'Import roster', created: 'Created', updated: 'Saved', moved: 'Moved',
+    changeReason: 'Reason for the change (optional)', selectPlace: 'Choose a place', childrenCount: '{count} under it',
+  },
+  count: {
+    community: 'Communities', grid: 'Grids', compound: 'Compounds', building: 'Buildings', household: 'Households',
+    residents: 'Residents',
+  },
+  roster: {
+    title: 'Import roster', choose: 'Choose an .xlsx file', uploading: 'Uploading',
+    processing: 'The server is checking and importing…',
+    hint: 'Headers: 楼栋, 房号, 姓名, 性别, 与户主关系, 手机号, 身份证号. If any row is bad, nothing is imported.',
+    badRows: 'These rows are wrong; nothing was imported', row: 'Row', field: 'Field', reason: 'Reason', done: 'Import finished',
+    summary: 'Created {buildings} buildings, {households} households, {residents} residents; updated {updated} residents',
+    fields: {
+      building: 'Building', household: 'Room', name: 'Name', gender: 'Gender', relation: 'Relation to head', phone: 'Phone',
+      idNumber: 'ID number', file: 'File',
+    },
+  },
+  action: {
+    move: 'Moved', import_roster: 'Imported roster', export_roster: 'Exported roster', import_division: 'Imported division',
+  },
+  entity: { place: 'Place' },
+  field: {
+    level: 'Level', parentId: 'Parent', compoundType: 'Compound type', threeNo: 'Three-no', path: 'Path', rows: 'Rows',
+    created: 'Created', updated: 'Updated',
+  },
+};

@@ -1,0 +1,17 @@
+import type { Widen } from '../../app/i18n/types';
+
+/** The timeline and the event-log words every module shares texts; modules/index.ts merges them into the app's catalogues. */
+export const zh = {
+  timeline: { title: '时间线', empty: '暂无记录', by: '操作人', reason: '理由' },
+  action: { create: '新建', update: '修改', reveal: '查看个人信息', import: '导入', issue: '签发', revoke: '吊销', set: '设置' },
+  field: { name: '名称', address: '地址', field: '字段', state: '状态', note: '说明' },
+} as const;
+
+export const en: Widen<typeof zh> = {
+  timeline: { title: 'Timeline', empty: 'Nothing recorded yet', by: 'By', reason: 'Reason' },
+  action: {
+    create: 'Created', update: 'Updated', reveal: 'Revealed personal data', import: 'Imported', issue: 'Issued',
+    revoke: 'Revoked', set: 'Set',
+  },
+  field: { name: 'Name', address: 'Address', field: 'Field', state: 'State', note: 'Note' },
+};

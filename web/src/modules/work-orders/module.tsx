@@ -1,0 +1,25 @@
+import { SolutionOutlined } from '@ant-design/icons';
+import { lazyNamed } from '../../app/lazy';
+import type { Ability, WebModule } from '../../app/module';
+import { en, zh } from './i18n';
+import { NotificationBell } from './NotificationBell';
+
+const WorkOrdersPage = lazyNamed(() => import('./WorkOrdersPage'), 'WorkOrdersPage');
+const FileDemandPage = lazyNamed(() => import('./FileDemandPage'), 'FileDemandPage');
+const WorkOrderDetailPage = lazyNamed(() => import('./WorkOrderDetailPage'), 'WorkOrderDetailPage');
+
+/** Those who handle orders and those who only file them (a building head's mailbox). */
+const HANDLES_ORDERS: Ability[] = [{ subject: 'work_order', action: 'read' }, { subject: 'work_order', action: 'file' }];
+
+/** Demands and work orders (接诉即办): the inbox, filing, one order, and the notification bell in the header. */
+export const workOrdersModule: WebModule<typeof zh> = {
+  name: 'work-orders',
+  routes: [
+    { path: '/work-orders', element: <WorkOrdersPage />, shell: 'office' },
+    { path: '/work-orders/new', element: <FileDemandPage />, shell: 'office' },
+    { path: '/work-orders/:id', element: <WorkOrderDetailPage />, shell: 'office' },
+  ],
+  menu: [{ key: '/work-orders', icon: <SolutionOutlined />, labelKey: 'nav.workOrders', order: 20, ability: HANDLES_ORDERS }],
+  header: [{ key: 'notifications', element: <NotificationBell />, ability: HANDLES_ORDERS }],
+  i18n: { 'zh-CN': zh, en },
+};
