@@ -29,9 +29,13 @@ export function availableActions<A extends string>(def: LifecycleDef<any, A, str
     .map(([a]) => a);
 }
 
-/** Checks in order: seen (404), who (403), state (409), guard (409), version (409). Throws the first that fails. */
+/**
+ * Checks in order: seen (404), version (409: someone changed it since the caller loaded it, so the loser of a race is
+ * told to reload, not that the step is no longer theirs), who (403), state (409), guard (409). Throws the first that fails.
+ */
 export function checkStep(def: AnyDef, action: string, caller: Caller, record: LifecycleRecord | undefined, version: number): asserts record {
   if (!record || !def.visible(caller, record)) throw notFound(def.entityType.replace(/_/g, ' '));
+  if (version !== record.version) throw staleVersion();
   const step = def.steps[action]!;
   if (!mayTake(def, step, caller, record)) throw forbidden();
   if (!step.from.includes(record.state)) {
@@ -39,7 +43,6 @@ export function checkStep(def: AnyDef, action: string, caller: Caller, record: L
     throw conflict('state', `当前状态(${label?.zh ?? record.state})不能执行此操作`, `Cannot ${action} a record that is ${label?.en ?? record.state}`, 'illegal_transition');
   }
   if (step.guard && !def.guards![step.guard]!.holds(caller, record)) throw def.guards![step.guard]!.refuse();
-  if (version !== record.version) throw staleVersion();
 }
 
 /**
