@@ -1,6 +1,7 @@
 import { accountsModule } from './accounts/manifest.js';
 import { auditModule } from './audit/manifest.js';
 import { hotlineModule } from './hotline/manifest.js';
+import { ledgersModule } from './ledgers/manifest.js';
 import { apiKeysModule, open311Module } from './open311/manifest.js';
 import { photosModule } from './photos/manifest.js';
 import { placesModule } from './places/manifest.js';
@@ -20,4 +21,5 @@ export const modules = [
   hotlineModule,
   apiKeysModule,
   open311Module,
+  ledgersModule,
 ];

@@ -123,7 +123,7 @@ describe('scope: outside your subtree a record does not exist', () => {
   // Routes that name no record: they only list or act on the caller's own subtree or session (tested elsewhere).
   const unscoped = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password', 'GET /api/me', 'PUT /api/me/locale',
     'GET /api/places/roots', 'GET /api/places/search', 'GET /api/audit', 'GET /api/categories', 'GET /api/units', 'GET /api/holidays',
-    'GET /api/notifications', 'GET /api/rates.xlsx', 'GET /api/public/ranking', 'GET /api/hotline/template.xlsx',
+    'GET /api/notifications', 'GET /api/ledgers', 'GET /api/rates.xlsx', 'GET /api/public/ranking', 'GET /api/hotline/template.xlsx',
     // The resident's H5 page: public place names and categories, or the signed-in phone's own demands (404 for another phone: resident-h5/demands.test.ts).
     'POST /api/h5/code', 'POST /api/h5/login', 'POST /api/h5/logout', 'GET /api/h5/me', 'GET /api/h5/places', 'GET /api/h5/places/{id}', 'GET /api/h5/categories',
     'POST /api/h5/demands', 'GET /api/h5/demands', 'GET /api/h5/demands/{id}', 'POST /api/h5/demands/{id}/rate'];

@@ -1,0 +1,1 @@
+export { ledgersModule } from './manifest.js';
