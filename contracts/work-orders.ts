@@ -17,3 +17,11 @@ export type Rating = (typeof RATINGS)[number];
 
 export const PHOTO_STAGES = ['report', 'resolve'] as const;
 export type PhotoStage = (typeof PHOTO_STAGES)[number];
+
+/** An extension request's states: decided once by the office. */
+export const EXTENSION_STATES = ['pending', 'approved', 'refused'] as const;
+export type ExtensionState = (typeof EXTENSION_STATES)[number];
+
+/** How far the overdue scan has escalated an order (stored as 0, 1, 2 in work_orders.escalation). */
+export const ESCALATION_STATES = ['none', 'notified', 'supervised'] as const;
+export type EscalationState = (typeof ESCALATION_STATES)[number];

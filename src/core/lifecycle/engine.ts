@@ -2,9 +2,10 @@ import type { Actor } from '../access/actor.js';
 import { isWithin } from '../access/scope.js';
 import type { AppContext } from '../context.js';
 import { conflict, forbidden, notFound, staleVersion } from '../errors.js';
-import { appendEvent } from '../events.js';
+import type { Trx } from '../db.js';
+import { appendEvent, type EventActor } from '../events.js';
 import { nowIso } from '../ids.js';
-import { type Caller, isResidentCaller, type LifecycleDef, type LifecycleRecord, type StepDef } from './types.js';
+import { type Caller, isStaffCaller, type LifecycleDef, type LifecycleRecord, type StepDef, type StepResult } from './types.js';
 
 type AnyDef = LifecycleDef<any, string, string, string>;
 type AnyStep = StepDef<any, string, string>;
@@ -13,7 +14,7 @@ type AnyStep = StepDef<any, string, string>;
 export function whoHolds(def: AnyDef, who: string, caller: Caller, record: LifecycleRecord): boolean {
   const relation = def.relations[who];
   if (relation) return relation.holds(caller, record);
-  return !isResidentCaller(caller) && caller.bindings.some((b) => b.role === who && isWithin(record.placePath, b.placePath));
+  return isStaffCaller(caller) && caller.bindings.some((b) => b.role === who && isWithin(record.placePath, b.placePath));
 }
 
 export const mayTake = (def: AnyDef, step: AnyStep, caller: Caller, record: LifecycleRecord) =>
@@ -46,10 +47,37 @@ export function checkStep(def: AnyDef, action: string, caller: Caller, record: L
 }
 
 /**
- * The one transition command: check, run the step's side work, then one transaction that changes the row only if
- * its version and state are still those checked (else 409), appends the event and runs the step's work in the same
- * transaction. Answers the record as the API shows it, with `actions`: the caller's next steps, so the page need not fetch again.
+ * The one transition command: check, run the step's side work, then one transaction (applyStep) that changes the row,
+ * appends the event and runs the step's work. Answers the record as the API shows it, with `actions`: the caller's next steps, so the page need not fetch again.
  */
+/**
+ * Inside the caller's transaction: changes the row only if its version and state are still those checked (else 409),
+ * appends the step's event and runs its work. For a record whose step is taken within another's (an extension request
+ * decided by the order's decide-extension step, the overdue scan's escalation); `transition` is the usual way in.
+ */
+export async function applyStep(
+  trx: Trx, def: AnyDef, caller: Caller | EventActor, record: LifecycleRecord, action: string, result: StepResult<any>, now: string,
+): Promise<Record<string, unknown>> {
+  const step = def.steps[action]!;
+  const next = result.to ?? step.to ?? record.state;
+  const stateColumn = def.stateColumn ?? 'state';
+  const stored = (s: string) => def.stateValues?.[s] ?? s;
+  const versioned = def.versioned !== false;
+  let q = (trx as any).updateTable(def.table)
+    .set({ ...result.set, [stateColumn]: stored(next), ...(versioned ? { version: record.version + 1 } : {}), updated_at: now })
+    .where('id', '=', record.id).where(stateColumn, '=', stored(record.state));
+  if (versioned) q = q.where('version', '=', record.version);
+  for (const [column, values] of Object.entries(result.onlyIf ?? {})) q = q.where(column, 'in', values);
+  const row = await q.returningAll().executeTakeFirst();
+  if (!row) throw staleVersion();
+  await appendEvent(trx, caller, {
+    entityType: def.entityType, entityId: record.id, placeId: record.placeId, action: step.event,
+    from: { state: record.state, ...result.from }, to: { state: next, ...result.data }, reason: result.reason ?? null,
+  }, now);
+  await result.after?.(trx, row);
+  return row;
+}
+
 export async function transition<R extends LifecycleRecord, A extends string>(
   def: LifecycleDef<R, A, string, string>, ctx: AppContext, caller: Caller, id: string, action: A, input: { version: number } & Record<string, unknown>,
 ): Promise<Record<string, unknown> & { actions: A[] }> {
@@ -58,21 +86,7 @@ export async function transition<R extends LifecycleRecord, A extends string>(
   const step = def.steps[action] as AnyStep;
   const now = nowIso();
   const result = (await step.run?.({ ctx, caller, actor: caller as Actor, record, now }, input)) ?? {};
-  const next = result.to ?? step.to ?? record.state;
-  const stateColumn = def.stateColumn ?? 'state';
-  const updated = await ctx.handle.db.transaction().execute(async (trx) => {
-    const row = await (trx as any).updateTable(def.table)
-      .set({ ...result.set, [stateColumn]: next, version: record.version + 1, updated_at: now })
-      .where('id', '=', id).where('version', '=', record.version).where(stateColumn, '=', record.state)
-      .returningAll().executeTakeFirst();
-    if (!row) throw staleVersion();
-    await appendEvent(trx, caller, {
-      entityType: def.entityType, entityId: id, placeId: record.placeId, action: step.event,
-      from: { state: record.state, ...result.from }, to: { state: next, ...result.data }, reason: result.reason ?? null,
-    }, now);
-    await result.after?.(trx, row);
-    return row;
-  });
+  const updated = await ctx.handle.db.transaction().execute((trx) => applyStep(trx, def as AnyDef, caller, record, action, result, now));
   const fresh = await def.load(ctx, id, caller);
   const actions = fresh && def.visible(caller, fresh) ? availableActions(def, caller, fresh) : [];
   return { ...(def.view(ctx, updated, caller) as Record<string, unknown>), actions };

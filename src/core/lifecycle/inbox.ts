@@ -1,6 +1,6 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { inSubtrees } from '../access/scope.js';
-import { isResidentCaller, type Caller, type LifecycleDef } from './types.js';
+import { isStaffCaller, type Caller, type LifecycleDef } from './types.js';
 
 /**
  * "Waits on me": the records in a state some awaited step starts from, where the caller holds that step's `who`
@@ -15,7 +15,7 @@ export function waitsOn(def: LifecycleDef<any, string, string, string>, eb: Expr
     const who = step.who.map((w): Expression<SqlBool> | null => {
       const relation = def.relations[w];
       if (relation) return relation.where ? relation.where(eb, caller) : null;
-      if (isResidentCaller(caller)) return null;
+      if (!isStaffCaller(caller)) return null;
       const roots = caller.bindings.filter((b) => b.role === w).map((b) => b.placePath);
       return roots.length ? inSubtrees(eb, pathColumn, roots) : null;
     }).filter((e): e is Expression<SqlBool> => e !== null);

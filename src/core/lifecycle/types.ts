@@ -6,9 +6,19 @@ import type { AppContext } from '../context.js';
 import type { Trx } from '../db.js';
 import type { Message } from '../errors.js';
 
-/** Who calls a step: a signed-in staff or contact account, or a resident known by their phone. */
-export type Caller = Actor | ResidentCaller;
+/** The in-process scheduler acting by rule (the overdue scan): named in the event log, holds no role. */
+export interface SystemCaller {
+  userId: null;
+  displayName: string;
+  system: true;
+  bindings: readonly [];
+}
+
+/** Who calls a step: a signed-in staff or contact account, a resident known by their phone, or the scheduler. */
+export type Caller = Actor | ResidentCaller | SystemCaller;
 export const isResidentCaller = (c: Caller): c is ResidentCaller => 'phoneIndex' in c;
+export const isStaffCaller = (c: Caller): c is Actor => 'sessionId' in c;
+export const isSystemCaller = (c: Caller): c is SystemCaller => 'system' in c;
 
 /** A record as the engine sees it: its row (with `id`, `version`, the state column and its place) plus what was loaded beside it. */
 export interface LifecycleRecord {
@@ -45,6 +55,8 @@ export interface StepResult<R> {
   from?: Record<string, unknown>;
   data?: Record<string, unknown>;
   reason?: string | null;
+  /** Further conditions of the update, column → the values it may still hold (e.g. the order still being handled). */
+  onlyIf?: Record<string, readonly unknown[]>;
   after?: (trx: Trx, updated: R) => Promise<void>;
 }
 
@@ -77,6 +89,10 @@ export interface LifecycleDef<R extends LifecycleRecord, A extends string, Who e
   /** The record's table and its columns, for the conditional update. */
   table: string;
   stateColumn?: string;
+  /** What the state column stores for each state, when not the state's name (e.g. an integer level). */
+  stateValues?: Partial<Record<S, string | number>>;
+  /** false: steps do not bump the record's version (a flag kept beside the record's main state table). */
+  versioned?: boolean;
   states: readonly S[];
   relations: Record<Who, Relation<R>>;
   guards?: Record<string, Guard<R>>;

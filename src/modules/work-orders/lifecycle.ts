@@ -1,5 +1,5 @@
 import { can } from '../../core/access/policy.js';
-import { isResidentCaller, type LifecycleDef, type StepDef } from '../../core/lifecycle/types.js';
+import { isStaffCaller, type LifecycleDef, type StepDef } from '../../core/lifecycle/types.js';
 import { STATES, type WorkOrderState } from '../../../contracts/work-orders.js';
 import {
   WORK_ORDER_LABELS, WORK_ORDER_STEPS, ZStep, type WorkOrderAction, type WorkOrderRelation,
@@ -45,7 +45,7 @@ export const workOrderLifecycle: LifecycleDef<WorkOrderRecord, WorkOrderAction, 
   guards: GUARDS,
   steps: Object.fromEntries(Object.keys(WORK_ORDER_STEPS).map((a) => [a, stepOf(a as WorkOrderAction)])) as Record<WorkOrderAction, StepDef<WorkOrderRecord, WorkOrderRelation, WorkOrderState>>,
   load: (ctx, id) => loadWorkOrderRecord(ctx.handle.db, id),
-  visible: (caller, r) => (isResidentCaller(caller) ? RELATIONS.reporter.holds(caller, r) : can(caller, workOrderReadPolicy, 'read', r.placePath, r)),
+  visible: (caller, r) => (isStaffCaller(caller) ? can(caller, workOrderReadPolicy, 'read', r.placePath, r) : RELATIONS.reporter.holds(caller, r)),
   view: (_ctx, row: WorkOrderRow) => toWorkOrder(row),
   labels: WORK_ORDER_LABELS,
 };

@@ -1,13 +1,13 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../../core/access/actor.js';
 import { conflict } from '../../core/errors.js';
-import { type Caller, isResidentCaller, type Guard, type Relation } from '../../core/lifecycle/types.js';
+import { type Caller, isResidentCaller, isStaffCaller, type Guard, type Relation } from '../../core/lifecycle/types.js';
 import type { WorkOrderRelation } from '../../../contracts/work-order-steps.js';
 import type { WorkOrderRow } from './queries.js';
 import type { WorkOrderRecord } from './record.js';
 
 const never = sql<SqlBool>`1 = 0`;
-const staff = (c: Caller): c is Actor => !isResidentCaller(c);
+const staff = (c: Caller): c is Actor => isStaffCaller(c);
 
 export const isAssignee = (c: Caller, o: WorkOrderRow) => staff(c) &&
   ((o.assignee_kind === 'user' && o.assignee_id === c.userId) || (o.assignee_kind === 'unit' && !!c.unitId && o.assignee_id === c.unitId));

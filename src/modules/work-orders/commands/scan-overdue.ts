@@ -1,45 +1,51 @@
 import type { AppContext } from '../../../core/context.js';
 import type { Job } from '../../../core/module.js';
-import { appendEvent, SYSTEM_ACTOR } from '../../../core/events.js';
+import { applyStep } from '../../../core/lifecycle/engine.js';
+import type { StepResult, SystemCaller } from '../../../core/lifecycle/types.js';
+import { escalationLifecycle, escalationState } from '../escalation-lifecycle.js';
+import type { WorkOrderRow } from '../queries.js';
 import { assigneeUsers, notify, streetStaffOver } from '../notify.js';
 
 const HANDLING: readonly ['accepted', 'dispatched', 'taken'] = ['accepted', 'dispatched', 'taken'];
+/** Who the event log names for the scan's steps. */
+export const SCHEDULER: SystemCaller = { userId: null, displayName: '系统 · 超期督办', system: true, bindings: [] };
 /** How long after the deadline an overdue order goes from "notify" to "supervise". */
 export const SUPERVISE_AFTER_MS = 24 * 3600_000;
 
 /**
  * Escalates overdue orders by rule: past the deadline, notify the taker and dispatcher (step 1); a day later, the
- * street supervises (step 2). Each step is a conditional update on `escalation`, so with several app processes a
- * step fires once: the process whose update matched writes the event, the others match nothing.
+ * street supervises (step 2): the escalation state table (escalation-lifecycle.ts). Each step is a conditional update on
+ * `escalation`, so with several app processes a step fires once: the process whose update matched writes the event.
  */
 export async function scanOverdue(ctx: AppContext, now = new Date()): Promise<{ notified: number; supervised: number }> {
   const { db } = ctx.handle;
   const nowIso = now.toISOString();
-  const due = await db.selectFrom('work_orders').select(['id', 'escalation', 'resolve_due'])
+  const due = await db.selectFrom('work_orders').select(['id', 'version', 'place_id', 'place_path', 'escalation', 'resolve_due'])
     .where('state', 'in', HANDLING).where('resolve_due', '<', nowIso).where('escalation', '<', 2).execute();
   let notified = 0;
   let supervised = 0;
   for (const o of due) {
-    const step = o.escalation === 0 ? 1 : new Date(o.resolve_due!).getTime() + SUPERVISE_AFTER_MS < now.getTime() ? 2 : 0;
-    if (step === 0) continue;
-    const fired = await db.transaction().execute(async (trx) => {
-      const row = await trx.updateTable('work_orders')
-        .set({ escalation: step, ...(step === 2 ? { supervised: 1 } : {}), updated_at: nowIso })
-        .where('id', '=', o.id).where('escalation', '=', o.escalation).where('state', 'in', HANDLING)
-        .returningAll().executeTakeFirst();
-      if (!row) return false;
-      await appendEvent(trx, SYSTEM_ACTOR, {
-        entityType: 'work_order', entityId: row.id, placeId: row.place_id, action: step === 1 ? 'overdue' : 'supervise',
-        from: { escalation: o.escalation }, to: { escalation: step, ...(step === 2 ? { supervised: true } : {}) },
-        reason: step === 1 ? 'overdue: past the deadline' : 'overdue: supervised by rule',
-      }, nowIso);
-      const who = step === 1 ? [...(await assigneeUsers(trx, row.assignee_kind, row.assignee_id)), row.dispatcher_id] : await streetStaffOver(trx, row.place_path);
-      await notify(trx, who, step === 1
-        ? { kind: 'overdue', entityId: row.id, zh: `工单已超期:${row.title}`, en: `Overdue: ${row.title}` }
-        : { kind: 'supervise', entityId: row.id, zh: `超期自动督办:${row.title}`, en: `Overdue, supervised by rule: ${row.title}` });
-      return true;
+    const step = o.escalation === 0 ? 'notify_overdue' : new Date(o.resolve_due!).getTime() + SUPERVISE_AFTER_MS < now.getTime() ? 'supervise_overdue' : null;
+    if (!step) continue;
+    const record = { id: o.id, version: o.version, placeId: o.place_id, placePath: o.place_path, state: escalationState(o.escalation) };
+    const result: StepResult<WorkOrderRow> = {
+      set: step === 'supervise_overdue' ? { supervised: 1 } : {},
+      data: step === 'supervise_overdue' ? { supervised: true } : {},
+      reason: step === 'notify_overdue' ? '已超过办结时限' : '超期一天未办结,按规则督办',
+      onlyIf: { state: HANDLING },
+      after: async (trx, row) => {
+        const who = step === 'notify_overdue' ? [...(await assigneeUsers(trx, row.assignee_kind, row.assignee_id)), row.dispatcher_id] : await streetStaffOver(trx, row.place_path);
+        await notify(trx, who, step === 'notify_overdue'
+          ? { kind: 'overdue', entityId: row.id, zh: `工单已超期:${row.title}`, en: `Overdue: ${row.title}` }
+          : { kind: 'supervise', entityId: row.id, zh: `超期自动督办:${row.title}`, en: `Overdue, supervised by rule: ${row.title}` });
+      },
+    };
+    // Another process may have fired this level first: its conditional update then matches nothing here.
+    const fired = await db.transaction().execute((trx) => applyStep(trx, escalationLifecycle, SCHEDULER, record, step, result, nowIso)).then(() => true, (e) => {
+      if (e?.code === 'stale_version') return false;
+      throw e;
     });
-    if (fired) step === 1 ? notified++ : supervised++;
+    if (fired) step === 'notify_overdue' ? notified++ : supervised++;
   }
   return { notified, supervised };
 }

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { newId } from './ids.js';
-import { startJobs } from './jobs.js';
-import { purgeExpired, purgeJob } from './purge.js';
-import { createTestApp, type TestApp } from '../test/harness.js';
+import { newId } from '../core/ids.js';
+import { startJobs } from '../core/jobs.js';
+import { purgeExpired, purgeJob } from '../core/purge.js';
+import { createTestApp, type TestApp } from './harness.js';
 import { asResident } from '../modules/resident-h5/test-support.js';
 
 describe('purging the expiring rows the modules declare: one-time codes, resident sessions and staff sessions', () => {

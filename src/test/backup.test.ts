@@ -5,10 +5,10 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
-import { createTestApp } from '../test/harness.js';
-import { restoreBackup, writeBackup } from './backup.js';
-import { openDatabase } from './db.js';
-import { createCipher, loadDataKey } from './personal-data.js';
+import { createTestApp } from './harness.js';
+import { restoreBackup, writeBackup } from '../core/backup.js';
+import { openDatabase } from '../core/db.js';
+import { createCipher, loadDataKey } from '../core/personal-data.js';
 
 describe('backup and restore', () => {
   it('restores a backup into a fresh place and reads a revealed phone number back', async () => {
