@@ -12,6 +12,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './core/context.js';
+import { countStatementsFromHere } from './core/db.js';
 import { registerErrorHandler, registerOriginCheck, registerSessionHook } from './core/http.js';
 import { modules } from './platform.js';
 import { loadActor, SESSION_COOKIE } from './modules/accounts/index.js';
@@ -22,6 +23,8 @@ export interface BuildOptions {
   logger?: boolean;
   /** Serve the built web app from web/dist when it exists (off in API tests). */
   serveWeb?: boolean;
+  /** Answer each API request with `x-sql-statements`, the statements it ran (the query-budget tests). */
+  countStatements?: boolean;
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
@@ -72,6 +75,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  if (opts.countStatements) {
+    app.addHook('onRequest', async (req) => void ((req as { sqlCount?: () => number }).sqlCount = countStatementsFromHere()));
+    app.addHook('onSend', async (req, reply) => void reply.header('x-sql-statements', String((req as { sqlCount?: () => number }).sqlCount?.() ?? 0)));
+  }
   registerErrorHandler(app);
   registerOriginCheck(app);
   registerSessionHook(app, SESSION_COOKIE, (token) => loadActor(ctx.handle.db, token));

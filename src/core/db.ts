@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -18,6 +19,21 @@ export interface DbHandle {
   close(): Promise<void>;
 }
 
+/** Counts the SQL statements run inside `countQueries` (the query-budget tests), through Kysely's log hook. */
+const counting = new AsyncLocalStorage<{ statements: string[] }>();
+const log = (event: { query: { sql: string } }) => void counting.getStore()?.statements.push(event.query.sql);
+export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  const store = { statements: [] as string[] };
+  const result = await counting.run(store, fn);
+  return { result, statements: store.statements };
+}
+/** From here on (a request's onRequest hook), the statements of this async context are counted; returns the count so far. */
+export function countStatementsFromHere(): () => number {
+  const store = { statements: [] as string[] };
+  counting.enterWith(store);
+  return () => store.statements.length;
+}
+
 // PostgreSQL returns bigint (count) as string; our counts fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
 
@@ -26,7 +42,7 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string; sqli
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: Number(process.env.PG_POOL_SIZE ?? 10) });
     // An idle connection dropped by the server (restart, dropped database) must not crash the process.
     pool.on('error', () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   const file = opts.sqliteFile ?? path.join(opts.dataDir, 'onegrid.sqlite');
@@ -36,7 +52,7 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string; sqli
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }
 

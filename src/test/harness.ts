@@ -56,7 +56,7 @@ export async function createTestApp(opts: { seed?: boolean } = {}): Promise<Test
   await migrateToLatest(handle.db);
   const ctx: AppContext = { handle, config, cipher: createCipher(loadDataKey(dataDir)) };
   if (opts.seed !== false) await seedDemoIfEmpty(ctx, () => {}, TEST_DEMO_SIZE);
-  const app = await buildApp(ctx, { serveWeb: false });
+  const app = await buildApp(ctx, { serveWeb: false, countStatements: true });
   await app.ready();
   return {
     app,
