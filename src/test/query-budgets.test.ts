@@ -14,7 +14,7 @@ describe('query budgets', () => {
   let grid1Id = '';
   beforeAll(async () => {
     t = await createTestApp();
-    [community, grid1] = await Promise.all([t.as('beijiang'), t.as('grid1')]);
+    [community, grid1] = [await t.as('beijiang'), await t.as('grid1')];
     grid1Id = (await t.ctx.handle.db.selectFrom('users').select('id').where('username', '=', 'grid1').executeTakeFirstOrThrow()).id;
     for (let i = 0; i < 12; i++) await fileOne(grid1, t);
   });

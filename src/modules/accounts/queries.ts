@@ -1,17 +1,26 @@
+import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../../core/db.js';
+import type { UserTable } from './tables.js';
 import type { Role } from '../../core/access/roles.js';
-import { inSubtrees, selfAndAncestorPaths } from '../../core/access/scope.js';
+import { inSubtrees } from '../../core/access/scope.js';
+import { findPlaces, placeIdsUnder } from '../places/index.js';
 
 export async function findUser(db: DbOrTrx, id: string) {
-  const user = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!user) return undefined;
-  const roles = await db
-    .selectFrom('role_bindings')
-    .innerJoin('places', 'places.id', 'role_bindings.place_id')
-    .select(['role_bindings.role', 'places.id as placeId', 'places.name as placeName', 'places.level as placeLevel'])
-    .where('role_bindings.user_id', '=', id)
-    .execute();
-  return { ...user, roles };
+  return (await withRoles(db, await db.selectFrom('users').selectAll().where('id', '=', id).execute()))[0];
+}
+
+/** Users with their role bindings and the bindings' places: three statements for any number of users. */
+async function withRoles(db: DbOrTrx, users: Selectable<UserTable>[]) {
+  if (!users.length) return [];
+  const bindings = await db.selectFrom('role_bindings').select(['user_id', 'role', 'place_id']).where('user_id', 'in', users.map((u) => u.id)).execute();
+  const places = new Map((await findPlaces(db, bindings.map((b) => b.place_id))).map((p) => [p.id, p]));
+  return users.map((user) => ({
+    ...user,
+    roles: bindings.filter((b) => b.user_id === user.id && places.has(b.place_id)).map((b) => {
+      const p = places.get(b.place_id)!;
+      return { role: b.role, placeId: p.id, placeName: p.name, placeLevel: p.level };
+    }),
+  }));
 }
 
 export type UserWithRoles = NonNullable<Awaited<ReturnType<typeof findUser>>>;
@@ -48,19 +57,36 @@ export async function listUsers(db: DbOrTrx, roots: string[], opts: UserFilter) 
   if (opts.roles?.length || opts.coversPath) {
     const { roles, coversPath } = opts;
     q = q.where(({ exists, selectFrom }) => exists(
-      selectFrom('role_bindings').innerJoin('places', 'places.id', 'role_bindings.place_id').select('role_bindings.id')
+      selectFrom('role_bindings').select('role_bindings.id')
         .whereRef('role_bindings.user_id', '=', 'users.id')
-        .where((eb) => inSubtrees(eb, 'places.path', roots))
+        .where('role_bindings.place_id', 'in', placeIdsUnder(db, roots))
         .$if(Boolean(roles?.length), (b) => b.where('role_bindings.role', 'in', roles!))
-        .$if(Boolean(coversPath), (b) => b.where('places.path', 'in', selfAndAncestorPaths(coversPath!))),
+        // The place itself or one above it: the ids its path names.
+        .$if(Boolean(coversPath), (b) => b.where('role_bindings.place_id', 'in', coversPath!.split('/').filter(Boolean))),
     ));
   }
   if (opts.q) q = q.where((eb) => eb.or([eb('username', 'like', `%${opts.q}%`), eb('display_name', 'like', `%${opts.q}%`)]));
   const [rows, total] = await Promise.all([
-    q.select(['id']).orderBy('place_path').orderBy('username').limit(opts.limit).offset(opts.offset).execute(),
+    q.selectAll('users').orderBy('place_path').orderBy('username').limit(opts.limit).offset(opts.offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const users = await Promise.all(rows.map((r) => findUser(db, r.id)));
-  return { items: users.map((u) => toUser(u!)), total: Number(total.n) };
+  return { items: (await withRoles(db, rows)).map(toUser), total: Number(total.n) };
 }
 
+/** The enabled accounts linked to a unit: who acts for a department or partner unit. */
+export async function usersOfUnit(db: DbOrTrx, unitId: string): Promise<string[]> {
+  return (await db.selectFrom('users').select('id').where('unit_id', '=', unitId).where('disabled', '=', 0).execute()).map((u) => u.id);
+}
+
+/** The accounts holding one of `roles` on this place or a place above it (bindings by place id: a path is its ancestors' ids). */
+export async function usersWithRoleOver(db: DbOrTrx, placePath: string, roles: readonly Role[]): Promise<string[]> {
+  const ids = placePath.split('/').filter(Boolean);
+  if (ids.length === 0 || roles.length === 0) return [];
+  const rows = await db.selectFrom('role_bindings').select('user_id').distinct().where('role', 'in', [...roles]).where('place_id', 'in', ids).execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** The ids of the accounts with this username, as a subquery for another module's `where(column, 'in', …)`. */
+export function userIdsNamed(db: DbOrTrx, username: string) {
+  return db.selectFrom('users').select('users.id').where('users.username', '=', username);
+}

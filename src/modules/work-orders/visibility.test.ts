@@ -13,7 +13,7 @@ describe('work-order visibility by role', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    [grid1, community, head, chengguan] = await Promise.all(['grid1', 'beijiang', 'louzhang', 'chengguan'].map((u) => t.as(u)));
+    [grid1, community, head, chengguan] = (await Promise.all(['grid1', 'beijiang', 'louzhang', 'chengguan'].map((u) => t.as(u)))) as [Client, Client, Client, Client];
     cgUnit = (await t.ctx.handle.db.selectFrom('users').select('unit_id').where('username', '=', 'chengguan').executeTakeFirstOrThrow()).unit_id!;
   });
   afterAll(() => t.close());
