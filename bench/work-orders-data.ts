@@ -9,7 +9,7 @@ import { migrateToLatest } from '../src/migrations/index.js';
 import type { PlaceRow } from '../src/modules/places/queries.js';
 import type { PlaceLevel } from '../src/modules/places/tables.js';
 import { addWorkingDays, DEFAULT_DAYS, resolveDays } from '../src/modules/work-orders/deadlines.js';
-import { rebuildRatings } from '../src/modules/work-orders/ratings.js';
+import { rebuildRatings } from '../src/modules/rates/index.js';
 import type { WorkOrderRow } from '../src/modules/work-orders/queries.js';
 import { CHANNELS, DEMAND_TYPES, type Rating } from '../contracts/work-orders.js';
 import { createRandom, type Random } from '../src/seed/random.js';

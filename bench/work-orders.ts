@@ -8,7 +8,7 @@ import type { AppContext } from '../src/core/context.js';
 import type { Database } from '../src/core/schema.js';
 import { scanOverdue } from '../src/modules/work-orders/commands/scan-overdue.js';
 import { toWorkOrder } from '../src/modules/work-orders/queries.js';
-import { ranking } from '../src/modules/work-orders/rates-routes.js';
+import { ranking } from '../src/modules/rates/index.js';
 import { benchCipher, benchDataDir, flag, int, isMain, log, option, percentile, seconds, type Target } from './support.js';
 import { dropPgWo, generateWorkOrders, NOW, openWo, pgWoUrl, WO_DISTRICT, type WoGenerateReport } from './work-orders-data.js';
 

@@ -1,12 +1,18 @@
 import { accountsModule } from './accounts/manifest.js';
+import { apiKeysModule } from './api-keys/manifest.js';
+import { attachmentsModule } from './attachments/manifest.js';
 import { auditModule } from './audit/manifest.js';
+import { demandCategoriesModule } from './demand-categories/manifest.js';
 import { hotlineModule } from './hotline/manifest.js';
 import { ledgersModule } from './ledgers/manifest.js';
-import { apiKeysModule, open311Module } from './open311/manifest.js';
-import { photosModule } from './photos/manifest.js';
+import { notificationsModule } from './notifications/manifest.js';
+import { open311Module } from './open311/manifest.js';
 import { placesModule } from './places/manifest.js';
+import { ratesModule } from './rates/manifest.js';
 import { residentH5Module } from './resident-h5/manifest.js';
 import { residentsModule } from './residents/manifest.js';
+import { unitsModule } from './units/manifest.js';
+import { workCalendarModule } from './work-calendar/manifest.js';
 import { workOrdersModule } from './work-orders/manifest.js';
 
 /** The modules in load order. A new module is one line here. */
@@ -15,9 +21,14 @@ export const modules = [
   placesModule,
   residentsModule,
   auditModule,
+  unitsModule,
+  notificationsModule,
+  demandCategoriesModule,
+  workCalendarModule,
+  attachmentsModule,
   workOrdersModule,
+  ratesModule,
   residentH5Module,
-  photosModule,
   hotlineModule,
   apiKeysModule,
   open311Module,

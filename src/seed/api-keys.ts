@@ -2,7 +2,7 @@ import type { AppContext } from '../core/context.js';
 import { appendEvent, SYSTEM_ACTOR } from '../core/events.js';
 import { newId, nowIso } from '../core/ids.js';
 import type { PlaceRow } from '../modules/places/queries.js';
-import { hashApiKey } from '../modules/open311/api-keys.js';
+import { hashApiKey } from '../modules/api-keys/index.js';
 
 /** The demo's API key, named in the README: for the 12345 push (X-Api-Key) and Open311 (api_key). Revoke it before real use. */
 export const DEMO_API_KEY = 'demo-open311-key';

@@ -7,7 +7,8 @@ import { addWorkingDays, DEFAULT_DAYS, resolveDays, type Calendar } from '../mod
 import { trackingNo } from '../modules/work-orders/commands/file-demand.js';
 import type { WorkOrderRow } from '../modules/work-orders/queries.js';
 import { CHANNELS, DEMAND_TYPES, type Rating } from '../../contracts/work-orders.js';
-import type { CategoryTable, UnitTable } from '../modules/work-orders/tables.js';
+import type { CategoryTable } from '../modules/demand-categories/index.js';
+import type { UnitTable } from '../modules/units/index.js';
 import { mobile, personName } from './names.js';
 import type { Random } from './random.js';
 

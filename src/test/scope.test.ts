@@ -6,7 +6,7 @@ import { fileOne } from '../modules/work-orders/test-support.js';
 import { DEMO_API_KEY } from '../seed/api-keys.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import { multipartForm, tinyPng } from '../modules/photos/test-support.js';
+import { multipartForm, tinyPng } from '../modules/attachments/test-support.js';
 
 /**
  * Every route that names a record answers 404 to a caller outside the record's subtree and writes nothing.
@@ -41,7 +41,7 @@ describe('scope: outside your subtree a record does not exist', () => {
     const photoFile = `work-orders/${order.id}/otherphoto000001.png`;
     fs.mkdirSync(path.join(t.dataDir, 'uploads', 'work-orders', order.id), { recursive: true });
     fs.writeFileSync(path.join(t.dataDir, 'uploads', photoFile), tinyPng());
-    await db.insertInto('work_order_photos').values({ id: 'otherphoto000001', work_order_id: order.id, stage: 'report', file: photoFile, mime: 'image/png', size: tinyPng().length, created_at: new Date().toISOString() }).execute();
+    await db.insertInto('attachments').values({ id: 'otherphoto000001', entity_type: 'work_order', entity_id: order.id, stage: 'report', file: photoFile, mime: 'image/png', size: tinyPng().length, place_id: compound.id, place_path: compound.path, created_at: new Date().toISOString() }).execute();
     Object.assign(ids, { order: order.id, notification: notification.id, category: category.id, photo: 'otherphoto000001' });
     // The demo API key is bound to 西南街道: a community of another street lies outside it.
     const street = await placeByName(t, '西南街道');
@@ -146,7 +146,7 @@ describe('scope: outside your subtree a record does not exist', () => {
       db.selectFrom('categories').select(['id', 'version']).orderBy('id').execute(),
       db.selectFrom('holidays').selectAll().orderBy('day').execute(),
       db.selectFrom('api_keys').select(['id', 'revoked_at']).orderBy('id').execute(),
-      db.selectFrom('work_order_photos').select('id').orderBy('id').execute(),
+      db.selectFrom('attachments').select('id').orderBy('id').execute(),
     ]);
     const before = await snapshot();
     const res = await (c.who === 'grid' ? gridWorker : communityWorker)(c.req());

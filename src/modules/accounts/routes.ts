@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword } from '../../core/auth/password.js';
 import { deleteSession, deleteUserSessions, forgetActors, SESSION_COOKIE } from './sessions.js';
 import { ZId } from '../../core/validation.js';
 import { policies } from '../../core/registry.js';
-import { findPlace } from '../places/queries.js';
+import { findPlace } from '../places/index.js';
 import { createUser } from './commands/create-user.js';
 import { signIn } from './commands/sign-in.js';
 import { updateUser } from './commands/update-user.js';

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../core/db.js';
 import type { Actor, RoleBinding } from '../../core/access/actor.js';
 import { cacheActor, cachedActor, forgetActors } from '../../core/auth/actor-cache.js';
+import { findPlaces } from '../places/index.js';
 
 export { forgetActors };
 
@@ -33,7 +34,7 @@ export async function deleteUserSessions(db: Db, userId: string, exceptToken?: s
   forgetActors();
 }
 
-/** Resolves a cookie token to the actor with role bindings and their place paths, in two indexed queries. */
+/** Resolves a cookie token to the actor with role bindings and their places (from the places module), in three indexed queries. */
 export async function loadActor(db: Db, token: string): Promise<Actor | null> {
   const sessionId = hashToken(token);
   const cached = cachedActor(sessionId);
@@ -51,13 +52,11 @@ async function readActor(db: Db, sessionId: string): Promise<Actor | null> {
     .where('sessions.id', '=', sessionId)
     .executeTakeFirst();
   if (!row || row.disabled || row.expires_at < new Date().toISOString()) return null;
-  const bindings = await db
-    .selectFrom('role_bindings')
-    .innerJoin('places', 'places.id', 'role_bindings.place_id')
-    .select(['role_bindings.role', 'places.id', 'places.path', 'places.name', 'places.level'])
-    .where('role_bindings.user_id', '=', row.id)
-    .orderBy('places.depth')
-    .execute();
+  const roles = await db.selectFrom('role_bindings').select(['role', 'place_id']).where('user_id', '=', row.id).execute();
+  const places = new Map((await findPlaces(db, roles.map((b) => b.place_id))).map((p) => [p.id, p]));
+  // Highest place first, as the bindings were always listed.
+  const bindings = roles.filter((b) => places.has(b.place_id)).map((b) => ({ role: b.role, ...places.get(b.place_id)! }))
+    .sort((a, b) => a.depth - b.depth);
   return {
     userId: row.id,
     username: row.username,

@@ -10,7 +10,6 @@ import type { UploadedFile } from './read-upload.js';
 
 export const MAX_PHOTOS = 6;
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
-export type PhotoStage = 'report' | 'resolve';
 
 /** The accepted image types, recognised by their first bytes: what the client claims is not enough. */
 const TYPES = [
@@ -51,55 +50,68 @@ function withoutMetadata(mime: (typeof TYPES)[number]['mime'], data: Buffer, i: 
 
 export const tooMany = () => invalid('photos', `最多上传${MAX_PHOTOS}张照片`, `At most ${MAX_PHOTOS} photos`, 'too_many_photos');
 
-/** Photos live under UPLOAD_DIR, by default DATA_DIR/uploads (which the backup copies). */
+/** Files live under UPLOAD_DIR, by default DATA_DIR/uploads (which the backup copies). */
 export function uploadRoot(config: Config): string {
   return config.uploadDir;
 }
 
-/** The file of a stored photo, or null when its recorded path would leave the upload folder. */
-export function photoFile(root: string, relative: string): string | null {
+/** The file of a stored attachment, or null when its recorded path would leave the upload folder. */
+export function attachmentFile(root: string, relative: string): string | null {
   const file = path.resolve(root, relative);
   return file.startsWith(root + path.sep) ? file : null;
 }
 
+/** The record a file hangs on: its kind and id, and its place (scope, the event, and the path copy). */
+export interface AttachmentOwner {
+  entityType: string;
+  entityId: string;
+  placeId: string;
+  placePath: string;
+}
+
+/** A record's files lie in a folder of their own: a work order's under `work-orders/<id>/`. */
+const folderOf = (owner: AttachmentOwner) => path.posix.join(`${owner.entityType.replace(/_/g, '-')}s`, owner.entityId);
+
 /**
- * Writes the photos to disk and records them with one event, inside the caller's transaction. Every file written is
- * pushed to `written` first, so the caller removes them if the transaction fails (see withPhotoFiles).
+ * Writes the files to disk and records them with one `add_photos` event on the owner, inside the caller's transaction.
+ * Every file written is pushed to `written` first, so the caller removes them if the transaction fails (see
+ * withAttachmentFiles).
  */
-export async function savePhotos(
-  trx: Trx, root: string, order: { id: string; place_id: string }, stage: PhotoStage, photos: CheckedPhoto[], actor: EventActor, written: string[],
+export async function saveAttachments(
+  trx: Trx, root: string, owner: AttachmentOwner, stage: string, photos: CheckedPhoto[], actor: EventActor, written: string[],
 ) {
   if (photos.length === 0) return [];
-  const dir = path.join('work-orders', order.id);
+  const dir = folderOf(owner);
   await fs.promises.mkdir(path.join(root, dir), { recursive: true });
   const now = nowIso();
   // Sorted ids keep the upload order when listed by id.
   const ids = photos.map(() => newId()).sort();
   const rows = photos.map((p, i) => {
     const id = ids[i]!;
-    return { id, work_order_id: order.id, stage, file: path.posix.join('work-orders', order.id, `${id}.${p.ext}`), mime: p.mime, size: p.data.length, created_at: now };
+    return { id, entity_type: owner.entityType, entity_id: owner.entityId, stage, file: path.posix.join(dir, `${id}.${p.ext}`), mime: p.mime,
+      size: p.data.length, place_id: owner.placeId, place_path: owner.placePath, created_at: now };
   });
   for (const [i, row] of rows.entries()) {
     const file = path.join(root, row.file);
     written.push(file);
     await fs.promises.writeFile(file, photos[i]!.data, { flag: 'wx', mode: 0o640 });
   }
-  await trx.insertInto('work_order_photos').values(rows).execute();
+  await trx.insertInto('attachments').values(rows).execute();
   await appendEvent(trx, actor, {
-    entityType: 'work_order', entityId: order.id, placeId: order.place_id, action: 'add_photos', to: { stage, photoIds: rows.map((r) => r.id) },
+    entityType: owner.entityType, entityId: owner.entityId, placeId: owner.placeId, action: 'add_photos', to: { stage, photoIds: rows.map((r) => r.id) },
   }, now);
   return rows.map((r) => ({ id: r.id, stage: r.stage, mime: r.mime, size: r.size }));
 }
 
 /** Runs `work` with a list it fills with the files it writes; if the work fails (the transaction rolled back) they are removed. */
-export async function withPhotoFiles<T>(work: (written: string[]) => Promise<T>): Promise<T> {
+export async function withAttachmentFiles<T>(work: (written: string[]) => Promise<T>): Promise<T> {
   const written: string[] = [];
   try {
     return await work(written);
   } catch (error) {
     await Promise.all(written.map((f) => fs.promises.rm(f, { force: true })));
     const dirs = [...new Set(written.map((f) => path.dirname(f)))];
-    // Only an empty folder goes: another request may be adding photos to the same order.
+    // Only an empty folder goes: another request may be adding files to the same record.
     await Promise.all(dirs.map((d) => fs.promises.rmdir(d).catch(() => {})));
     throw error;
   }

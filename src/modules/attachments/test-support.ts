@@ -54,19 +54,22 @@ export function multipartForm(fields: Record<string, string>, files: FormFile[] 
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-/** Makes the database itself refuse photo rows while `run` runs (a trigger, not a stub), then lifts the refusal. */
+/** Makes the database itself refuse attachment rows while `run` runs (a trigger, not a stub), then lifts the refusal. */
 export async function whilePhotoRowsRefused<T>(t: TestApp, run: () => Promise<T>): Promise<T> {
   const db = t.ctx.handle.db;
   const pg = t.ctx.handle.dialect === 'postgres';
   if (pg) {
     await sql`create or replace function refuse_photo() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`.execute(db);
-    await sql`create trigger refuse_photo before insert on work_order_photos for each row execute function refuse_photo()`.execute(db);
+    await sql`create trigger refuse_photo before insert on attachments for each row execute function refuse_photo()`.execute(db);
   } else {
-    await sql`create trigger refuse_photo before insert on work_order_photos begin select raise(abort, 'refused'); end`.execute(db);
+    await sql`create trigger refuse_photo before insert on attachments begin select raise(abort, 'refused'); end`.execute(db);
   }
   try {
     return await run();
   } finally {
-    await sql`drop trigger refuse_photo${pg ? sql` on work_order_photos` : sql``}`.execute(db);
+    await sql`drop trigger refuse_photo${pg ? sql` on attachments` : sql``}`.execute(db);
   }
 }
+
+/** Photos that carry metadata (GPS, XMP, comments) and what must never survive in a stored copy. */
+export { HOME, jpegWithMetadata, pngWithMetadata, SECRETS, tinyWebp, webpWithMetadata } from './metadata/test-images.js';

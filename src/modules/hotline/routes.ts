@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors.js';
 import { readSheet, writeSheet } from '../../core/excel.js';
 import { requireActor } from '../../core/http.js';
 import { ZId } from '../../core/validation.js';
-import { authenticateApiKey, type ApiKeyRow } from '../open311/api-keys.js';
+import { authenticateApiKey, type ApiKeyRow } from '../api-keys/index.js';
 import { hotlineImportScope, importHotlineOrders } from './commands/import-hotline-orders.js';
 import { pushHotlineOrder } from './commands/push-hotline-order.js';
 import { HOTLINE_COLUMNS, HOTLINE_SHEET } from './layout.js';

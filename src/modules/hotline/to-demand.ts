@@ -1,7 +1,8 @@
 import type { DbOrTrx } from '../../core/db.js';
 import type { Message } from '../../core/errors.js';
-import { createPlaceResolver, PLACE_MISS_TEXT, type PlaceMiss } from '../open311/resolve-place.js';
-import type { TFileDemand } from '../work-orders/schema.js';
+import { listActiveCategories } from '../demand-categories/index.js';
+import { createPlaceResolver, PLACE_MISS_TEXT, type PlaceMiss } from '../places/index.js';
+import type { TFileDemand } from '../work-orders/index.js';
 import type { THotlineOrder } from './schema.js';
 
 export interface Problem {
@@ -13,7 +14,7 @@ export interface Problem {
 
 /** What turning 12345 orders into demands looks up, loaded once per push or import: the active categories and the places in `roots`. */
 export async function createHotlineLookup(db: DbOrTrx, roots: string[]) {
-  const categories = await db.selectFrom('categories').select(['id', 'code', 'name']).where('active', '=', 1).execute();
+  const categories = await listActiveCategories(db);
   const byRef = new Map(categories.flatMap((c) => [[c.code, c.id], [c.name, c.id]] as const));
   return { categoryId: (ref: string) => byRef.get(ref), resolvePlace: createPlaceResolver(db, roots) };
 }

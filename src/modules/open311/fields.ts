@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/context.js';
-import { authenticateApiKey, type ApiKeyRow } from './api-keys.js';
+import { authenticateApiKey, type ApiKeyRow } from '../api-keys/index.js';
 import { badRequest, notFound311, Open311Error } from './respond.js';
 
 /** A GeoReport call's parameters: the query string, then the body (form-encoded, multipart fields or JSON), which wins. */

@@ -1,26 +1,20 @@
 import type { DbOrTrx } from '../../core/db.js';
 import { maskPersonalText } from '../../core/personal-data.js';
 import type { WorkOrderState } from '../../../contracts/work-orders.js';
+import { findActiveCategoryByCode, findCategories, findCategoriesByCodes, listActiveCategories } from '../demand-categories/index.js';
+import { findPlaces, listCommunitiesWithStreets } from '../places/index.js';
+import { findWorkOrderByTrackingNo, findWorkOrdersByIds, listWorkOrders } from '../work-orders/index.js';
 import { publicPlaceId, splitMedia, STATUS_OF, UPDATE_ACTIONS, UPDATE_TEXT, w3c } from './views.js';
 
 /** At most this many records per GET, and a 90-day window by default, as GeoReport v2 sets them. */
 export const MAX_RESULTS = 1000;
 export const DEFAULT_WINDOW_MS = 90 * 86400_000;
 
-export async function listServices(db: DbOrTrx) {
-  return db.selectFrom('categories').selectAll().where('active', '=', 1).orderBy('group_name').orderBy('name').execute();
-}
-
-export async function findService(db: DbOrTrx, code: string) {
-  return db.selectFrom('categories').selectAll().where('code', '=', code).where('active', '=', 1).executeTakeFirst();
-}
+export const listServices = listActiveCategories;
+export const findService = findActiveCategoryByCode;
 
 /** The district's communities with their streets: the values of the `community` attribute. */
-export async function listCommunities(db: DbOrTrx, districtCode: string) {
-  return db.selectFrom('places as c').innerJoin('places as s', 's.id', 'c.parent_id')
-    .select(['c.id', 'c.name', 's.name as street']).where('c.level', '=', 'community').where('c.path', 'like', `/${districtCode}/%`)
-    .orderBy('s.sort_order').orderBy('c.sort_order').orderBy('c.name').execute();
-}
+export const listCommunities = (db: DbOrTrx, districtCode: string) => listCommunitiesWithStreets(db, `/${districtCode}/`);
 
 export interface RequestFilter {
   ids?: string[];
@@ -32,25 +26,26 @@ export interface RequestFilter {
 
 /** Service requests as GeoReport shows them to anyone: no reporter name or phone, the masked address, the compound at most. */
 export async function listRequests(db: DbOrTrx, f: RequestFilter) {
-  let q = db.selectFrom('work_orders as o')
-    .innerJoin('categories as c', 'c.id', 'o.category_id')
-    .innerJoin('places as office', 'office.id', 'o.office_id')
-    .leftJoin('work_orders as m', 'm.id', 'o.merged_into')
-    .select(['o.id', 'o.tracking_no', 'o.state', 'o.result', 'o.description', 'o.place_path', 'o.address_masked', 'o.lat', 'o.lng',
-      'o.received_at', 'o.updated_at', 'o.resolve_due', 'c.code', 'c.name', 'office.name as office_name', 'm.tracking_no as merged_tracking_no']);
-  if (f.ids) q = q.where('o.tracking_no', 'in', f.ids);
-  if (f.serviceCodes) q = q.where('c.code', 'in', f.serviceCodes);
-  if (f.states) q = q.where('o.state', 'in', f.states);
-  if (f.start) q = q.where('o.received_at', '>=', f.start);
-  if (f.end) q = q.where('o.received_at', '<=', f.end);
-  const rows = await q.orderBy('o.received_at', 'desc').orderBy('o.id', 'desc').limit(MAX_RESULTS).execute();
-  return rows.map((o) => {
+  const categoryIds = f.serviceCodes ? (await findCategoriesByCodes(db, f.serviceCodes)).map((c) => c.id) : undefined;
+  if (categoryIds?.length === 0) return [];
+  const orders = await listWorkOrders(db, { trackingNos: f.ids, categoryIds, states: f.states, receivedFrom: f.start, receivedTo: f.end, limit: MAX_RESULTS });
+  const [categories, offices, merged] = await Promise.all([
+    findCategories(db, orders.map((o) => o.category_id)),
+    findPlaces(db, orders.map((o) => o.office_id)),
+    findWorkOrdersByIds(db, orders.flatMap((o) => (o.merged_into ? [o.merged_into] : []))),
+  ]);
+  const category = new Map(categories.map((c) => [c.id, c]));
+  const officeName = new Map(offices.map((p) => [p.id, p.name]));
+  const mergedNo = new Map(merged.map((m) => [m.id, m.tracking_no]));
+  return orders.map((o) => {
     const status = STATUS_OF[o.state];
     const { description, mediaUrl } = splitMedia(o.description);
-    const notes = maskPersonalText(status === 'closed' ? (o.result ?? (o.merged_tracking_no ? `已并入工单 ${o.merged_tracking_no}` : '')) : '');
+    const mergedInto = o.merged_into ? mergedNo.get(o.merged_into) : undefined;
+    const notes = maskPersonalText(status === 'closed' ? (o.result ?? (mergedInto ? `已并入工单 ${mergedInto}` : '')) : '');
+    const c = category.get(o.category_id);
     return {
-      service_request_id: o.tracking_no, status, status_notes: notes, service_name: o.name, service_code: o.code, description: maskPersonalText(description),
-      agency_responsible: o.office_name, service_notice: '', requested_datetime: w3c(o.received_at), updated_datetime: w3c(o.updated_at),
+      service_request_id: o.tracking_no, status, status_notes: notes, service_name: c?.name, service_code: c?.code, description: maskPersonalText(description),
+      agency_responsible: officeName.get(o.office_id), service_notice: '', requested_datetime: w3c(o.received_at), updated_datetime: w3c(o.updated_at),
       expected_datetime: w3c(o.resolve_due), address: o.address_masked ?? '', address_id: publicPlaceId(o.place_path), zipcode: '',
       lat: o.lat, long: o.lng, media_url: mediaUrl,
     };
@@ -58,9 +53,7 @@ export async function listRequests(db: DbOrTrx, f: RequestFilter) {
 }
 export type Open311Request = Awaited<ReturnType<typeof listRequests>>[number];
 
-export async function findOrderByTrackingNo(db: DbOrTrx, trackingNo: string) {
-  return db.selectFrom('work_orders').selectAll().where('tracking_no', '=', trackingNo).executeTakeFirst();
-}
+export const findOrderByTrackingNo = findWorkOrderByTrackingNo;
 
 type EventRow = { id: number; at: string; action: string; to_state: string | null; reason: string | null; tracking_no: string; state: WorkOrderState };
 
@@ -77,10 +70,13 @@ export function toUpdate(e: EventRow) {
 
 /** The work orders' steps and comments in a time window, oldest first. */
 export async function listUpdates(db: DbOrTrx, f: { start: string; end: string; eventId?: number }) {
-  let q = db.selectFrom('events as e').innerJoin('work_orders as o', 'o.id', 'e.entity_id')
-    .select(['e.id', 'e.at', 'e.action', 'e.to_state', 'e.reason', 'o.tracking_no', 'o.state'])
+  let q = db.selectFrom('events as e').select(['e.id', 'e.at', 'e.action', 'e.to_state', 'e.reason', 'e.entity_id'])
     .where('e.entity_type', '=', 'work_order').where('e.action', 'in', UPDATE_ACTIONS);
   q = f.eventId !== undefined ? q.where('e.id', '=', f.eventId) : q.where('e.at', '>=', f.start).where('e.at', '<=', f.end);
   const rows = await q.orderBy('e.id').limit(MAX_RESULTS).execute();
-  return rows.map((e) => toUpdate({ ...e, id: Number(e.id) }));
+  const orders = new Map((await findWorkOrdersByIds(db, rows.map((e) => e.entity_id))).map((o) => [o.id, o]));
+  return rows.filter((e) => orders.has(e.entity_id)).map((e) => {
+    const o = orders.get(e.entity_id)!;
+    return toUpdate({ ...e, id: Number(e.id), tracking_no: o.tracking_no, state: o.state });
+  });
 }

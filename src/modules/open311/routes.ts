@@ -7,6 +7,7 @@ import { DEFAULT_WINDOW_MS, findService, listRequests, listServices, listUpdates
 import { badRequest, FORMATS, notFound311, open311ErrorHandler, send, splitFile } from './respond.js';
 import { discovery, serviceDefinition, toService } from './services.js';
 import { statesWith } from './views.js';
+import { findWorkOrder } from '../work-orders/index.js';
 
 // Public GETs; the POSTs carry api_key in the form, not a session.
 const doc = (summary: string) => ({ tags: ['open311'], summary, security: [] });
@@ -104,7 +105,7 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
   app.get('/tokens/:file', { schema: { ...doc('The request id for a token (our work-order id): tokens/{token}.{json,xml}'), params: ZFile } }, async (req, reply) => {
     const { name, format } = splitFile(req.params.file);
     await fields(req);
-    const order = await db().selectFrom('work_orders').select(['id', 'tracking_no']).where('id', '=', name).executeTakeFirst();
+    const order = await findWorkOrder(db(), name);
     if (!order) throw notFound311(`token ${name} not found`);
     return send(reply, format, 'service_requests', [{ service_request_id: order.tracking_no, token: order.id }]);
   });

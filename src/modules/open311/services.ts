@@ -1,12 +1,11 @@
-import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../../core/db.js';
-import { DEMAND_TYPE_NAMES } from '../hotline/layout.js';
+import { type CategoryRow } from '../demand-categories/index.js';
+import { DEMAND_TYPE_NAMES } from '../hotline/index.js';
 import { DEMAND_TYPES } from '../../../contracts/work-orders.js';
-import type { CategoryTable } from '../work-orders/tables.js';
 import { listCommunities } from './queries.js';
 
 /** A category is a GeoReport service; each has the same attributes, so metadata is always true. */
-export const toService = (c: Selectable<CategoryTable>) => ({
+export const toService = (c: CategoryRow) => ({
   service_code: c.code, service_name: c.name, description: c.description ?? '', metadata: true, type: 'realtime',
   keywords: [...new Set([c.group_name, c.name])].join(','), group: c.group_name,
 });

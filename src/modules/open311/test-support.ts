@@ -1,17 +1,9 @@
 import type { TestApp } from '../../test/harness.js';
 import { placeByName } from '../../test/harness.js';
-import { DEMO_API_KEY, seedDemoApiKey } from '../../seed/api-keys.js';
 import { demandTarget } from '../work-orders/test-support.js';
-import { hashApiKey } from './api-keys.js';
 
-/** The demo key (bound to 西南街道), seeded when the demo did not already issue it. */
-export async function demoKey(t: TestApp): Promise<string> {
-  const db = t.ctx.handle.db;
-  if (!(await db.selectFrom('api_keys').select('id').where('key_hash', '=', hashApiKey(DEMO_API_KEY)).executeTakeFirst())) {
-    await seedDemoApiKey(t.ctx, await placeByName(t, '西南街道'));
-  }
-  return DEMO_API_KEY;
-}
+/** The demo key lives with the API keys; the 12345 and Open311 tests take it from here too. */
+export { demoKey } from '../api-keys/test-support.js';
 
 /** 北江社区, a compound in its first grid (grid1's), and a community of another street (outside the demo key). */
 export async function places(t: TestApp) {

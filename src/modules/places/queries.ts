@@ -3,6 +3,7 @@ import { subtreeUpperBound, type DbOrTrx } from '../../core/db.js';
 import { inSubtrees } from '../../core/access/scope.js';
 import type { PlaceLevel, PlaceTable } from './tables.js';
 import type { TPlace } from './schema.js';
+import { shortDivisionName } from './commands/import-divisions.js';
 
 export type PlaceRow = Selectable<PlaceTable>;
 
@@ -27,6 +28,52 @@ export function toPlace(row: PlaceRow): TPlace {
 
 export async function findPlace(db: DbOrTrx, id: string): Promise<PlaceRow | undefined> {
   return db.selectFrom('places').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The places with these ids (any order; unknown ids are left out). */
+export async function findPlaces(db: DbOrTrx, ids: readonly string[]): Promise<PlaceRow[]> {
+  const unique = [...new Set(ids)];
+  const out: PlaceRow[] = [];
+  // Parameters per statement stay far below SQLite's bound.
+  for (let i = 0; i < unique.length; i += 500) out.push(...await db.selectFrom('places').selectAll().where('id', 'in', unique.slice(i, i + 500)).execute());
+  return out;
+}
+
+/** The places of one level, under `underPath` when given, in their official order. */
+export async function listPlacesAtLevel(db: DbOrTrx, level: PlaceLevel, underPath?: string): Promise<PlaceRow[]> {
+  let q = db.selectFrom('places').selectAll().where('level', '=', level);
+  if (underPath) q = q.where('path', '>=', underPath).where('path', '<', subtreeUpperBound(underPath));
+  return q.orderBy('sort_order').execute();
+}
+
+/** The ids of the places inside `roots`, as a subquery for another module's `where(column, 'in', …)`. */
+export function placeIdsUnder(db: DbOrTrx, roots: string[]) {
+  return db.selectFrom('places').select('places.id').where((eb) => inSubtrees(eb, 'places.path', roots));
+}
+
+/** Communities inside `roots` named by id, division code or name (the official long name too): a few, to tell a unique match. */
+export async function findCommunities(db: DbOrTrx, ref: string, roots: string[]): Promise<PlaceRow[]> {
+  return db.selectFrom('places').selectAll().where('level', '=', 'community')
+    .where((eb) => eb.or([eb('id', '=', ref), eb('code', '=', ref), eb('name', '=', shortDivisionName(ref))]))
+    .where((eb) => inSubtrees(eb, 'path', roots)).limit(5).execute();
+}
+
+/** Compounds inside `roots` with exactly this name: a few, to tell a unique match. */
+export async function findCompoundsNamed(db: DbOrTrx, name: string, roots: string[]): Promise<PlaceRow[]> {
+  return db.selectFrom('places').selectAll().where('level', '=', 'compound').where('name', '=', name)
+    .where((eb) => inSubtrees(eb, 'path', roots)).limit(5).execute();
+}
+
+/** The district's communities with their street's name, in the official order (Open311's `community` attribute). */
+export async function listCommunitiesWithStreets(db: DbOrTrx, districtPath: string) {
+  return db.selectFrom('places as c').innerJoin('places as s', 's.id', 'c.parent_id')
+    .select(['c.id', 'c.name', 's.name as street']).where('c.level', '=', 'community').where('c.path', 'like', `${districtPath}%`)
+    .orderBy('s.sort_order').orderBy('c.sort_order').orderBy('c.name').execute();
+}
+
+/** The community a place lies in (the third id of its path: district/street/community/…); none above a community. */
+export function communityIdOf(placePath: string): string | undefined {
+  return placePath.split('/').filter(Boolean)[2];
 }
 
 export async function findPlaceByCode(db: DbOrTrx, code: string): Promise<PlaceRow | undefined> {

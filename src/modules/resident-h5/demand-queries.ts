@@ -1,7 +1,8 @@
 import type { AppContext } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
-import { findPlace } from '../places/queries.js';
-import { findCategory, findWorkOrder, type WorkOrderRow } from '../work-orders/queries.js';
+import { findCategories, findCategory } from '../demand-categories/index.js';
+import { findPlace } from '../places/index.js';
+import { findWorkOrder, listReporterOrders, orderPhotos, type WorkOrderRow } from '../work-orders/index.js';
 import { WORK_ORDER_STEPS } from '../../../contracts/work-order-steps.js';
 import { isReporterOf, type Resident } from './sessions.js';
 
@@ -13,16 +14,11 @@ export async function ownOrder(ctx: AppContext, resident: Resident, id: string):
 }
 
 export async function listOwnDemands(ctx: AppContext, resident: Resident, page: { limit: number; offset: number }) {
-  const q = ctx.handle.db.selectFrom('work_orders').where('reporter_phone_index', '=', resident.phoneIndex);
-  const [rows, total] = await Promise.all([
-    q.innerJoin('categories', 'categories.id', 'work_orders.category_id')
-      .select(['work_orders.id', 'tracking_no', 'title', 'state', 'categories.name as category_name', 'received_at', 'work_orders.updated_at'])
-      .orderBy('received_at', 'desc').orderBy('work_orders.id', 'desc').limit(page.limit).offset(page.offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await listReporterOrders(ctx.handle.db, resident.phoneIndex, page);
+  const names = new Map((await findCategories(ctx.handle.db, rows.map((r) => r.category_id))).map((c) => [c.id, c.name]));
   return {
-    items: rows.map((r) => ({ id: r.id, trackingNo: r.tracking_no, title: r.title, state: r.state, categoryName: r.category_name, receivedAt: r.received_at, updatedAt: r.updated_at })),
-    total: Number(total.n),
+    items: rows.map((r) => ({ id: r.id, trackingNo: r.tracking_no, title: r.title, state: r.state, categoryName: names.get(r.category_id) ?? null, receivedAt: r.received_at, updatedAt: r.updated_at })),
+    total,
   };
 }
 
@@ -54,7 +50,7 @@ export async function ownDemand(ctx: AppContext, resident: Resident, id: string)
   const [category, place, photos, timeline] = await Promise.all([
     findCategory(db, order.category_id),
     findPlace(db, order.place_id),
-    db.selectFrom('work_order_photos').select(['id', 'stage']).where('work_order_id', '=', order.id).orderBy('created_at').orderBy('id').execute(),
+    orderPhotos(db, order.id),
     residentTimeline(ctx, order.id),
   ]);
   return {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, placeByName, type Client, type TestApp } from '../../test/harness.js';
-import { multipartForm, tinyPng, whilePhotoRowsRefused } from '../photos/test-support.js';
+import { multipartForm, tinyPng, whilePhotoRowsRefused } from '../attachments/test-support.js';
 import { demandTarget, step } from '../work-orders/test-support.js';
 import { asResident, fileAsResident } from './test-support.js';
 
@@ -23,7 +23,7 @@ describe('a resident files and follows a demand on the H5 page', () => {
   const filesUnder = (dir: string): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name) : []);
   const counts = async () => ({
     orders: Number((await t.ctx.handle.db.selectFrom('work_orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
-    photos: Number((await t.ctx.handle.db.selectFrom('work_order_photos').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    photos: Number((await t.ctx.handle.db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
     files: filesUnder(uploads()).length,
   });
 
@@ -50,7 +50,7 @@ describe('a resident files and follows a demand on the H5 page', () => {
     const order = await t.ctx.handle.db.selectFrom('work_orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(order).toMatchObject({ channel: 'h5', demand_type: 'help', state: 'received', reporter_phone_masked: '137****5678' });
     expect(order.reporter_phone_index).toBe(t.ctx.cipher.blindIndex('13712345678'));
-    const photos = await t.ctx.handle.db.selectFrom('work_order_photos').selectAll().where('work_order_id', '=', id).orderBy('mime').execute();
+    const photos = await t.ctx.handle.db.selectFrom('attachments').selectAll().where('entity_type', '=', 'work_order').where('entity_id', '=', id).orderBy('mime').execute();
     expect(photos.map((p) => [p.stage, p.mime])).toEqual([['report', 'image/jpeg'], ['report', 'image/png']]);
     expect(filesUnder(path.join(uploads(), 'work-orders', id)).sort()).toEqual(photos.map((p) => path.basename(p.file)).sort());
 

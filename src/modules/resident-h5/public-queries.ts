@@ -1,8 +1,8 @@
 import { isWithin } from '../../core/access/scope.js';
 import type { AppContext } from '../../core/context.js';
 import { invalid, notFound } from '../../core/errors.js';
-import { findPlace, findPlaceByCode, searchPlaces, type PlaceRow } from '../places/queries.js';
-import type { PlaceLevel } from '../places/tables.js';
+import { findPlace, findPlaceByCode, findPlaces, listChildren, searchPlaces, type PlaceLevel, type PlaceRow } from '../places/index.js';
+import { listActiveCategories } from '../demand-categories/index.js';
 
 /** What anyone may see of a place on the H5 page: names only, never an address or a person. */
 type Named = { id: string; name: string };
@@ -34,7 +34,7 @@ export async function residentPlace(ctx: AppContext, id: string): Promise<PlaceR
 /** The street, community and compound over each place, in one query. */
 async function ancestorNames(ctx: AppContext, places: PlaceRow[]) {
   const ids = [...new Set(places.flatMap((p) => ancestorIds(p.path)))];
-  const rows = ids.length ? await ctx.handle.db.selectFrom('places').select(['id', 'name', 'level']).where('id', 'in', ids).execute() : [];
+  const rows = await findPlaces(ctx.handle.db, ids);
   return (p: PlaceRow) => {
     const mine = ancestorIds(p.path);
     const at = (level: PlaceLevel): Named | null => {
@@ -49,11 +49,11 @@ async function ancestorNames(ctx: AppContext, places: PlaceRow[]) {
 export async function publicPlace(ctx: AppContext, id: string) {
   const place = await placeInDistrict(ctx, id);
   if (place.level !== 'compound' && place.level !== 'building') throw notFound('place');
-  const [names, children] = await Promise.all([
+  const [names, listed] = await Promise.all([
     ancestorNames(ctx, [place]),
-    ctx.handle.db.selectFrom('places').select(['id', 'name', 'level']).where('parent_id', '=', place.id)
-      .orderBy('sort_order').orderBy('name').limit(500).execute(),
+    listChildren(ctx.handle.db, place.id, 500, 0),
   ]);
+  const children = listed.items.map(({ id, name, level }) => ({ id, name, level }));
   return { id: place.id, level: place.level, name: place.name, ...names(place), children };
 }
 
@@ -65,7 +65,6 @@ export async function searchCompounds(ctx: AppContext, q: string) {
 }
 
 export async function activeCategories(ctx: AppContext) {
-  const rows = await ctx.handle.db.selectFrom('categories').select(['id', 'code', 'name', 'group_name', 'description'])
-    .where('active', '=', 1).orderBy('group_name').orderBy('name').execute();
+  const rows = await listActiveCategories(ctx.handle.db);
   return { items: rows.map((c) => ({ id: c.id, code: c.code, name: c.name, groupName: c.group_name, description: c.description })) };
 }

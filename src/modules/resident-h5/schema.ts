@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { bilingual, describeIssue } from '../../core/validation.js';
-import { ZFileDemand } from '../work-orders/schema.js';
+import { ZFileDemand } from '../work-orders/index.js';
 import { DEMAND_TYPES } from '../../../contracts/work-orders.js';
 
 /** One-time codes go by SMS, so a mainland mobile number only. */

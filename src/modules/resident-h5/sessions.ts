@@ -4,7 +4,7 @@ import type { AppContext } from '../../core/context.js';
 import type { Db } from '../../core/db.js';
 import { unauthenticated } from '../../core/errors.js';
 import { mask } from '../../core/personal-data.js';
-import type { ResidentCaller } from '../../core/access/actor.js';
+import type { Actor, ResidentCaller } from '../../core/access/actor.js';
 
 /** Residents on the H5 page have no account: a phone proven by a one-time code opens this session. */
 export const RESIDENT_COOKIE = 'onegrid_resident';
@@ -56,6 +56,16 @@ export async function requireResident(req: FastifyRequest): Promise<Resident> {
   const resident = await currentResident(req);
   if (!resident) throw unauthenticated();
   return resident;
+}
+
+/**
+ * Who calls a page that staff and residents share (a photo of an order): the signed-in staff account, else the
+ * resident of the cookie as a lifecycle caller, else null.
+ */
+export async function staffOrResident(req: FastifyRequest): Promise<Actor | ResidentCaller | null> {
+  if (req.actor) return req.actor;
+  const resident = await currentResident(req);
+  return resident ? residentCaller(resident) : null;
 }
 
 /** The resident filed this order: same phone. */

@@ -1,7 +1,7 @@
 import { lastMessageTo } from '../../core/sms.js';
 import type { Client, TestApp } from '../../test/harness.js';
 import { demandTarget } from '../work-orders/test-support.js';
-import { multipartForm, tinyJpeg, tinyPng, type FormFile } from '../photos/test-support.js';
+import { multipartForm, tinyJpeg, tinyPng, type FormFile } from '../attachments/test-support.js';
 
 /** The six-digit code in the last SMS the log provider took for this phone. */
 export function lastCodeFor(phone: string): string | undefined {

@@ -5,3 +5,13 @@ export { findVisibleWorkOrder } from './detail.js';
 export { isAssignee as isWorkOrderAssignee } from './relations.js';
 export type { WorkOrderRecord } from './record.js';
 export { workOrderLifecycle } from './lifecycle.js';
+// What the other modules read and file through (they never name the work-order tables).
+export { fileDemand } from './commands/file-demand.js';
+export {
+  filedExternalNos, findWorkOrderByExternalNo, findWorkOrderByTrackingNo, findWorkOrdersByIds, listReporterOrders, listWorkOrders, rateableOrders,
+  type WorkOrderFilter,
+} from './lookups.js';
+export { findWorkOrder, orderAttachmentOwner, orderPhotos, toWorkOrder, type TWorkOrder, type WorkOrderRow } from './queries.js';
+export { assigneeUsers } from './notify.js';
+export { photoRoutes } from './photo-routes.js';
+export { ZFileDemand, type TFileDemand } from './schema.js';

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { DbOrTrx } from '../../core/db.js';
+import { listAttachments, type AttachmentOwner } from '../attachments/index.js';
 import { light } from './deadlines.js';
 import type { WorkOrderTable } from './tables.js';
 
@@ -26,9 +27,17 @@ export async function findWorkOrder(db: DbOrTrx, id: string) {
   return db.selectFrom('work_orders').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function findCategory(db: DbOrTrx, id: string) {
-  return db.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();
+/** A work order as the owner of its photos (attachments): files under `work-orders/<id>/`, re-pathed with the order's place. */
+export const orderAttachmentOwner = (o: Pick<WorkOrderRow, 'id' | 'place_id' | 'place_path'>): AttachmentOwner =>
+  ({ entityType: 'work_order', entityId: o.id, placeId: o.place_id, placePath: o.place_path });
+
+/** The photos of an order, oldest first, as the detail pages list them. */
+export async function orderPhotos(db: DbOrTrx, orderId: string) {
+  return (await listAttachments(db, 'work_order', orderId)).map((p) => ({ id: p.id, stage: p.stage, mime: p.mime, size: p.size }));
 }
+
+// The steps look categories up here; they belong to the demand-categories module.
+export { findCategory } from '../demand-categories/index.js';
 
 /** The community a place belongs to: the third id of its path (district/street/community/…). */
 export function officeOf(placePath: string): string | undefined {

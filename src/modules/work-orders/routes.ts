@@ -9,7 +9,7 @@ import { waitsOn } from '../../core/lifecycle/inbox.js';
 import { lifecycleRoutes } from '../../core/lifecycle/routes.js';
 import { revealPersonal } from '../../core/reveal.js';
 import { ZId, ZReason } from '../../core/validation.js';
-import { findPlace } from '../places/queries.js';
+import { findPlace } from '../places/index.js';
 import { fileDemand } from './commands/file-demand.js';
 import { workOrderLifecycle as def } from './lifecycle.js';
 import { workOrderReadPolicy } from './policy.js';

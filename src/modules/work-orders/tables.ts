@@ -1,29 +1,5 @@
 import type { Channel, DemandType, Rating, WorkOrderState } from './state.js';
 
-export interface CategoryTable {
-  id: string;
-  /** The Open311 service_code. */
-  code: string;
-  name: string;
-  group_name: string;
-  description: string | null;
-  default_unit_id: string | null;
-  priority: 'normal' | 'urgent';
-  complex: number;
-  active: number;
-  place_id: string;
-  place_path: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface HolidayTable {
-  day: string;
-  name: string;
-  workday: number;
-}
-
 export interface WorkOrderTable {
   id: string;
   tracking_no: string;
@@ -73,16 +49,6 @@ export interface WorkOrderTable {
   updated_at: string;
 }
 
-export interface WorkOrderPhotoTable {
-  id: string;
-  work_order_id: string;
-  stage: 'report' | 'resolve';
-  file: string;
-  mime: string;
-  size: number;
-  created_at: string;
-}
-
 export interface WorkOrderUnitTable {
   work_order_id: string;
   unit_id: string;
@@ -104,60 +70,10 @@ export interface ExtensionRequestTable {
   updated_at: string;
 }
 
-export interface NotificationTable {
-  id: string;
-  user_id: string;
-  kind: string;
-  entity_type: string;
-  entity_id: string;
-  text_zh: string;
-  text_en: string;
-  read_at: string | null;
-  created_at: string;
-}
-
-export interface ApiKeyTable {
-  id: string;
-  /** sha256 of the key; the key itself is shown once, when issued. */
-  key_hash: string;
-  name: string;
-  place_id: string;
-  place_path: string;
-  created_by: string | null;
-  revoked_at: string | null;
-  created_at: string;
-}
-
-export interface OneTimeCodeTable {
-  id: string;
-  phone_index: string;
-  code_hash: string;
-  attempts: number;
-  expires_at: string;
-  used_at: string | null;
-  created_at: string;
-}
-
-export interface ResidentSessionTable {
-  id: string;
-  phone_index: string;
-  phone_enc: string;
-  phone_masked: string;
-  created_at: string;
-  expires_at: string;
-}
-
 export interface WorkOrdersTables {
-  api_keys: ApiKeyTable;
-  one_time_codes: OneTimeCodeTable;
-  resident_sessions: ResidentSessionTable;
-  categories: CategoryTable;
-  holidays: HolidayTable;
   work_orders: WorkOrderTable;
-  work_order_photos: WorkOrderPhotoTable;
   work_order_units: WorkOrderUnitTable;
   extension_requests: ExtensionRequestTable;
-  notifications: NotificationTable;
 }
 
 declare module '../../core/schema.js' {

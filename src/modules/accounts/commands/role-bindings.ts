@@ -1,11 +1,11 @@
 import type { Actor } from '../../../core/access/actor.js';
 import { authorize } from '../../../core/access/policy.js';
 import { ROLE_PLACE_LEVELS, type Role } from '../../../core/access/roles.js';
-import { isWithin } from '../../../core/access/scope.js';
 import type { DbOrTrx } from '../../../core/db.js';
 import { invalid, notFound } from '../../../core/errors.js';
 import { userPolicy } from '../policy.js';
-import type { PlaceLevel } from '../../places/tables.js';
+import { findVisibleUnit } from '../../units/index.js';
+import { findPlaces, type PlaceLevel } from '../../places/index.js';
 
 export interface CheckedBinding {
   role: Role;
@@ -20,10 +20,8 @@ export interface CheckedBinding {
  */
 export async function checkUnit(db: DbOrTrx, actor: Actor, unitId: string | null, roles: readonly { role: Role }[]): Promise<string | null> {
   if (unitId === null) return null;
-  const unit = await db.selectFrom('units').select(['id', 'place_path']).where('id', '=', unitId).executeTakeFirst();
-  if (!unit || !actor.bindings.some((b) => isWithin(unit.place_path, b.placePath) || isWithin(b.placePath, unit.place_path))) {
-    throw Object.assign(notFound('unit'), { field: 'unitId' });
-  }
+  const unit = await findVisibleUnit(db, actor, unitId);
+  if (!unit) throw Object.assign(notFound('unit'), { field: 'unitId' });
   if (!roles.some((r) => r.role === 'partner_contact')) {
     throw invalid('unitId', '只有共建单位/部门联络人可以关联单位', 'Only a partner_contact account is linked to a unit', 'unit_needs_partner_contact');
   }
@@ -33,7 +31,7 @@ export async function checkUnit(db: DbOrTrx, actor: Actor, unitId: string | null
 /** Each role must be bound to a place of its level inside the granting user's own subtree. */
 export async function checkBindings(db: DbOrTrx, actor: Actor, roles: { role: Role; placeId: string }[]): Promise<CheckedBinding[]> {
   const ids = [...new Set(roles.map((r) => r.placeId))];
-  const places = await db.selectFrom('places').select(['id', 'path', 'level']).where('id', 'in', ids).execute();
+  const places = await findPlaces(db, ids);
   return roles.map((r, i) => {
     const place = places.find((p) => p.id === r.placeId);
     if (!place) throw Object.assign(notFound('place'), { field: `roles.${i}.placeId` });

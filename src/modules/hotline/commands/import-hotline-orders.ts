@@ -6,9 +6,8 @@ import { AppError, conflict, invalid, notFound, type Message } from '../../../co
 import { appendEvent } from '../../../core/events.js';
 import { newId } from '../../../core/ids.js';
 import { describeIssue } from '../../../core/validation.js';
-import { findPlace } from '../../places/queries.js';
-import { fileDemand } from '../../work-orders/commands/file-demand.js';
-import type { TFileDemand } from '../../work-orders/schema.js';
+import { findPlace } from '../../places/index.js';
+import { filedExternalNos, fileDemand, type TFileDemand } from '../../work-orders/index.js';
 import { hotlinePolicy } from '../policy.js';
 import { ZHotlineOrder } from '../schema.js';
 import { createHotlineLookup, toFileDemand, type HotlineLookup } from '../to-demand.js';
@@ -55,12 +54,8 @@ export async function importHotlineOrders(ctx: AppContext, actor: Actor, scope: 
 
 /** Each row as a demand to file, a duplicate to skip, or its errors. */
 async function prepareRows(db: Db, lookup: HotlineLookup, rows: { row: number; values: unknown }[]) {
-  const filed = new Set<string>();
   const numbers = rows.map((r) => externalNoOf(r.values)).filter((n): n is string => Boolean(n));
-  for (let i = 0; i < numbers.length; i += 500) {
-    const found = await db.selectFrom('work_orders').select('external_no').where('external_no', 'in', numbers.slice(i, i + 500)).execute();
-    for (const f of found) filed.add(f.external_no!);
-  }
+  const filed = await filedExternalNos(db, numbers);
   const errors: RowError[] = [];
   const inputs: TFileDemand[] = [];
   let duplicates = 0;

@@ -1,16 +1,12 @@
 import { isWithin } from '../../../core/access/scope.js';
 import type { AppContext } from '../../../core/context.js';
-import type { DbOrTrx } from '../../../core/db.js';
 import { AppError, notFound } from '../../../core/errors.js';
-import { apiKeyActor, type ApiKeyRow } from '../../open311/api-keys.js';
-import { fileDemand } from '../../work-orders/commands/file-demand.js';
-import { toWorkOrder, type TWorkOrder } from '../../work-orders/queries.js';
+import { apiKeyActor, type ApiKeyRow } from '../../api-keys/index.js';
+import { fileDemand, findWorkOrderByExternalNo, toWorkOrder, type TWorkOrder } from '../../work-orders/index.js';
 import type { THotlineOrder } from '../schema.js';
 import { createHotlineLookup, toFileDemand } from '../to-demand.js';
 
-export async function findByExternalNo(db: DbOrTrx, externalNo: string) {
-  return db.selectFrom('work_orders').selectAll().where('external_no', '=', externalNo).executeTakeFirst();
-}
+export const findByExternalNo = findWorkOrderByExternalNo;
 
 /**
  * Files one order pushed by the 12345 platform, inside the key's subtree. The platform retries, so the same order

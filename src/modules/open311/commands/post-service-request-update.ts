@@ -1,8 +1,9 @@
 import { isWithin } from '../../../core/access/scope.js';
 import type { AppContext } from '../../../core/context.js';
 import { appendEvent } from '../../../core/events.js';
-import { assigneeUsers, notify } from '../../work-orders/notify.js';
-import { apiKeyActor, type ApiKeyRow } from '../api-keys.js';
+import { notify } from '../../notifications/index.js';
+import { assigneeUsers } from '../../work-orders/index.js';
+import { apiKeyActor, type ApiKeyRow } from '../../api-keys/index.js';
 import type { Fields } from '../fields.js';
 import { findOrderByTrackingNo, listUpdates } from '../queries.js';
 import { badRequest, notFound311 } from '../respond.js';
@@ -39,7 +40,7 @@ export async function postServiceRequestUpdate(ctx: AppContext, key: ApiKeyRow, 
     const added = await trx.selectFrom('events').select('id').where('entity_type', '=', 'work_order').where('entity_id', '=', order.id)
       .where('action', '=', 'comment').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     const users = [...(await assigneeUsers(trx, order.assignee_kind, order.assignee_id)), order.dispatcher_id];
-    await notify(trx, users, { kind: 'comment', entityId: order.id, zh: `居民补充:${order.title}`, en: `Resident’s comment: ${order.title}` });
+    await notify(trx, users, { kind: 'comment', entityType: 'work_order', entityId: order.id, zh: `居民补充:${order.title}`, en: `Resident’s comment: ${order.title}` });
     return Number(added.id);
   });
   return (await listUpdates(db, { start: '', end: '', eventId }))[0]!;

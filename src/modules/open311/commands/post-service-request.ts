@@ -1,12 +1,11 @@
 import type { AppContext } from '../../../core/context.js';
 import type { DbOrTrx } from '../../../core/db.js';
-import { apiKeyActor, type ApiKeyRow } from '../api-keys.js';
-import { fileDemand } from '../../work-orders/commands/file-demand.js';
-import { ZFileDemand } from '../../work-orders/schema.js';
+import { apiKeyActor, type ApiKeyRow } from '../../api-keys/index.js';
+import { createPlaceResolver, PLACE_MISS_TEXT } from '../../places/index.js';
+import { fileDemand, ZFileDemand } from '../../work-orders/index.js';
 import { DEMAND_TYPES, type DemandType } from '../../../../contracts/work-orders.js';
 import type { Fields } from '../fields.js';
 import { findService } from '../queries.js';
-import { createPlaceResolver, PLACE_MISS_TEXT } from '../resolve-place.js';
 import { badRequest, notFound311 } from '../respond.js';
 import { mediaLinks, withMedia } from '../views.js';
 

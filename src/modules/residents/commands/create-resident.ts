@@ -4,7 +4,7 @@ import type { AppContext } from '../../../core/context.js';
 import { invalid, notFound } from '../../../core/errors.js';
 import { appendEvent } from '../../../core/events.js';
 import { newId, nowIso } from '../../../core/ids.js';
-import { findPlace } from '../../places/queries.js';
+import { findPlace } from '../../places/index.js';
 import { residentPolicy } from '../policy.js';
 import { toResident } from '../queries.js';
 import type { TCreateResident } from '../schema.js';

@@ -8,7 +8,7 @@ import { conflict, forbidden, invalid, notFound } from '../../../core/errors.js'
 import { appendEvent, type EventActor } from '../../../core/events.js';
 import { newId } from '../../../core/ids.js';
 import { mask } from '../../../core/personal-data.js';
-import { findPlace } from '../../places/queries.js';
+import { findPlace } from '../../places/index.js';
 import { addWorkingDays, DEFAULT_DAYS, loadCalendar, resolveDays } from '../deadlines.js';
 import { findCategory, officeOf, toWorkOrder, type WorkOrderRow } from '../queries.js';
 import type { TFileDemand } from '../schema.js';

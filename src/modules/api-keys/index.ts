@@ -1,0 +1,2 @@
+export { apiKeysModule } from './manifest.js';
+export { apiKeyActor, authenticateApiKey, hashApiKey, type ApiKeyRow } from './api-keys.js';

@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import type { FastifyReply } from 'fastify';
+import type { Selectable } from 'kysely';
+import type { DbOrTrx } from '../../core/db.js';
+import { notFound } from '../../core/errors.js';
+import { attachmentFile } from './storage.js';
+import type { AttachmentTable } from './tables.js';
+
+export type AttachmentRow = Selectable<AttachmentTable>;
+
+/** A record's files in the order they were added (index attachments_entity). */
+export async function listAttachments(db: DbOrTrx, entityType: string, entityId: string): Promise<AttachmentRow[]> {
+  return db.selectFrom('attachments').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId)
+    .orderBy('created_at').orderBy('id').execute();
+}
+
+export async function countAttachments(db: DbOrTrx, entityType: string, entityId: string, stage?: string): Promise<number> {
+  let q = db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('entity_type', '=', entityType).where('entity_id', '=', entityId);
+  if (stage) q = q.where('stage', '=', stage);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** One file of one record: another record's file with the same id is not found. */
+export async function findAttachment(db: DbOrTrx, entityType: string, entityId: string, id: string): Promise<AttachmentRow | undefined> {
+  return db.selectFrom('attachments').selectAll().where('id', '=', id).where('entity_type', '=', entityType).where('entity_id', '=', entityId).executeTakeFirst();
+}
+
+/** Streams a stored file to a caller the owner has already let see it; a row without its file is 404 (`what`). */
+export async function sendAttachment(reply: FastifyReply, root: string, row: AttachmentRow | undefined, what = 'attachment') {
+  const file = row ? attachmentFile(root, row.file) : null;
+  const stat = file ? await fs.promises.stat(file).catch(() => null) : null;
+  if (!row || !file || !stat?.isFile()) throw notFound(what);
+  return reply.type(row.mime).header('content-length', stat.size).header('cache-control', 'private, max-age=86400')
+    .header('content-disposition', 'inline').send(fs.createReadStream(file));
+}

@@ -1,0 +1,14 @@
+import { defineModule } from '../../core/module.js';
+import { categoryPolicy, categoryRoutes } from './routes.js';
+
+/**
+ * The demand categories (诉求分类) a work order is filed under and Open311 offers as services. Named apart from the
+ * service catalogue (服务事项目录) of the one-window module to come.
+ */
+export const demandCategoriesModule = defineModule({
+  name: 'demand-categories',
+  tables: ['categories'],
+  routes: [categoryRoutes],
+  policies: [categoryPolicy],
+  pathCopies: [{ table: 'categories' }],
+});

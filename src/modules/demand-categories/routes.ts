@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { allow, authorize, definePolicy } from '../../core/access/policy.js';
+import { conflict, notFound, staleVersion } from '../../core/errors.js';
+import { appendEvent } from '../../core/events.js';
+import { requireActor } from '../../core/http.js';
+import { newId, nowIso } from '../../core/ids.js';
+import { bilingual, ZId, ZVersion } from '../../core/validation.js';
+import { findCategory, listCategories, toCategory } from './queries.js';
+
+/** The district admin keeps the category catalogue; everyone signed in reads it. */
+export const categoryPolicy = definePolicy<Record<string, never>>('category', [...allow('district_admin', ['create', 'update'])]);
+
+const ZCategory = z.object({
+  code: z.string().trim().regex(/^[a-z0-9_-]{2,40}$/, bilingual('编码为2-40位小写字母、数字、_或-', 'Code: 2-40 lowercase letters, digits, _ or -')),
+  name: z.string().trim().min(1).max(50),
+  groupName: z.string().trim().min(1).max(50),
+  description: z.string().trim().max(500).optional(),
+  defaultUnitId: ZId.nullable().optional(),
+  priority: z.enum(['normal', 'urgent']).default('normal'),
+  complex: z.boolean().default(false),
+});
+
+export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = () => app.ctx.handle.db;
+  const tags = ['catalogue'];
+
+  app.get('/categories', { schema: { tags } }, async (req) => {
+    requireActor(req);
+    return { items: (await listCategories(db())).map(toCategory) };
+  });
+
+  app.post('/categories', { schema: { tags, body: ZCategory } }, async (req, reply) => {
+    const actor = requireActor(req);
+    const district = actor.bindings.find((b) => b.placeLevel === 'district');
+    if (!district) throw notFound('district');
+    authorize(actor, categoryPolicy, 'create', district.placePath, {});
+    if (await db().selectFrom('categories').select('id').where('code', '=', req.body.code).executeTakeFirst()) {
+      throw conflict('code', '分类编码已存在', 'That category code exists', 'code_taken');
+    }
+    const now = nowIso();
+    const row = { id: newId(), code: req.body.code, name: req.body.name, group_name: req.body.groupName, description: req.body.description ?? null,
+      default_unit_id: req.body.defaultUnitId ?? null, priority: req.body.priority, complex: req.body.complex ? 1 : 0, active: 1,
+      place_id: district.placeId, place_path: district.placePath, version: 1, created_at: now, updated_at: now };
+    await db().transaction().execute(async (trx) => {
+      await trx.insertInto('categories').values(row).execute();
+      await appendEvent(trx, actor, { entityType: 'category', entityId: row.id, placeId: row.place_id, action: 'create', to: toCategory(row) });
+    });
+    return reply.status(201).send(toCategory(row));
+  });
+
+  app.patch('/categories/:id', { schema: { tags, params: z.object({ id: ZId }), body: ZCategory.partial().extend({ version: ZVersion, active: z.boolean().optional() }) } }, async (req) => {
+    const actor = requireActor(req);
+    const before = await findCategory(db(), req.params.id);
+    if (!before) throw notFound('category');
+    authorize(actor, categoryPolicy, 'update', before.place_path, {});
+    const b = req.body;
+    const set = { name: b.name, group_name: b.groupName, description: b.description, default_unit_id: b.defaultUnitId, priority: b.priority,
+      complex: b.complex === undefined ? undefined : b.complex ? 1 : 0, active: b.active === undefined ? undefined : b.active ? 1 : 0 };
+    return db().transaction().execute(async (trx) => {
+      const after = await trx.updateTable('categories').set({ ...set, version: b.version + 1, updated_at: nowIso() })
+        .where('id', '=', before.id).where('version', '=', b.version).returningAll().executeTakeFirst();
+      if (!after) throw staleVersion();
+      await appendEvent(trx, actor, { entityType: 'category', entityId: before.id, placeId: before.place_id, action: 'update', from: toCategory(before), to: toCategory(after) });
+      return toCategory(after);
+    });
+  });
+};

@@ -1,0 +1,2 @@
+export { notificationsModule } from './manifest.js';
+export { notify, type NewNotification } from './notify.js';

@@ -1,0 +1,1 @@
+export { open311Module } from './manifest.js';

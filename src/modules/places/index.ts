@@ -1,0 +1,10 @@
+export { placesModule } from './manifest.js';
+export {
+  ancestorsOf, communityIdOf, findCommunities, findCompoundsNamed, findPlace, findPlaceByCode, findPlaces, listChildren, listCommunitiesWithStreets, listPlacesAtLevel, placeIdsUnder, searchPlaces, toPlace,
+  type PlaceRow,
+} from './queries.js';
+export { placePolicy, type PlaceSubject } from './policy.js';
+export type { TPlace } from './schema.js';
+export { COMPOUND_TYPES, PLACE_LEVELS, type CompoundType, type PlaceLevel } from './tables.js';
+export { importDivisions, shortDivisionName } from './commands/import-divisions.js';
+export { createPlaceResolver, PLACE_MISS_TEXT, type PlaceMiss, type PlaceWanted, type Resolved } from './resolve-place.js';

@@ -1,0 +1,16 @@
+import { defineModule } from '../../core/module.js';
+import { ratesPolicy, ratesRoutes } from './routes.js';
+import { ratingsReadModel } from './ratings.js';
+
+/** The three rates (响应率, 解决率, 满意率) per office and month, their score and rank, drill-down, export and the public ranking. */
+export const ratesModule = defineModule({
+  name: 'rates',
+  tables: ['work_order_ratings'],
+  routes: [ratesRoutes],
+  policies: [ratesPolicy],
+  readModels: [ratingsReadModel],
+  ledgers: [{
+    key: 'rates', title: { zh: '三率排名表', en: 'Three rates ranking' }, subject: 'rates', action: 'read',
+    href: '/api/rates.xlsx?month={month}', params: ['month'],
+  }],
+});

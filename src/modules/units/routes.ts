@@ -1,0 +1,12 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../core/http.js';
+import { UNIT_KINDS } from '../../../contracts/units.js';
+import { listVisibleUnits, toUnit } from './queries.js';
+
+export const unitRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/units', { schema: { tags: ['catalogue'], summary: 'The departments and partner units the caller sees', querystring: z.object({ kind: z.enum(UNIT_KINDS).optional() }) } }, async (req) => {
+    const actor = requireActor(req);
+    return { items: (await listVisibleUnits(app.ctx.handle.db, actor, req.query.kind)).map(toUnit) };
+  });
+};
