@@ -1,4 +1,4 @@
-import { Form, Radio, Select } from 'antd';
+import { Form, Radio, Select, type FormRule } from 'antd';
 import { useT } from '../../app/i18n/I18nProvider';
 import { useLoad } from '../../app/hooks/useLoad';
 import { WORKER_ROLES } from '../../../../contracts/roles';
@@ -10,7 +10,7 @@ const isWorkerRole = (role: string) => (WORKER_ROLES as readonly string[]).inclu
  * Dispatch target: a grid or community worker over the order's place (the server lists exactly those), or a department /
  * partner unit.
  */
-export function AssigneeField({ officeId, placeId }: { officeId: string; placeId: string }) {
+export function AssigneeField({ officeId, placeId, label, rules }: { officeId: string; placeId: string; label: string; rules: FormRule[] }) {
   const t = useT();
   const form = Form.useFormInstance();
   const kind = Form.useWatch(['assignee', 'kind']) as 'user' | 'unit' | undefined;
@@ -27,7 +27,7 @@ export function AssigneeField({ officeId, placeId }: { officeId: string; placeId
       <Form.Item name={['assignee', 'kind']} label={t('workOrder.assigneeKind')} initialValue="user">
         <Radio.Group optionType="button" onChange={() => form.setFieldValue(['assignee', 'id'], undefined)} options={[{ value: 'user', label: t('workOrder.userKind') }, { value: 'unit', label: t('workOrder.unitKind') }]} />
       </Form.Item>
-      <Form.Item name={['assignee', 'id']} label={t('workOrder.assigneeTarget')} rules={[{ required: true, message: t('common.required') }]}>
+      <Form.Item name={['assignee', 'id']} label={label} rules={rules} required>
         <Select data-testid="assignee-select" showSearch={{ optionFilterProp: 'label' }} loading={users.loading || units.loading} options={options} />
       </Form.Item>
     </>

@@ -1,11 +1,11 @@
-import { Form, Select } from 'antd';
+import { Form, Select, type FormRule } from 'antd';
 import { useEffect, useState } from 'react';
 import { useT } from '../../app/i18n/I18nProvider';
 import { OPEN_STATES } from '../../../../contracts/work-orders';
 import { workOrdersApi, type WorkOrder } from './api';
 
 /** Picks the order to merge into (one still open: the server refuses closed ones): the community's open orders at first, any in scope by title or tracking no. when typed. */
-export function MergeTargetField({ order }: { order: WorkOrder }) {
+export function MergeTargetField({ order, label, rules }: { order: WorkOrder; label: string; rules: FormRule[] }) {
   const t = useT();
   const [q, setQ] = useState('');
   const [items, setItems] = useState<WorkOrder[]>([]);
@@ -27,7 +27,7 @@ export function MergeTargetField({ order }: { order: WorkOrder }) {
     };
   }, [q, order.id, order.officeId]);
   return (
-    <Form.Item name="intoId" label={t('workOrder.intoId')} rules={[{ required: true, message: t('common.required') }]} extra={t('workOrder.intoHint')}>
+    <Form.Item name="intoId" label={label} rules={rules} required extra={t('workOrder.intoHint')}>
       <Select data-testid="merge-target" showSearch={{ filterOption: false, onSearch: setQ }} loading={loading} placeholder={t('workOrder.searchPlaceholder')}
         notFoundContent={loading ? undefined : t('workOrder.empty')}
         options={items.map((o) => ({ value: o.id, label: `${o.trackingNo} · ${o.title} · ${t(`workOrderState.${o.state}`)}` }))} />

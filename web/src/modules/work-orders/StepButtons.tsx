@@ -1,36 +1,43 @@
 import { Button, Form, Modal, Space } from 'antd';
 import { useState } from 'react';
+import { WORK_ORDER_LABELS, WORK_ORDER_STEPS } from '../../../../contracts/work-order-steps';
 import { ApiError } from '../../app/api/client';
 import { useNotify } from '../../app/hooks/useNotify';
-import { useT } from '../../app/i18n/I18nProvider';
-import { workOrdersApi, type Step, type WorkOrderDetail } from './api';
+import { useI18n } from '../../app/i18n/I18nProvider';
+import { workOrdersApi, type Step, type StepAnswer, type WorkOrderDetail } from './api';
 import { filesOf } from './PhotoPicker';
+import { isStepAnswer } from './step-answer';
+import { stepBody } from './step-schema';
 import { StepFields } from './StepFields';
 
 /** Refusals that mean the order is no longer as the form saw it. */
 const MOVED_ON = ['stale_version', 'illegal_transition', 'already_decided', 'already_reported'];
-const PRIMARY: Step[] = ['accept', 'dispatch', 'take', 'resolve', 'follow_up', 'report_in'];
 
-/** The body a step sends: the form's fields, trimmed, less the photos (uploaded on their own). */
-function bodyOf(values: Record<string, unknown>): Record<string, unknown> {
-  const { photos: _photos, ...rest } = values;
-  const body: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(rest)) if (v !== undefined && v !== '') body[k] = typeof v === 'string' ? v.trim() : v;
-  return body;
+export interface StepButtonsProps {
+  detail: WorkOrderDetail;
+  /** A step went through: `answer` is the order now; `photosAdded` when the resolve form uploaded photos first. */
+  onAnswer: (step: Step, answer: StepAnswer, photosAdded: boolean) => void;
+  /** The order must be fetched again (someone else moved it on, or the answer was not what the page expects). */
+  onReload: () => void;
 }
 
-/** One button per step the server says this caller may take now; each opens a small form. */
-export function StepButtons({ detail, onDone }: { detail: WorkOrderDetail; onDone: () => void }) {
-  const t = useT();
+/** One button per step the server says this caller may take now (its label from the state table); each opens its form. */
+export function StepButtons({ detail, onAnswer, onReload }: StepButtonsProps) {
+  const { t, locale } = useI18n();
   const { error, success } = useNotify();
   const [form] = Form.useForm<Record<string, unknown>>();
   const [step, setStep] = useState<Step | null>(null);
   const [busy, setBusy] = useState(false);
   const { order } = detail;
+  const labelOf = (a: Step) => WORK_ORDER_LABELS.steps[a][locale === 'en' ? 'en' : 'zh'];
 
   const submit = async () => {
     if (!step) return;
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    // The same schema the server parses with: what it would refuse is shown under the field and never sent.
+    const parsed = stepBody(step, order.version, values, locale, t('common.required'));
+    if (!parsed.ok) return form.setFields(parsed.errors);
     setBusy(true);
     let uploaded = false;
     try {
@@ -41,18 +48,19 @@ export function StepButtons({ detail, onDone }: { detail: WorkOrderDetail; onDon
         form.setFieldValue('photos', []);
         uploaded = true;
       }
-      await workOrdersApi.step(order.id, step, { version: order.version, ...bodyOf(values) });
+      const answer = await workOrdersApi.step(order.id, step, parsed.body);
       success(t('workOrder.done'));
       setStep(null);
-      onDone();
+      if (isStepAnswer(answer)) onAnswer(step, answer, uploaded);
+      else onReload();
     } catch (err) {
       error(err);
       // Someone else moved the order on: show their state rather than a stale form. Other refusals keep what was typed.
       if (err instanceof ApiError && MOVED_ON.includes(err.code)) {
         setStep(null);
-        onDone();
+        onReload();
       } else if (uploaded) {
-        onDone(); // the photos are on the order even though the step was refused
+        onReload(); // the photos are on the order even though the step was refused
       }
     } finally {
       setBusy(false);
@@ -61,19 +69,20 @@ export function StepButtons({ detail, onDone }: { detail: WorkOrderDetail; onDon
 
   // One extension request at a time: the server refuses a second while one waits (409 extension_pending).
   const waiting = detail.extensions.some((e) => e.state === 'pending');
-  const actions = detail.actions.filter((a) => !(a === 'request_extension' && waiting));
+  const actions = detail.actions.filter((a) => a in WORK_ORDER_STEPS && !(a === 'request_extension' && waiting));
   if (actions.length === 0) return null;
   return (
     <>
       <Space wrap data-testid="step-buttons">
         {actions.map((a) => (
-          <Button key={a} type={PRIMARY.includes(a) ? 'primary' : 'default'} danger={a === 'reject'} data-testid={`step-${a}`}
-            onClick={() => { form.resetFields(); setStep(a); }}>
-            {t(`step.${a}`)}
+          // What the order waits for is the primary step; turning it away is the dangerous one.
+          <Button key={a} type={(WORK_ORDER_STEPS[a] as { awaited?: boolean }).awaited ? 'primary' : 'default'} danger={WORK_ORDER_STEPS[a].to === 'rejected'}
+            data-testid={`step-${a}`} onClick={() => { form.resetFields(); setStep(a); }}>
+            {labelOf(a)}
           </Button>
         ))}
       </Space>
-      <Modal open={step !== null} title={step ? t(`step.${step}`) : ''} onOk={submit} onCancel={() => setStep(null)} confirmLoading={busy}
+      <Modal open={step !== null} title={step ? labelOf(step) : ''} onOk={submit} onCancel={() => setStep(null)} confirmLoading={busy}
         destroyOnHidden okText={t('common.ok')} cancelText={t('common.cancel')} okButtonProps={{ 'data-testid': 'step-submit' } as Record<string, string>}>
         {step && (
           <Form form={form} layout="vertical" preserve={false} data-testid={`step-form-${step}`}>

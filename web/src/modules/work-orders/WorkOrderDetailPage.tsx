@@ -9,9 +9,10 @@ import { useNotify } from '../../app/hooks/useNotify';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { localTime } from '../timeline/format';
 import { TimelineDrawer } from '../timeline/TimelineDrawer';
-import { workOrdersApi } from './api';
+import { workOrdersApi, type Step, type StepAnswer, type WorkOrderDetail } from './api';
 import { ExtensionsCard, PhotosCard, UnitsCard } from './OrderCards';
 import { StateTags } from './StateTags';
+import { afterStep, partsChangedBy } from './step-answer';
 import { StepButtons } from './StepButtons';
 
 /** The order a duplicate went into, by its tracking number when the caller can see it. */
@@ -28,10 +29,22 @@ export function WorkOrderDetailPage() {
   const { id = '' } = useParams();
   const isPhone = useIsPhone();
   const navigate = useNavigate();
-  const { errorText } = useNotify();
+  const { error: notify, errorText } = useNotify();
   const [timeline, setTimeline] = useState(false);
-  const { data, loading, error, reload } = useLoad(() => workOrdersApi.get(id), [id]);
+  const loaded = useLoad(() => workOrdersApi.get(id), [id]);
+  const { loading, error, reload } = loaded;
+  // The order as last fetched, then as each step answers it.
+  const [data, setData] = useState<WorkOrderDetail | undefined>(loaded.data);
+  useEffect(() => setData(loaded.data), [loaded.data]);
   const categories = useLoad(() => workOrdersApi.categories(), []);
+
+  /** The answer carries the order and my next steps; units, extensions or photos the step changed are fetched with it. */
+  const onAnswer = async (step: Step, answer: StepAnswer, photosAdded: boolean) => {
+    const parts = partsChangedBy(step, photosAdded);
+    let fresh: WorkOrderDetail | undefined;
+    if (parts.length) fresh = await workOrdersApi.get(answer.id).catch((err: unknown) => void notify(err));
+    setData((d) => d && afterStep(d, answer, fresh, parts));
+  };
 
   if (error) return <Alert type="error" showIcon title={errorText(error)} data-testid="work-order-not-found" />;
   if (!data) return <Skeleton active />;
@@ -50,7 +63,7 @@ export function WorkOrderDetailPage() {
       </Space>
       <Card loading={loading && !data} title={<span data-testid="work-order-title">{order.title}</span>} extra={!isPhone && <StateTags order={order} />}>
         {isPhone && <div style={{ marginBottom: 8 }}><StateTags order={order} /></div>}
-        <div style={{ marginBottom: 16 }}><StepButtons detail={data} onDone={reload} /></div>
+        <div style={{ marginBottom: 16 }}><StepButtons detail={data} onAnswer={onAnswer} onReload={reload} /></div>
         <Descriptions column={isPhone ? 1 : 2} size="small" bordered items={[
           field(t('workOrder.trackingNo'), <span data-testid="tracking-no">{order.trackingNo}</span>),
           ...(order.externalNo ? [field(t('workOrder.externalNo'), order.externalNo)] : []),

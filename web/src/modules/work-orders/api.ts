@@ -5,7 +5,7 @@ import type { WorkOrderAction } from '../../../../contracts/work-order-steps';
 import type { Channel, DemandType, Rating, WorkOrderState } from '../../../../contracts/work-orders';
 import type { Page, Revealed, User } from '../../app/api/types';
 
-/** A step of the state table (contracts/work-order-steps.ts; type only, so zod stays out of the web bundle). */
+/** A step of the state table (contracts/work-order-steps.ts; type only here: its schemas load with the order page, not the app). */
 export type Step = WorkOrderAction;
 export type Light = 'green' | 'yellow' | 'red' | null;
 
@@ -47,6 +47,9 @@ export interface WorkOrderDetail {
   /** The duplicates merged into this order (those the caller may open). */
   duplicates: { id: string; trackingNo: string; title: string }[];
 }
+
+/** What a step answers: the order as it is now and the caller's next steps, so the page need not fetch it again. */
+export type StepAnswer = WorkOrder & { actions: Step[] };
 
 export interface Category { id: string; name: string; groupName: string; active: boolean }
 export interface Unit { id: string; kind: UnitKind; name: string }
@@ -92,7 +95,7 @@ export const workOrdersApi = {
   list: (q: ListQuery) => api.get<Page<WorkOrder>>(`${base}${qs({ ...q })}`),
   get: (id: string) => api.get<WorkOrderDetail>(`${base}/${id}`),
   file: (input: FileInput) => api.post<WorkOrder>(base, input),
-  step: (id: string, step: Step, body: Record<string, unknown>) => api.post<unknown>(`${base}/${id}/${step.replace(/_/g, '-')}`, body),
+  step: (id: string, step: Step, body: Record<string, unknown>) => api.post<StepAnswer>(`${base}/${id}/${step.replace(/_/g, '-')}`, body),
   reveal: (id: string, field: 'phone' | 'address', reason: string) => api.post<Revealed>(`${base}/${id}/reveal`, { field, reason }),
   photoUrl: (id: string, photoId: string) => `${base}/${id}/photos/${photoId}`,
   uploadPhotos: (id: string, files: File[]) => {
