@@ -41,6 +41,21 @@ describe('query budgets', () => {
     expect(await statements(grid1, { method: 'POST', url: `/api/work-orders/${order.id}/take`, payload: { version } })).toBeLessThanOrEqual(6);
   });
 
+  it('draws a six-month rates trend in as many statements as one month, and the same figures as each month’s ranking', async () => {
+    const office = (await t.ctx.handle.db.selectFrom('places').select('id').where('name', '=', '北江社区').executeTakeFirstOrThrow()).id;
+    const thisMonth = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const url = (months: number) => `/api/rates/trend?level=community&officeId=${office}&until=${thisMonth}&months=${months}`;
+    expect(await statements(community, { url: url(6) })).toBe(await statements(community, { url: url(1) }));
+    const trend = (await community({ url: url(6) })).json().items as { month: string; received: number; rank: number | null }[];
+    expect(trend).toHaveLength(6);
+    expect(trend.at(-1)).toMatchObject({ month: thisMonth, received: expect.any(Number) });
+    expect(trend.at(-1)!.received).toBeGreaterThan(0);
+    for (const point of trend) {
+      const row = (await community({ url: `/api/rates?month=${point.month}&level=community` })).json().items.find((r: { officeId: string }) => r.officeId === office);
+      expect(point).toMatchObject({ received: row.received, rank: row.rank });
+    }
+  });
+
   it.each([
     ['work orders', '/api/work-orders?limit=5', '/api/work-orders?limit=50'],
     ['the inbox', '/api/work-orders?mine=true&limit=5', '/api/work-orders?mine=true&limit=50'],

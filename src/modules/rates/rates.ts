@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Config } from '../../config.js';
-import type { DbOrTrx } from '../../core/db.js';
+import { dialectOf, type DbOrTrx } from '../../core/db.js';
 import { rateableOrders } from '../work-orders/index.js';
 
 /** A month in Beijing time as a UTC range: '2026-10' → [2026-09-30T16:00Z, 2026-10-31T16:00Z). */
@@ -39,30 +39,49 @@ export type Grouping = 'community' | 'department';
  * for the order's office, or for the unit it was assigned to when rated).
  */
 export async function monthFigures(db: DbOrTrx, month: string, by: Grouping): Promise<OfficeFigures[]> {
-  const [s, e] = monthRange(month);
+  return (await monthsFigures(db, [month], by)).get(month) ?? [];
+}
+
+/** Beijing month of a UTC ISO text column: the bucket of a range of months (one month needs none). */
+function beijingMonth(db: DbOrTrx, column: RawBuilder<unknown>) {
+  return dialectOf(db) === 'postgres'
+    ? sql<string>`to_char((${column})::timestamptz at time zone 'UTC' + interval '8 hours', 'YYYY-MM')`
+    : sql<string>`strftime('%Y-%m', ${column}, '+8 hours')`;
+}
+
+/** monthFigures for consecutive months at once (the trend): three statements whatever the number of months. */
+export async function monthsFigures(db: DbOrTrx, months: readonly string[], by: Grouping): Promise<Map<string, OfficeFigures[]>> {
+  const [s] = monthRange(months[0]!);
+  const [, e] = monthRange(months[months.length - 1]!);
   const key = by === 'community' ? sql.ref('wo.office_id') : sql.ref('wo.assignee_id');
   const onlyDept = by === 'department' ? sql`and wo.assignee_kind = 'unit'` : sql``;
   const ratedKey = by === 'community' ? sql.ref('r.office_id') : sql.ref('r.assignee_id');
+  const one = months.length === 1;
+  const bucket = (column: string) => (one ? sql<string>`${months[0]!}` : beijingMonth(db, sql.ref(column)));
   const orders = rateableOrders(db);
   const [recv, due, rated] = await Promise.all([
-    sql<{ k: string; received: number; responded: number }>`select ${key} as k, count(*) as received,
+    sql<{ m: string; k: string; received: number; responded: number }>`select ${bucket('wo.received_at')} as m, ${key} as k, count(*) as received,
       sum(case when coalesce(wo.accepted_at, wo.closed_at) <= wo.accept_due then 1 else 0 end) as responded
-      from ${orders} wo where wo.received_at >= ${s} and wo.received_at < ${e} and wo.state <> 'merged' ${onlyDept} group by ${key}`.execute(db),
-    sql<{ k: string; due: number; resolved: number }>`select ${key} as k, count(*) as due,
+      from ${orders} wo where wo.received_at >= ${s} and wo.received_at < ${e} and wo.state <> 'merged' ${onlyDept} group by 1, 2`.execute(db),
+    sql<{ m: string; k: string; due: number; resolved: number }>`select ${bucket('wo.resolve_due')} as m, ${key} as k, count(*) as due,
       sum(case when wo.resolved_at is not null and wo.resolved_at <= wo.resolve_due and (wo.rating is null or wo.rating <> 'not_satisfied') then 1 else 0 end) as resolved
-      from ${orders} wo where wo.resolve_due >= ${s} and wo.resolve_due < ${e} and wo.state not in ('merged', 'rejected') ${onlyDept} group by ${key}`.execute(db),
+      from ${orders} wo where wo.resolve_due >= ${s} and wo.resolve_due < ${e} and wo.state not in ('merged', 'rejected') ${onlyDept} group by 1, 2`.execute(db),
     // One index range: work_order_ratings_office (month, office_id, rating) or _assignee (month, assignee_kind, assignee_id, rating).
-    sql<{ k: string; rated: number; satisfied: number; basically: number }>`select ${ratedKey} as k, count(*) as rated,
+    sql<{ m: string; k: string; rated: number; satisfied: number; basically: number }>`select r.month as m, ${ratedKey} as k, count(*) as rated,
       sum(case when r.rating = 'satisfied' then 1 else 0 end) as satisfied,
       sum(case when r.rating = 'basically_satisfied' then 1 else 0 end) as basically
-      from work_order_ratings r where r.month = ${month} ${by === 'department' ? sql`and r.assignee_kind = 'unit'` : sql``} group by ${ratedKey}`.execute(db),
+      from work_order_ratings r where ${one ? sql`r.month = ${months[0]!}` : sql`r.month in (${sql.join(months)})`} ${by === 'department' ? sql`and r.assignee_kind = 'unit'` : sql``} group by r.month, ${ratedKey}`.execute(db),
   ]);
-  const out = new Map<string, OfficeFigures>();
-  const get = (k: string) => out.get(k) ?? out.set(k, { officeId: k, received: 0, responded: 0, due: 0, resolved: 0, rated: 0, satisfied: 0, basicallySatisfied: 0 }).get(k)!;
-  for (const r of recv.rows) Object.assign(get(r.k), { received: Number(r.received), responded: Number(r.responded) });
-  for (const r of due.rows) Object.assign(get(r.k), { due: Number(r.due), resolved: Number(r.resolved) });
-  for (const r of rated.rows) Object.assign(get(r.k), { rated: Number(r.rated), satisfied: Number(r.satisfied), basicallySatisfied: Number(r.basically) });
-  return [...out.values()];
+  const out = new Map<string, Map<string, OfficeFigures>>(months.map((m) => [m, new Map()]));
+  const get = (m: string, k: string) => {
+    const month = out.get(m);
+    if (!month) return undefined;
+    return month.get(k) ?? month.set(k, { officeId: k, received: 0, responded: 0, due: 0, resolved: 0, rated: 0, satisfied: 0, basicallySatisfied: 0 }).get(k)!;
+  };
+  for (const r of recv.rows) Object.assign(get(r.m, r.k) ?? {}, { received: Number(r.received), responded: Number(r.responded) });
+  for (const r of due.rows) Object.assign(get(r.m, r.k) ?? {}, { due: Number(r.due), resolved: Number(r.resolved) });
+  for (const r of rated.rows) Object.assign(get(r.m, r.k) ?? {}, { rated: Number(r.rated), satisfied: Number(r.satisfied), basicallySatisfied: Number(r.basically) });
+  return new Map([...out].map(([m, figures]) => [m, [...figures.values()]]));
 }
 
 /** Adds up offices into their parents (communities into streets). */

@@ -5,10 +5,11 @@ import { allow, bindingsAllowed, definePolicy } from '../../core/access/policy.j
 import { isWithin } from '../../core/access/scope.js';
 import type { AppContext } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
-import { writeSheet } from '../../core/excel.js';
+import { exportLedger } from '../../core/ledger/index.js';
 import { requireActor } from '../../core/http.js';
 import { bilingual, ZId } from '../../core/validation.js';
-import { figureOrderIds, FIGURE_NAMES, monthFigures, rank, rollUp, type RankedOffice } from './rates.js';
+import { figureOrderIds, FIGURE_NAMES, monthsFigures, rank, rollUp, type OfficeFigures, type RankedOffice } from './rates.js';
+import { RATES_LEDGER, ratesTitleRows } from './rates-ledger.js';
 import { findPlace, findPlaceByCode, listPlacesAtLevel } from '../places/index.js';
 import { listUnitsOfKind } from '../units/index.js';
 import { findWorkOrdersByIds, toWorkOrder } from '../work-orders/index.js';
@@ -23,39 +24,42 @@ export interface Office { id: string; name: string; path: string; parentId: stri
 
 /** The ranked offices of one level for a month, limited to those under `within` (a place path) when given. */
 export async function ranking(ctx: AppContext, month: string, level: 'street' | 'community' | 'department', within?: string): Promise<(RankedOffice & { name: string })[]> {
+  return (await rankings(ctx, [month], level, within)).get(month)!;
+}
+
+/** The ranking of each month: the offices read once, the figures of all the months in three statements. */
+export async function rankings(ctx: AppContext, months: readonly string[], level: 'street' | 'community' | 'department', within?: string) {
   const { db } = ctx.handle;
   const district = await findPlaceByCode(db, ctx.config.districtCode);
   if (!district) throw notFound('place');
   let offices: Office[];
-  let figures;
+  let byMonth: Map<string, OfficeFigures[]>;
   if (level === 'department') {
-    const units = await listUnitsOfKind(db, 'department');
-    offices = units.map((u) => ({ id: u.id, name: u.name, path: u.place_path, parentId: null }));
-    figures = await monthFigures(db, month, 'department');
+    offices = (await listUnitsOfKind(db, 'department')).map((u) => ({ id: u.id, name: u.name, path: u.place_path, parentId: null }));
+    byMonth = await monthsFigures(db, months, 'department');
   } else {
-    const places = await listPlacesAtLevel(db, level, district.path);
-    offices = places.map((p) => ({ id: p.id, name: p.name, path: p.path, parentId: p.parent_id }));
-    figures = await monthFigures(db, month, 'community');
+    offices = (await listPlacesAtLevel(db, level, district.path)).map((p) => ({ id: p.id, name: p.name, path: p.path, parentId: p.parent_id }));
+    byMonth = await monthsFigures(db, months, 'community');
     if (level === 'street') {
-      const communities = await listPlacesAtLevel(db, 'community');
-      const parent = new Map(communities.map((c) => [c.id, c.parent_id!]));
-      figures = rollUp(figures, (id) => parent.get(id));
+      const parent = new Map((await listPlacesAtLevel(db, 'community')).map((c) => [c.id, c.parent_id!]));
+      byMonth = new Map([...byMonth].map(([m, f]) => [m, rollUp(f, (id) => parent.get(id))]));
     }
   }
   const shown = offices.filter((o) => !within || isWithin(o.path, within) || (level === 'department' && isWithin(within, o.path)));
-  const byId = new Map(figures.map((f) => [f.officeId, f]));
-  const rows = shown.map((o) => byId.get(o.id) ?? { officeId: o.id, received: 0, responded: 0, due: 0, resolved: 0, rated: 0, satisfied: 0, basicallySatisfied: 0 });
   const names = new Map(shown.map((o) => [o.id, o.name]));
-  return rank(rows, ctx.config.rateWeights).map((r) => ({ ...r, name: names.get(r.officeId)! }));
+  const out = new Map<string, (RankedOffice & { name: string })[]>();
+  for (const month of months) {
+    const byId = new Map((byMonth.get(month) ?? []).map((f) => [f.officeId, f]));
+    const rows = shown.map((o) => byId.get(o.id) ?? { officeId: o.id, received: 0, responded: 0, due: 0, resolved: 0, rated: 0, satisfied: 0, basicallySatisfied: 0 });
+    out.set(month, rank(rows, ctx.config.rateWeights).map((r) => ({ ...r, name: names.get(r.officeId)! })));
+  }
+  return out;
 }
 
 /** The place whose subtree the caller ranks: their highest binding allowed to read rates. */
 function ratesRoot(actor: Actor): string {
   return bindingsAllowed(actor, ratesPolicy, 'read')[0]!.placePath;
 }
-
-const HEADERS = { rank: '排名', name: '单位', received: '受理量', responded: '按时响应', responseRate: '响应率', due: '应办结', resolved: '按时解决',
-  resolutionRate: '解决率', rated: '评价数', satisfied: '满意', basicallySatisfied: '基本满意', satisfactionRate: '满意率', score: '综合得分' } as const;
 
 export const ratesRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['rates'];
@@ -79,13 +83,10 @@ export const ratesRoutes: FastifyPluginAsyncZod = async (app) => {
       const d = new Date(Date.UTC(y, m - 1 - (req.query.months - 1 - i), 1));
       return d.toISOString().slice(0, 7);
     });
-    const points = [];
-    for (const month of months) {
-      const row = (await ranking(app.ctx, month, req.query.level, within)).find((r) => r.officeId === req.query.officeId);
-      if (!row) throw notFound('office');
-      points.push({ month, ...row });
-    }
-    return { officeId: req.query.officeId, items: points };
+    const all = await rankings(app.ctx, months, req.query.level, within);
+    const points = months.map((month) => ({ month, row: all.get(month)!.find((r) => r.officeId === req.query.officeId) }));
+    if (points.some((p) => !p.row)) throw notFound('office');
+    return { officeId: req.query.officeId, items: points.map((p) => ({ month: p.month, ...p.row! })) };
   });
 
   app.get('/rates/orders', {
@@ -112,12 +113,14 @@ export const ratesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/rates.xlsx', { schema: { tags, querystring: ZRatesQuery } }, async (req, reply) => {
     const actor = requireActor(req);
-    const rows = await ranking(app.ctx, req.query.month, req.query.level, ratesRoot(actor));
-    const pct = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
-    const file = await writeSheet(`${req.query.month}三率排名`, Object.entries(HEADERS).map(([key, header]) => ({ key: key as keyof typeof HEADERS, header })),
-      rows.map((r) => ({ ...r, responseRate: pct(r.responseRate), resolutionRate: pct(r.resolutionRate), satisfactionRate: pct(r.satisfactionRate) })));
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="rates-${req.query.month}.xlsx"`).send(file);
+    const root = ratesRoot(actor);
+    const { month, level } = req.query;
+    const rows = await ranking(app.ctx, month, level, root);
+    const place = (await findPlace(app.ctx.handle.db, root.split('/').filter(Boolean).at(-1)!))?.name ?? '';
+    await exportLedger(reply, RATES_LEDGER, rows, {
+      fileName: [place, RATES_LEDGER.title.zh, month], titleRows: ratesTitleRows(place, month, level, app.ctx.config.rateWeights),
+    });
+    return reply;
   });
 
   /**
