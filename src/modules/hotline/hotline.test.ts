@@ -88,7 +88,7 @@ describe('12345 hotline intake', () => {
     expect(await snapshot()).toEqual(before);
     const outside = await sheet([row('SS12345-0105', { community: where.outside.name, compound: '' })]);
     const refused = (await street({ method: 'POST', url: '/api/hotline/import', ...multipartFile(outside, '12345.xlsx') })).json();
-    expect(refused.errors).toEqual([{ row: 2, field: 'community', message: expect.objectContaining({ en: 'No such place in the area this caller files for' }) }]);
+    expect(refused.errors).toEqual([{ row: 2, column: 'E', field: 'community', message: expect.objectContaining({ en: 'No such place in the area this caller files for' }) }]);
   });
 
   it('imports a good sheet in one go, skipping order numbers already filed', async () => {

@@ -2,18 +2,16 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
-import { readSheet, writeSheet } from '../../core/excel.js';
+import { ledgerFileName, ledgerTemplate, readLedgerRows, spoolUpload, tooManyRows, XLSX_TYPE } from '../../core/ledger/index.js';
 import { requireActor } from '../../core/http.js';
 import { ZId } from '../../core/validation.js';
 import { authenticateApiKey, type ApiKeyRow } from '../api-keys/index.js';
 import { hotlineImportScope, importHotlineOrders } from './commands/import-hotline-orders.js';
 import { pushHotlineOrder } from './commands/push-hotline-order.js';
-import { HOTLINE_COLUMNS, HOTLINE_SHEET } from './layout.js';
+import { HOTLINE_LEDGER, HOTLINE_LIMITS, type HotlineField } from './layout.js';
 import { ZHotlineOrder } from './schema.js';
 
 const tags = ['hotline'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MAX_ROWS = 5000;
 
 /** 12345 hotline intake: the platform's push (API key), the street's batch import, and the import template. */
 export const hotlineRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -37,36 +35,45 @@ export const hotlineRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const actor = requireActor(req);
     const scope = await hotlineImportScope(app.ctx, actor, req.query.placeId);
-    return importHotlineOrders(app.ctx, actor, scope, await readUpload(req));
+    const { rows, columnOf } = await readUpload(req);
+    return importHotlineOrders(app.ctx, actor, scope, rows, columnOf);
   });
 
   app.get('/hotline/template.xlsx', { schema: { tags, summary: 'The empty import template' } }, async (req, reply) => {
     requireActor(req);
-    const file = await writeSheet(HOTLINE_SHEET, HOTLINE_COLUMNS, []);
-    return reply.type(XLSX)
-      .header('content-disposition', `attachment; filename="hotline-template.xlsx"; filename*=UTF-8''${encodeURIComponent(`${HOTLINE_SHEET}导入模板.xlsx`)}`)
-      .send(file);
+    return reply.type(XLSX_TYPE).header('content-disposition', ledgerFileName([HOTLINE_LEDGER.title.zh, '导入模板'], 'hotline-template'))
+      .send(await ledgerTemplate(HOTLINE_LEDGER));
   });
 };
 
-/** Rows from an uploaded .xlsx or .json file, or from a JSON array body; a row is the sheet's row number or the item's position. */
-async function readUpload(req: FastifyRequest): Promise<{ row: number; values: unknown }[]> {
-  if (req.isMultipart()) {
-    const part = await req.file();
-    if (!part) throw noFile();
-    const data = await part.toBuffer();
-    if (/\.json$/i.test(part.filename) || part.mimetype.includes('json') || data.subarray(0, 64).toString('utf8').trimStart().startsWith('[')) {
-      return jsonRows(parseJson(data.toString('utf8')));
-    }
-    return (await readSheet(data, HOTLINE_COLUMNS, MAX_ROWS)).map((r) => ({ row: r.row, values: r.values }));
+type Upload = { rows: { row: number; values: unknown }[]; columnOf?: (field: string) => string | undefined };
+
+/**
+ * Rows from an uploaded .xlsx or .json file (read as it arrives, within the size and row limits), or from a JSON
+ * array body; a row is the sheet's row number or the item's position.
+ */
+async function readUpload(req: FastifyRequest): Promise<Upload> {
+  if (!req.isMultipart()) {
+    if (Array.isArray(req.body)) return { rows: jsonRows(req.body) };
+    throw noFile();
   }
-  if (Array.isArray(req.body)) return jsonRows(req.body);
-  throw noFile();
+  const part = await req.file({ limits: { fileSize: HOTLINE_LIMITS.maxBytes + 1 } });
+  if (!part) throw noFile();
+  const upload = await spoolUpload(part.file, HOTLINE_LIMITS.maxBytes);
+  try {
+    if (/\.json$/i.test(part.filename) || part.mimetype.includes('json') || upload.head.toString('utf8').trimStart().startsWith('[')) {
+      return { rows: jsonRows(parseJson(await upload.text())) };
+    }
+    const sheet = await readLedgerRows(upload, HOTLINE_LEDGER, HOTLINE_LIMITS);
+    return { rows: sheet.rows, columnOf: (field) => sheet.columns[field as HotlineField] };
+  } finally {
+    await upload.remove();
+  }
 }
 
 function jsonRows(items: unknown): { row: number; values: unknown }[] {
   if (!Array.isArray(items)) throw badFile();
-  if (items.length > MAX_ROWS) throw new AppError(422, 'bad_file', { zh: `一次最多导入 ${MAX_ROWS} 条`, en: `At most ${MAX_ROWS} orders per import` }, 'file');
+  if (items.length > HOTLINE_LIMITS.maxRows) throw tooManyRows(HOTLINE_LIMITS.maxRows);
   return items.map((values, i) => ({ row: i + 1, values }));
 }
 

@@ -6,12 +6,13 @@ import { AppError, notFound } from '../../core/errors.js';
 import { requireActor } from '../../core/http.js';
 import { revealPersonal } from '../../core/reveal.js';
 import { ZId } from '../../core/validation.js';
-import { findPlace, toPlace } from '../places/queries.js';
+import { findPlace, toPlace } from '../places/index.js';
 import { createResident } from './commands/create-resident.js';
 import { exportRoster } from './commands/export-roster.js';
 import { importRoster } from './commands/import-roster.js';
 import { updateResident } from './commands/update-resident.js';
 import { residentPolicy } from './policy.js';
+import { ROSTER_LIMITS } from './roster-layout.js';
 import { findResident, listResidents, RESIDENT_VIEW_COLUMNS, toResident } from './queries.js';
 import { ZCreateResident, ZResidentsQuery, ZRevealResident, ZUpdateResident } from './schema.js';
 
@@ -77,20 +78,22 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/places/:id/roster.xlsx', { schema: { tags, params: ZParams } }, async (req, reply) => {
-    const { file, filename } = await exportRoster(app.ctx, requireActor(req), req.params.id);
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-      .send(file);
+    await exportRoster(app.ctx, requireActor(req), req.params.id, reply);
+    return reply;
   });
 
+  /** The upload is read as it arrives (row and size limits stop it early); the page shows its progress going up. */
   app.post('/places/:id/roster', { schema: { tags, params: ZParams, consumes: ['multipart/form-data'] } }, async (req) => {
     const actor = requireActor(req);
     if (!req.isMultipart()) throw noFile();
-    const part = await req.file();
+    const part = await req.file({ limits: { fileSize: ROSTER_LIMITS.maxBytes + 1 } });
     if (!part) throw noFile();
-    const data = await part.toBuffer();
-    return importRoster(app.ctx, actor, req.params.id, data);
+    try {
+      return await importRoster(app.ctx, actor, req.params.id, part.file);
+    } finally {
+      // Refused before reading (scope, role): let the rest of the upload run through so the answer reaches the client.
+      if (!part.file.readableEnded) part.file.resume();
+    }
   });
 };
 

@@ -2,9 +2,10 @@ import type { Actor } from '../../../core/access/actor.js';
 import { authorize, bindingsAllowed } from '../../../core/access/policy.js';
 import type { AppContext } from '../../../core/context.js';
 import { isUniqueViolation, type Db, type Trx } from '../../../core/db.js';
-import { AppError, conflict, invalid, notFound, type Message } from '../../../core/errors.js';
+import { conflict, invalid, notFound, type Message } from '../../../core/errors.js';
 import { appendEvent } from '../../../core/events.js';
 import { newId } from '../../../core/ids.js';
+import { importRejected, type LedgerRowError } from '../../../core/ledger/index.js';
 import { describeIssue } from '../../../core/validation.js';
 import { findPlace } from '../../places/index.js';
 import { filedExternalNos, fileDemand, type TFileDemand } from '../../work-orders/index.js';
@@ -12,11 +13,8 @@ import { hotlinePolicy } from '../policy.js';
 import { ZHotlineOrder } from '../schema.js';
 import { createHotlineLookup, toFileDemand, type HotlineLookup } from '../to-demand.js';
 
-export interface RowError {
-  row: number;
-  field: string;
-  message: Message;
-}
+/** Where a field sits in the uploaded sheet (its column letter); JSON imports have none. */
+export type ColumnOf = (field: string) => string | undefined;
 
 /** Where an import may file: under `placeId` when given (scope, then role), else every office the caller imports for. */
 export async function hotlineImportScope(ctx: AppContext, actor: Actor, placeId: string | undefined): Promise<{ placeId: string; path: string }[]> {
@@ -31,14 +29,13 @@ export async function hotlineImportScope(ctx: AppContext, actor: Actor, placeId:
  * Imports a batch of 12345 orders: every bad row is reported and nothing is written if any row is bad; order numbers
  * already filed (or repeated in the batch) are skipped as duplicates; the rest are filed in one transaction.
  */
-export async function importHotlineOrders(ctx: AppContext, actor: Actor, scope: { placeId: string; path: string }[], rows: { row: number; values: unknown }[]) {
+export async function importHotlineOrders(
+  ctx: AppContext, actor: Actor, scope: { placeId: string; path: string }[], rows: { row: number; values: unknown }[], columnOf: ColumnOf = () => undefined,
+) {
   const { db } = ctx.handle;
   if (rows.length === 0) throw invalid('file', '文件中没有工单', 'The file holds no orders', 'empty_file');
-  const { inputs, errors, duplicates } = await prepareRows(db, await createHotlineLookup(db, scope.map((s) => s.path)), rows);
-  if (errors.length) {
-    const bad = new Set(errors.map((e) => e.row)).size;
-    throw new AppError(422, 'import_rejected', { zh: `有 ${bad} 行数据有误,未导入任何数据`, en: `${bad} row(s) are wrong; nothing was imported` }, 'file', { errors });
-  }
+  const { inputs, errors, duplicates } = await prepareRows(db, await createHotlineLookup(db, scope.map((s) => s.path)), rows, columnOf);
+  if (errors.length) throw importRejected(errors);
   try {
     await db.transaction().execute(async (trx) => {
       const inTrx = { ...ctx, handle: { ...ctx.handle, db: joining(trx) } };
@@ -53,10 +50,11 @@ export async function importHotlineOrders(ctx: AppContext, actor: Actor, scope: 
 }
 
 /** Each row as a demand to file, a duplicate to skip, or its errors. */
-async function prepareRows(db: Db, lookup: HotlineLookup, rows: { row: number; values: unknown }[]) {
+async function prepareRows(db: Db, lookup: HotlineLookup, rows: { row: number; values: unknown }[], columnOf: ColumnOf) {
   const numbers = rows.map((r) => externalNoOf(r.values)).filter((n): n is string => Boolean(n));
   const filed = await filedExternalNos(db, numbers);
-  const errors: RowError[] = [];
+  const errors: LedgerRowError[] = [];
+  const fail = (row: number, field: string, message: Message) => errors.push({ row, column: columnOf(field), field, message });
   const inputs: TFileDemand[] = [];
   let duplicates = 0;
   for (const { row, values } of rows) {
@@ -69,12 +67,12 @@ async function prepareRows(db: Db, lookup: HotlineLookup, rows: { row: number; v
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const { field, message } = describeIssue({ keyword: issue.code, instancePath: `/${issue.path.join('/')}`, message: issue.message, params: issue });
-        errors.push({ row, field: field ?? 'row', message });
+        fail(row, field ?? 'row', message);
       }
       continue;
     }
     const prepared = await toFileDemand(lookup, parsed.data);
-    if ('problem' in prepared) errors.push({ row, field: prepared.problem.field, message: prepared.problem.message });
+    if ('problem' in prepared) fail(row, prepared.problem.field, prepared.problem.message);
     else inputs.push(prepared.input);
     filed.add(parsed.data.externalNo);
   }

@@ -1,39 +1,29 @@
+import type { Readable } from 'node:stream';
 import type { Actor } from '../../../core/access/actor.js';
 import { authorize } from '../../../core/access/policy.js';
 import type { AppContext } from '../../../core/context.js';
 import { subtreeUpperBound } from '../../../core/db.js';
-import { AppError, invalid, notFound, type Message } from '../../../core/errors.js';
+import { AppError, invalid, notFound } from '../../../core/errors.js';
 import { appendEvents, type NewEvent } from '../../../core/events.js';
-import { readSheet } from '../../../core/excel.js';
+import { importRejected, parseLedgerRows, readLedgerRows } from '../../../core/ledger/index.js';
 import { newId, nowIso } from '../../../core/ids.js';
 import { isMasked } from '../../../core/personal-data.js';
 import { ZIdNumber, ZPhone } from '../../../core/validation.js';
 import { zh } from '../../../i18n/zh-CN.js';
-import { placePolicy } from '../../places/policy.js';
-import { findPlace, type PlaceRow } from '../../places/queries.js';
-import { ROSTER_COLUMNS } from '../roster-layout.js';
-import type { Relation } from '../tables.js';
+import { createPlannedPlaces, findPlace, placePolicy, planChildPlace, type PlaceRow } from '../../places/index.js';
+import { ROSTER_LEDGER, ROSTER_LIMITS } from '../roster-layout.js';
 import type { ResidentRow } from '../queries.js';
 import { personalColumns } from './personal-fields.js';
 
-export interface RowError {
-  row: number;
-  field: string;
-  message: Message;
-}
-
-const relationOf = new Map(Object.entries(zh.relation).map(([k, v]) => [v as string, k as Relation]));
-const genderOf = new Map<string, 'male' | 'female'>([[zh.gender.male, 'male'], [zh.gender.female, 'female']]);
-
 /** Imports a compound's roster: every bad row is reported, and nothing is written if any row is bad. */
-export async function importRoster(ctx: AppContext, actor: Actor, compoundId: string, data: Buffer) {
+export async function importRoster(ctx: AppContext, actor: Actor, compoundId: string, upload: Readable | Buffer) {
   const { db } = ctx.handle;
   const compound = await findPlace(db, compoundId);
   if (!compound) throw notFound('place');
   authorize(actor, placePolicy, 'importRoster', compound.path, { level: compound.level });
   if (compound.level !== 'compound') throw invalid('placeId', '花名册按小区导入', 'Rosters are imported per compound', 'wrong_place_level');
-  const rows = await readSheet(data, ROSTER_COLUMNS);
-  if (rows.length === 0) throw invalid('file', '表格中没有数据行', 'The sheet has no data rows', 'empty_file');
+  const sheet = parseLedgerRows(await readLedgerRows(upload, ROSTER_LEDGER, ROSTER_LIMITS), ROSTER_LEDGER);
+  if (sheet.rows.length === 0) throw invalid('file', '表格中没有数据行', 'The sheet has no data rows', 'empty_file');
 
   const hi = subtreeUpperBound(compound.path);
   const places = await db.selectFrom('places').selectAll().where('path', '>', compound.path).where('path', '<', hi).execute();
@@ -42,45 +32,26 @@ export async function importRoster(ctx: AppContext, actor: Actor, compoundId: st
   const households = new Map(places.filter((p) => p.level === 'household').map((p) => [`${p.parent_id}|${p.name}`, p]));
   const residents = new Map(existing.map((r) => [`${r.place_id}|${r.name}`, r]));
 
-  const errors: RowError[] = [];
-  const fail = (row: number, field: string, zhText: string, en: string) => errors.push({ row, field, message: { zh: zhText, en } });
   const seen = new Set<string>();
-  const parsed = rows.map(({ row, values: v }) => {
-    for (const f of ['building', 'household', 'name', 'relation'] as const) {
-      if (!v[f]) fail(row, f, `${zh.roster[f]}不能为空`, `${f} is required`);
-      else if (v[f].length > 50) fail(row, f, `${zh.roster[f]}过长`, `${f} is too long`);
-    }
-    const relation = relationOf.get(v.relation);
-    if (v.relation && !relation) fail(row, 'relation', `与户主关系应为:${[...relationOf.keys()].join('、')}`, 'Unknown relation');
-    const gender = v.gender ? genderOf.get(v.gender) : null;
-    if (gender === undefined) fail(row, 'gender', '性别应为“男”或“女”', 'Gender must be 男 or 女');
+  const parsed = sheet.rows.map(({ row, values: v }) => {
     const key = `${v.building}|${v.household}|${v.name}`;
-    if (seen.has(key)) fail(row, 'name', '同一户中姓名重复', 'Duplicate name in the same household');
+    if (v.name && seen.has(key)) sheet.fail(row, 'name', '同一户中姓名重复', 'Duplicate name in the same household');
     seen.add(key);
-    const building = buildings.get(v.building);
+    const building = v.building ? buildings.get(v.building) : undefined;
     const household = building && households.get(`${building.id}|${v.household}`);
     const current = household && residents.get(`${household.id}|${v.name}`);
-    const phone = personalValue(row, 'phone', v.phone, current?.phone_masked, fail);
-    const idNumber = personalValue(row, 'idNumber', v.idNumber, current?.id_number_masked, fail);
-    return { row, v, relation: relation!, gender: gender ?? null, phone, idNumber, current };
+    const phone = personalValue(row, 'phone', v.phone, current?.phone_masked, sheet.fail);
+    const idNumber = personalValue(row, 'idNumber', v.idNumber, current?.id_number_masked, sheet.fail);
+    return { row, v: { building: v.building!, household: v.household!, name: v.name! }, relation: v.relation!, gender: v.gender, phone, idNumber, current };
   });
-  if (errors.length) {
-    throw new AppError(422, 'import_rejected', {
-      zh: `有 ${new Set(errors.map((e) => e.row)).size} 行数据有误,未导入任何数据`,
-      en: `${new Set(errors.map((e) => e.row)).size} row(s) are wrong; nothing was imported`,
-    }, 'file', { errors });
-  }
+  if (sheet.errors.length) throw importRejected(sheet.errors);
 
   const now = nowIso();
   const created = { buildings: 0, households: 0, residents: 0 };
   let updated = 0;
   const events: NewEvent[] = [];
-  const newPlace = (parent: PlaceRow, level: 'building' | 'household', name: string): PlaceRow => {
-    const id = newId();
-    events.push({ entityType: 'place', entityId: id, placeId: id, action: 'create', to: { name, level, parentId: parent.id }, reason: 'roster import' });
-    return { id, parent_id: parent.id, level, name, code: null, path: `${parent.path}${id}/`, depth: parent.depth + 1, compound_type: null,
-      three_no: 0, address_enc: null, address_masked: null, sort_order: 0, version: 1, created_at: now, updated_at: now };
-  };
+  // Buildings and households are the places module's: planned here (ids first), created by its command in the transaction.
+  const newPlace = (parent: PlaceRow, level: 'building' | 'household', name: string): PlaceRow => planChildPlace(parent, { level, name }, now);
   const placeInserts: PlaceRow[] = [];
   const residentInserts: ResidentRow[] = [];
   const residentUpdates: { id: string; version: number; set: Partial<ResidentRow> }[] = [];
@@ -118,10 +89,10 @@ export async function importRoster(ctx: AppContext, actor: Actor, compoundId: st
       created.residents++;
     }
   }
-  events.push({ entityType: 'place', entityId: compound.id, placeId: compound.id, action: 'import_roster', to: { rows: rows.length, created, updated } });
+  events.push({ entityType: 'place', entityId: compound.id, placeId: compound.id, action: 'import_roster', to: { rows: sheet.rows.length, created, updated } });
 
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < placeInserts.length; i += 500) await trx.insertInto('places').values(placeInserts.slice(i, i + 500)).execute();
+    await createPlannedPlaces(trx, actor, placeInserts, 'roster import', now);
     for (let i = 0; i < residentInserts.length; i += 500) await trx.insertInto('residents').values(residentInserts.slice(i, i + 500)).execute();
     for (const u of residentUpdates) {
       const res = await trx.updateTable('residents').set(u.set).where('id', '=', u.id).where('version', '=', u.version).executeTakeFirst();
@@ -136,8 +107,8 @@ export async function importRoster(ctx: AppContext, actor: Actor, compoundId: st
 
 /** A full value replaces what is stored; the masked value we exported means "unchanged"; empty means "unchanged" too. */
 function personalValue(
-  row: number, field: 'phone' | 'idNumber', value: string, currentMasked: string | null | undefined,
-  fail: (row: number, field: string, zh: string, en: string) => void,
+  row: number, field: 'phone' | 'idNumber', value: string | null, currentMasked: string | null | undefined,
+  fail: (row: number, field: 'phone' | 'idNumber', zh: string, en: string) => void,
 ): string | undefined {
   if (!value) return undefined;
   if (isMasked(value)) {

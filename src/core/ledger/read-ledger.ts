@@ -1,0 +1,84 @@
+import { Readable } from 'node:stream';
+import type ExcelJS from 'exceljs';
+import { AppError } from '../errors.js';
+import { cellText, columnLetter } from './cells.js';
+import type { Ledger, LedgerKey } from './define-ledger.js';
+import { badFile, tooLarge, tooManyRows } from './import-rejected.js';
+import { bufferSource, spoolUpload, type UploadSource } from './upload.js';
+import { firstSheetRows } from './workbook-reader.js';
+
+export interface ImportLimits {
+  maxRows: number;
+  maxBytes: number;
+}
+
+/** The first sheet's data rows as text, with where each column sits in this file. */
+export interface LedgerSheet<K extends string> {
+  /** `row` is the row number Excel shows; rows with nothing in the ledger's columns are left out. */
+  rows: { row: number; values: Record<K, string> }[];
+  /** Column key → its letter in this file. */
+  columns: Record<K, string>;
+}
+
+/** The header row is looked for this far down, below any title rows. */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * Reads a ledger from an upload (a stream, a buffer or an already spooled file) row by row: past `maxBytes` or
+ * `maxRows` it stops at once with 413, so a 300,000-row sheet is never parsed whole. Headers are matched by text.
+ */
+export async function readLedgerRows<L extends Ledger>(
+  input: Readable | Buffer | UploadSource, ledger: L, limits: ImportLimits,
+): Promise<LedgerSheet<LedgerKey<L>>> {
+  const owned = input instanceof Readable ? await spoolUpload(input, limits.maxBytes) : null;
+  const source = owned ?? (Buffer.isBuffer(input) ? bufferSource(input, limits.maxBytes) : (input as UploadSource));
+  try {
+    if (source.size > limits.maxBytes) throw tooLarge(limits.maxBytes);
+    return await readFirstSheet(source, ledger, limits.maxRows);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw badFile('文件不是有效的 .xlsx 表格', 'The file is not a valid .xlsx workbook');
+  } finally {
+    await owned?.remove();
+  }
+}
+
+async function readFirstSheet<L extends Ledger>(source: UploadSource, ledger: L, maxRows: number): Promise<LedgerSheet<LedgerKey<L>>> {
+  type K = LedgerKey<L>;
+  let index: Map<K, number> | null = null;
+  const rows: LedgerSheet<K>['rows'] = [];
+  for await (const row of await firstSheetRows(source)) {
+    if (!index) {
+      index = headerIndex<K>(ledger, row);
+      if (!index && row.number >= HEADER_SEARCH_ROWS) break;
+      continue;
+    }
+    const values = {} as Record<K, string>;
+    let any = false;
+    for (const [key, col] of index) {
+      values[key] = cellText(row.getCell(col).value);
+      any ||= values[key] !== '';
+    }
+    if (!any) continue;
+    if (rows.length === maxRows) throw tooManyRows(maxRows);
+    rows.push({ row: row.number, values });
+  }
+  if (!index) throw missingHeaders(ledger.columns.map((c) => c.header));
+  const columns = Object.fromEntries([...index].map(([k, col]) => [k, columnLetter(col)])) as Record<K, string>;
+  return { rows, columns };
+}
+
+/** The ledger's columns by position if this row holds any of its headers; every header must then be there. */
+function headerIndex<K extends string>(ledger: Ledger, row: ExcelJS.Row): Map<K, number> | null {
+  const index = new Map<K, number>();
+  row.eachCell((cell, col) => {
+    const column = ledger.columns.find((c) => c.header === cellText(cell.value));
+    if (column && !index.has(column.key as K)) index.set(column.key as K, col);
+  });
+  if (index.size === 0) return null;
+  const missing = ledger.columns.filter((c) => !index.has(c.key as K)).map((c) => c.header);
+  if (missing.length) throw missingHeaders(missing);
+  return index;
+}
+
+const missingHeaders = (headers: string[]) => badFile(`缺少表头:${headers.join('、')}`, `Missing header(s): ${headers.join(', ')}`);
