@@ -1,5 +1,6 @@
 import { allow, definePolicy } from '../../core/access/policy.js';
+import { OFFICE_ROLES } from '../../core/access/roles.js';
 
 export const userPolicy = definePolicy<{ id: string }>('user', [
-  ...allow(['district_admin', 'street_staff', 'community_worker'], ['read', 'create', 'update']),
+  ...allow(OFFICE_ROLES, ['read', 'create', 'update']),
 ]);

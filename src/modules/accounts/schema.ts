@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../core/access/roles.js';
 import { PASSWORD_RULE } from '../../core/auth/password.js';
-import { bilingual, ZId, ZVersion } from '../../core/validation.js';
+import { bilingual, ZId, ZVersion, ZPage } from '../../core/validation.js';
 
 export const ZPassword = z
   .string()
@@ -41,6 +41,5 @@ export const ZUsersQuery = z.object({
   coversPlaceId: ZId.optional(),
   disabled: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(50).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...ZPage(50, 200).shape,
 });

@@ -1,5 +1,6 @@
 import { allow, definePolicy } from '../../core/access/policy.js';
 import type { PlaceLevel } from './tables.js';
+import { OFFICE_ROLES, STAFF_ROLES } from '../../core/access/roles.js';
 
 export interface PlaceSubject {
   level: PlaceLevel;
@@ -15,7 +16,7 @@ export const placePolicy = definePolicy<PlaceSubject>('place', [
     ['district_admin', 'street_staff', 'community_worker', 'grid_worker', 'building_head', 'party_member', 'partner_contact', 'resident'],
     'read',
   ),
-  ...allow(['district_admin', 'street_staff', 'community_worker'], ['create', 'update', 'move'], editable),
+  ...allow(OFFICE_ROLES, ['create', 'update', 'move'], editable),
   ...allow('grid_worker', ['create', 'update'], buildingsAndHouseholds),
-  ...allow(['district_admin', 'street_staff', 'community_worker', 'grid_worker'], ['reveal', 'exportRoster', 'importRoster']),
+  ...allow(STAFF_ROLES, ['reveal', 'exportRoster', 'importRoster']),
 ]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual, ZId, ZReason, ZVersion } from '../../core/validation.js';
+import { bilingual, ZId, ZReason, ZVersion, ZPage } from '../../core/validation.js';
 import { COMPOUND_TYPES, PLACE_LEVELS } from './tables.js';
 
 const ZName = z.string().trim().min(1, bilingual('请填写名称', 'Name is required')).max(100);
@@ -32,8 +32,7 @@ export const ZRevealPlace = z.object({ field: z.literal('address'), reason: ZRea
 
 export const ZPlaceParams = z.object({ id: ZId });
 export const ZChildrenQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(200),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...ZPage(200, 500).shape,
 });
 export const ZSearchQuery = z.object({
   q: z.string().trim().min(1).max(50),

@@ -13,8 +13,9 @@ import { RATES_LEDGER, ratesTitleRows } from './rates-ledger.js';
 import { findPlace, findPlaceByCode, listPlacesAtLevel } from '../places/index.js';
 import { listUnitsOfKind } from '../units/index.js';
 import { findWorkOrdersByIds, toWorkOrder } from '../work-orders/index.js';
+import { OFFICE_ROLES } from '../../core/access/roles.js';
 
-export const ratesPolicy = definePolicy<Record<string, never>>('rates', [...allow(['district_admin', 'street_staff', 'community_worker'], 'read')]);
+export const ratesPolicy = definePolicy<Record<string, never>>('rates', [...allow(OFFICE_ROLES, 'read')]);
 
 const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bilingual('月份格式应为 YYYY-MM', 'Month must be YYYY-MM'));
 const ZLevel = z.enum(['street', 'community', 'department']);

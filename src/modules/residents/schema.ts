@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual, ZId, ZIdNumber, ZPhone, ZReason, ZVersion } from '../../core/validation.js';
+import { bilingual, ZId, ZIdNumber, ZPhone, ZReason, ZVersion, ZPage } from '../../core/validation.js';
 import { RELATIONS } from './tables.js';
 
 const ZName = z.string().trim().min(1, bilingual('请填写姓名', 'Name is required')).max(50);
@@ -30,6 +30,5 @@ export const ZRevealResident = z.object({ field: z.enum(['phone', 'idNumber']), 
 export const ZResidentsQuery = z.object({
   placeId: ZId.optional(),
   q: z.string().trim().max(50).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...ZPage(50, 200).shape,
 });

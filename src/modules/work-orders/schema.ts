@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual, ZId, ZPhone, ZReason, ZVersion } from '../../core/validation.js';
+import { bilingual, ZId, ZPhone, ZReason, ZVersion, ZPage } from '../../core/validation.js';
 import { CHANNELS, DEMAND_TYPES, RATINGS, STATES } from './state.js';
 
 const ZText = (max: number, zh: string, en: string) => z.string().trim().min(1, bilingual(zh, en)).max(max);
@@ -31,6 +31,5 @@ export const ZWorkOrderQuery = z.object({
   overdue: z.enum(['true', 'false']).optional(),
   mine: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(50).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...ZPage(20, 200).shape,
 });
