@@ -1,6 +1,7 @@
 import { accountsModule } from './accounts/manifest.js';
 import { apiKeysModule } from './api-keys/manifest.js';
 import { attachmentsModule } from './attachments/manifest.js';
+import { announcementsModule } from './announcements/manifest.js';
 import { auditModule } from './audit/manifest.js';
 import { demandCategoriesModule } from './demand-categories/manifest.js';
 import { hotlineModule } from './hotline/manifest.js';
@@ -33,4 +34,5 @@ export const modules = [
   apiKeysModule,
   open311Module,
   ledgersModule,
+  announcementsModule,
 ];

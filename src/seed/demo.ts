@@ -2,6 +2,7 @@ import '../platform.js';
 import { sql } from 'kysely';
 import type { Role } from '../core/access/roles.js';
 import type { AppContext } from '../core/context.js';
+import { installedModules } from '../core/registry.js';
 import { appendEvents, SYSTEM_ACTOR } from '../core/events.js';
 import { newId, nowIso } from '../core/ids.js';
 import { hashPassword } from '../core/auth/password.js';
@@ -83,6 +84,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, log: (msg: string) => voi
     const orders = await seedOrderHistory(ctx, random, { compounds, categories: catalogue.categories, units: catalogue.departments, perCompoundMonth: [0, 1], months: size.historyMonths, calendar: await loadCalendar(db) });
     log(`seeded ${orders} work orders over ${size.historyMonths} months`);
   }
+  for (const m of installedModules()) await m.seed?.run(ctx, { log, historyMonths: size.historyMonths });
   // Fresh planner statistics: without them SQLite reads whole indexes for subtree counts.
   await sql`analyze`.execute(db);
   log(`seeded demo: ${communities.length} communities, ${JSON.stringify(counts)} in ${Date.now() - started} ms`);

@@ -120,6 +120,26 @@ describe('scope: outside your subtree a record does not exist', () => {
     { route: 'GET /api/api-keys', who: 'community', req: () => ({ url: `/api/api-keys?placeId=${ids.otherCommunity}` }) },
     { route: 'POST /api/api-keys/{id}/revoke', who: 'community', req: () => ({ method: 'POST', url: `/api/api-keys/${ids.apiKey}/revoke`, payload: {} }) },
   );
+  // Announcements: a published notice of 沙头社区 is outside 北江社区's subtree and not addressed to it.
+  const ANNOUNCEMENT_STEP_BODIES: Record<string, Record<string, unknown>> = { edit: { title: '越权修改' }, publish: {}, withdraw: { reason: '越权撤回' } };
+  cases.push(
+    { route: 'POST /api/announcements', who: 'community', req: () => ({ method: 'POST', url: '/api/announcements', payload: { title: '越权通知', body: '越权', placeId: ids.otherCommunity } }) },
+    { route: 'GET /api/announcements', who: 'community', req: () => ({ url: `/api/announcements?placeId=${ids.otherCommunity}` }) },
+    { route: 'GET /api/announcements/{id}', who: 'community', req: () => ({ url: `/api/announcements/${ids.announcement}` }) },
+    { route: 'POST /api/announcements/{id}/read', who: 'community', req: () => ({ method: 'POST', url: `/api/announcements/${ids.announcement}/read` }) },
+    { route: 'GET /api/announcements/{id}/receipts', who: 'community', req: () => ({ url: `/api/announcements/${ids.announcement}/receipts` }) },
+    { route: 'GET /api/announcements.xlsx', who: 'community', req: () => ({ url: `/api/announcements.xlsx?placeId=${ids.otherCommunity}` }) },
+    ...Object.entries(ANNOUNCEMENT_STEP_BODIES).map(([a, body]): Case => ({ route: `POST /api/announcements/{id}/${a}`, who: 'community',
+      req: () => ({ method: 'POST', url: `/api/announcements/${ids.announcement}/${a}`, payload: { version: 1, ...body } }) })),
+  );
+  beforeAll(async () => {
+    const db = t.ctx.handle.db;
+    const shatou = await db.selectFrom('places').select(['id', 'path']).where('id', '=', ids.otherCommunity!).executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    await db.insertInto('announcements').values({ id: 'othernotice00001', title: '沙头社区通知', body: '沙头社区居民请注意', place_id: shatou.id, place_path: shatou.path,
+      office_id: shatou.id, office_path: shatou.path, state: 'published', author_id: ids.otherUser!, published_at: now, withdrawn_at: null, version: 1, created_at: now, updated_at: now }).execute();
+    ids.announcement = 'othernotice00001';
+  });
   // Routes that name no record: they only list or act on the caller's own subtree or session (tested elsewhere).
   const unscoped = ['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/password', 'GET /api/me', 'PUT /api/me/locale',
     'GET /api/places/roots', 'GET /api/places/search', 'GET /api/audit', 'GET /api/categories', 'GET /api/units', 'GET /api/holidays',
@@ -127,6 +147,8 @@ describe('scope: outside your subtree a record does not exist', () => {
     // The resident's H5 page: public place names and categories, or the signed-in phone's own demands (404 for another phone: resident-h5/demands.test.ts).
     'POST /api/h5/code', 'POST /api/h5/login', 'POST /api/h5/logout', 'GET /api/h5/me', 'GET /api/h5/places', 'GET /api/h5/places/{id}', 'GET /api/h5/categories',
     'POST /api/h5/demands', 'GET /api/h5/demands', 'GET /api/h5/demands/{id}', 'POST /api/h5/demands/{id}/rate'];
+  // The resident reads the notices of the compound they chose; another compound's notice is 404 (announcements.test.ts).
+  unscoped.push('GET /api/h5/announcements', 'POST /api/h5/announcements/{id}/read');
 
   it('has a case for every route in the API description', async () => {
     const doc = (await t.app.inject({ url: '/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
@@ -146,6 +168,8 @@ describe('scope: outside your subtree a record does not exist', () => {
       db.selectFrom('categories').select(['id', 'version']).orderBy('id').execute(),
       db.selectFrom('holidays').selectAll().orderBy('day').execute(),
       db.selectFrom('api_keys').select(['id', 'revoked_at']).orderBy('id').execute(),
+      db.selectFrom('announcements').select(['id', 'version', 'state', 'title']).orderBy('id').execute(),
+      db.selectFrom('announcement_reads').selectAll().orderBy('announcement_id').orderBy('reader_key').execute(),
       db.selectFrom('attachments').select('id').orderBy('id').execute(),
     ]);
     const before = await snapshot();

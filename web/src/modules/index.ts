@@ -1,4 +1,5 @@
 import { accountsModule } from './accounts/module';
+import { announcementsModule } from './announcements/module';
 import { auditModule } from './audit/module';
 import { authModule } from './auth/module';
 import { h5Module } from './h5/module';
@@ -15,6 +16,7 @@ export const webModules = [
   residentsModule,
   timelineModule,
   workOrdersModule,
+  announcementsModule,
   ratesModule,
   ledgersModule,
   accountsModule,

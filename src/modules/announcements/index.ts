@@ -1,0 +1,3 @@
+/** What other modules may use of announcements. */
+export { announcementsModule } from './manifest.js';
+export { announcementLifecycle } from './lifecycle.js';
