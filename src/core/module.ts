@@ -49,6 +49,12 @@ export interface LedgerEntry {
   params?: readonly ('placeId' | 'month')[];
 }
 
+/** A count a module adds to a place's counts (GET /api/places/{id}): how many of its records lie in the place's subtree. */
+export interface PlaceCount {
+  key: string;
+  count(db: DbOrTrx, placePath: string): Promise<number>;
+}
+
 /** A figure the module offers the command dashboard. */
 export interface Figure {
   key: string;
@@ -83,6 +89,7 @@ export interface ModuleManifest {
   seed?: Seed;
   ledgers?: readonly LedgerEntry[];
   figures?: readonly Figure[];
+  placeCounts?: readonly PlaceCount[];
   /** Names of the tables the module owns (its tables.ts). */
   tables?: readonly string[];
 }

@@ -1,5 +1,5 @@
 import type { Policy } from './access/policy.js';
-import type { ExpiringRows, Job, LedgerEntry, ModuleManifest, PathCopy, ReadModel } from './module.js';
+import type { ExpiringRows, Job, LedgerEntry, ModuleManifest, PathCopy, PlaceCount, ReadModel } from './module.js';
 
 /**
  * The installed modules, set once at start from `modules/index.ts` (app.ts, tests, CLI). Core reads what modules
@@ -19,5 +19,6 @@ export const pathCopies = (): PathCopy[] => installed.flatMap((m) => m.pathCopie
 export const readModels = (): ReadModel[] => installed.flatMap((m) => m.readModels ?? []);
 export const expiringRows = (): ExpiringRows[] => installed.flatMap((m) => m.expiring ?? []);
 export const jobs = (): Job[] => installed.flatMap((m) => m.jobs ?? []);
+export const placeCounts = (): PlaceCount[] => installed.flatMap((m) => m.placeCounts ?? []);
 export const policies = (): Policy<any>[] => installed.flatMap((m) => m.policies ?? []);
 export const ledgers = (): (LedgerEntry & { module: string })[] => installed.flatMap((m) => (m.ledgers ?? []).map((l) => ({ ...l, module: m.name })));

@@ -90,3 +90,12 @@ export async function usersWithRoleOver(db: DbOrTrx, placePath: string, roles: r
 export function userIdsNamed(db: DbOrTrx, username: string) {
   return db.selectFrom('users').select('users.id').where('users.username', '=', username);
 }
+
+/** Whether the account holds one of `roles` on this place or one above it: who may be given work there. */
+export async function holdsRoleOver(db: DbOrTrx, userId: string, roles: readonly Role[], placePath: string): Promise<boolean> {
+  const ids = placePath.split('/').filter(Boolean);
+  if (ids.length === 0 || roles.length === 0) return false;
+  const row = await db.selectFrom('role_bindings').select('id').where('user_id', '=', userId).where('role', 'in', [...roles])
+    .where('place_id', 'in', ids).limit(1).executeTakeFirst();
+  return Boolean(row);
+}

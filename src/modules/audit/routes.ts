@@ -3,11 +3,12 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../core/access/actor.js';
 import { bindingsAllowed, can } from '../../core/access/policy.js';
-import { inSubtrees } from '../../core/access/scope.js';
 import { notFound } from '../../core/errors.js';
 import type { EventTable } from '../../core/events.js';
 import { requireActor } from '../../core/http.js';
-import { ZId } from '../../core/validation.js';
+import { ZId, ZPage } from '../../core/validation.js';
+import { userIdsNamed } from '../accounts/index.js';
+import { placeIdsUnder } from '../places/index.js';
 import { auditPolicy } from './policy.js';
 
 const tags = ['audit'];
@@ -32,8 +33,7 @@ const ZAuditQuery = z.object({
   action: z.string().trim().max(40).optional(),
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...ZPage(50, 200).shape,
 });
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -46,11 +46,10 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     const roots = rootsFor(actor, 'timeline');
     const rows = await db()
       .selectFrom('events')
-      .innerJoin('places', 'places.id', 'events.place_id')
       .selectAll('events')
       .where('events.entity_type', '=', req.params.entityType)
       .where('events.entity_id', '=', req.params.entityId)
-      .where((eb) => inSubtrees(eb, 'places.path', roots))
+      .where('events.place_id', 'in', placeIdsUnder(db(), roots))
       .orderBy('events.id')
       .limit(1000)
       .execute();
@@ -62,13 +61,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = requireActor(req);
     const f = req.query;
     const roots = bindingsAllowed(actor, auditPolicy, 'read').map((b) => b.placePath);
-    let q = db()
-      .selectFrom('events')
-      .innerJoin('places', 'places.id', 'events.place_id')
-      .where((eb) => inSubtrees(eb, 'places.path', roots));
+    // An event's scope is its place's: the places inside the caller's roots (the places module's subquery).
+    let q = db().selectFrom('events').where('events.place_id', 'in', placeIdsUnder(db(), roots));
     if (f.actorId) q = q.where('events.actor_id', '=', f.actorId);
     if (f.username) {
-      q = q.where('events.actor_id', 'in', (eb) => eb.selectFrom('users').select('users.id').where('users.username', '=', f.username!));
+      q = q.where('events.actor_id', 'in', userIdsNamed(db(), f.username));
     }
     if (f.entityType) q = q.where('events.entity_type', '=', f.entityType);
     if (f.entityId) q = q.where('events.entity_id', '=', f.entityId);

@@ -1,6 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import { subtreeUpperBound, type DbOrTrx } from '../../core/db.js';
 import { inSubtrees } from '../../core/access/scope.js';
+import { placeCounts } from '../../core/registry.js';
 import type { PlaceLevel, PlaceTable } from './tables.js';
 import type { TPlace } from './schema.js';
 import { shortDivisionName } from './commands/import-divisions.js';
@@ -97,19 +98,20 @@ export async function ancestorsOf(db: DbOrTrx, path: string): Promise<Pick<Place
   return rows.map(({ id, name, level }) => ({ id, name, level }));
 }
 
-export type PlaceCounts = Record<PlaceLevel, number> & { residents: number };
+/** Each level's count, then what the installed modules count under the place (residents: the residents module's). */
+export type PlaceCounts = Record<PlaceLevel, number> & Record<string, number>;
 
-/** Counts of each level below a place and its residents: two index range scans. */
+/** Counts of each level below a place and of the modules' records in it: an index range scan each. */
 export async function countsUnder(db: DbOrTrx, path: string): Promise<PlaceCounts> {
   const hi = subtreeUpperBound(path);
-  const [levels, residents] = await Promise.all([
+  const [levels, ...others] = await Promise.all([
     sql<{ level: PlaceLevel; n: number }>`select level, count(*) as n from places
       where path > ${path} and path < ${hi} group by level`.execute(db),
-    sql<{ n: number }>`select count(*) as n from residents where place_path >= ${path} and place_path < ${hi}`.execute(db),
+    ...placeCounts().map((c) => c.count(db, path)),
   ]);
-  const counts = { district: 0, street: 0, community: 0, grid: 0, compound: 0, building: 0, household: 0, residents: 0 } as PlaceCounts;
-  for (const r of levels.rows) counts[r.level] = Number(r.n);
-  counts.residents = Number(residents.rows[0]?.n ?? 0);
+  const counts = { district: 0, street: 0, community: 0, grid: 0, compound: 0, building: 0, household: 0 } as PlaceCounts;
+  for (const r of levels.rows) counts[r.level as PlaceLevel] = Number(r.n);
+  placeCounts().forEach((c, i) => (counts[c.key] = others[i] as number));
   return counts;
 }
 

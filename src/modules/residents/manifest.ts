@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/module.js';
 import { residentPolicy } from './policy.js';
+import { countResidentsUnder } from './queries.js';
 import { residentRoutes } from './routes.js';
 
 export const residentsModule = defineModule({
@@ -8,6 +9,8 @@ export const residentsModule = defineModule({
   routes: [residentRoutes],
   policies: [residentPolicy],
   pathCopies: [{ table: 'residents' }],
+  // The places page counts the residents under a place.
+  placeCounts: [{ key: 'residents', count: countResidentsUnder }],
   ledgers: [{
     key: 'roster', title: { zh: '居民花名册', en: 'Household roster' }, subject: 'place', action: 'exportRoster',
     href: '/api/places/{placeId}/roster.xlsx', params: ['placeId'],

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { DbOrTrx } from '../../core/db.js';
+import { subtreeUpperBound, type DbOrTrx } from '../../core/db.js';
 import { inSubtrees } from '../../core/access/scope.js';
 import type { ResidentTable } from './tables.js';
 
@@ -24,6 +24,13 @@ export function toResident(r: ResidentView) {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
+}
+
+/** The residents under a place (one index range on the path copy): the count the places page shows. */
+export async function countResidentsUnder(db: DbOrTrx, path: string): Promise<number> {
+  const row = await db.selectFrom('residents').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('place_path', '>=', path).where('place_path', '<', subtreeUpperBound(path)).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export async function findResident(db: DbOrTrx, id: string) {

@@ -46,3 +46,8 @@ export async function listVisibleUnits(db: DbOrTrx, actor: Actor, kind?: UnitKin
   if (kind) q = q.where('kind', '=', kind);
   return q.orderBy('kind').orderBy('name').execute();
 }
+
+/** Units' ids and names as a subquery another module joins (`innerJoin(unitNames(db).as('u'), 'u.id', …)`), one statement still. */
+export function unitNames(db: DbOrTrx) {
+  return db.selectFrom('units').select(['units.id', 'units.name']);
+}

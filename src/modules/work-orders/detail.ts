@@ -2,6 +2,7 @@ import type { AppContext } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import type { Caller } from '../../core/lifecycle/types.js';
 import { workOrderLifecycle as def } from './lifecycle.js';
+import { unitNames } from '../units/index.js';
 import { orderPhotos, toWorkOrder } from './queries.js';
 import { loadWorkOrderRecord, toRecord, type WorkOrderRecord } from './record.js';
 
@@ -18,8 +19,8 @@ export async function workOrderDetail(ctx: AppContext, caller: Caller, record: W
   const id = record.id;
   // The order, its called-in units and extension requests came in one statement (record.ts); three more here.
   const [units, photos, duplicates] = await Promise.all([
-    db.selectFrom('work_order_units').innerJoin('units', 'units.id', 'work_order_units.unit_id')
-      .select(['units.id', 'units.name', 'work_order_units.called_at as calledAt', 'work_order_units.reported_at as reportedAt', 'work_order_units.part'])
+    db.selectFrom('work_order_units').innerJoin(unitNames(db).as('u'), 'u.id', 'work_order_units.unit_id')
+      .select(['u.id', 'u.name', 'work_order_units.called_at as calledAt', 'work_order_units.reported_at as reportedAt', 'work_order_units.part'])
       .where('work_order_id', '=', id).execute(),
     orderPhotos(db, id),
     // The duplicates merged into this order that the caller may open: number and title, nothing personal (index work_orders_merged_into).

@@ -1,9 +1,10 @@
 import { notFound, conflict } from '../../../core/errors.js';
+import { findUnits } from '../../units/index.js';
 import type { Step } from './step.js';
 import { assigneeUsers, notify } from '../notify.js';
 
 export const callIn: Step<'call_in'> = async ({ ctx, record, now }, input) => {
-  const units = await ctx.handle.db.selectFrom('units').select(['id', 'place_path']).where('id', 'in', input.unitIds).execute();
+  const units = await findUnits(ctx.handle.db, input.unitIds);
   if (units.length !== new Set(input.unitIds).size) throw notFound('unit');
   const fresh = input.unitIds.filter((u) => !record.calledUnits.some((a) => a.unitId === u));
   if (!fresh.length) throw conflict('unitIds', '这些单位已被召集', 'These units are already called in', 'already_called');

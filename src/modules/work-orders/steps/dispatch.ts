@@ -1,5 +1,6 @@
 import { invalid, notFound } from '../../../core/errors.js';
-import { isWithin } from '../../../core/access/scope.js';
+import { holdsRoleOver } from '../../accounts/index.js';
+import { findVisibleUnit } from '../../units/index.js';
 import type { Step } from './step.js';
 import { addWorkingDays, DEFAULT_DAYS, loadCalendar } from '../deadlines.js';
 import { assigneeUsers, notify } from '../notify.js';
@@ -8,15 +9,12 @@ export const dispatch: Step<'dispatch'> = async ({ ctx, actor, order, now }, inp
   const { db } = ctx.handle;
   const { kind, id } = input.assignee;
   if (kind === 'user') {
-    const user = await db.selectFrom('role_bindings').innerJoin('places', 'places.id', 'role_bindings.place_id')
-      .select(['places.path', 'role_bindings.role']).where('role_bindings.user_id', '=', id).execute();
     // A grid worker or community worker whose area holds the order's place.
-    if (!user.some((b) => ['grid_worker', 'community_worker'].includes(b.role) && isWithin(order.place_path, b.path))) {
+    if (!(await holdsRoleOver(db, id, ['grid_worker', 'community_worker'], order.place_path))) {
       throw invalid('assignee.id', '只能派给该地点所在网格或社区的工作人员', 'Dispatch to a grid or community worker over the order’s place', 'bad_assignee');
     }
   } else {
-    const unit = await db.selectFrom('units').select(['place_path']).where('id', '=', id).executeTakeFirst();
-    if (!unit || !actor.bindings.some((b) => isWithin(unit.place_path, b.placePath) || isWithin(b.placePath, unit.place_path))) throw notFound('unit');
+    if (!(await findVisibleUnit(db, actor, id))) throw notFound('unit');
   }
   const contactDue = addWorkingDays(new Date(now), DEFAULT_DAYS.contact, await loadCalendar(db)).toISOString();
   return {

@@ -1,0 +1,1 @@
+export { residentsModule } from './manifest.js';
