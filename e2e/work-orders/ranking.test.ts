@@ -51,7 +51,8 @@ describe('the monthly ranking of the three rates', () => {
 
     const download = page.waitForEvent('download');
     await page.getByTestId('rates-export').click();
-    expect((await download).suggestedFilename()).toBe(`rates-${month}.xlsx`);
+    // A Chinese name with the place and the month (the ledger kit's file name).
+    expect((await download).suggestedFilename()).toMatch(new RegExp(`_三率排名_${month}\\.xlsx$`));
   });
 
   it('ranks the departments on their own tab, and a department’s count opens the orders dispatched to it', async () => {

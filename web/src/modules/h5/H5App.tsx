@@ -40,9 +40,10 @@ export function H5App() {
         <LanguageSwitch signedIn={false} />
       </Layout.Header>
       {me.data && (
-        <div style={{ display: 'flex', gap: 8, padding: '8px 12px', background: '#fff', alignItems: 'center' }}>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, padding: '8px 12px', background: '#fff', alignItems: 'center' }}>
           <Link to="/h5"><Button size="small" data-testid="h5-new">{t('h5.newDemand')}</Button></Link>
           <Link to="/h5/demands"><Button size="small" data-testid="h5-my">{t('h5.myDemands')}</Button></Link>
+          <Link to="/h5/announcements"><Button size="small" data-testid="h5-announcements">{t('h5.announcements')}</Button></Link>
           <Typography.Text type="secondary" style={{ flex: 1, textAlign: 'right', fontSize: 12 }}>{me.data.phoneMasked}</Typography.Text>
           <Button size="small" type="link" onClick={signOut}>{t('h5.signOut')}</Button>
         </div>

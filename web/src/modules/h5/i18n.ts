@@ -5,7 +5,7 @@ export const zh = {
   h5: {
     title: '我要反映', phone: '手机号', code: '验证码', sendCode: '获取验证码', codeSent: '验证码已发送', signIn: '登录', signOut: '退出', compound: '小区',
     searchCompound: '输入小区名称搜索', building: '楼栋(可选)', category: '问题分类', type: '诉求类型', titleField: '标题', description: '问题描述',
-    photos: '照片(最多6张)', submit: '提交', submitted: '提交成功', trackingNo: '您的工单号', myDemands: '我的诉求', newDemand: '我要反映',
+    photos: '照片(最多6张)', submit: '提交', submitted: '提交成功', trackingNo: '您的工单号', myDemands: '我的诉求', announcements: '通知公告', newDemand: '我要反映',
     progress: '办理进度', rate: '评价', rateTitle: '对办理结果评价', comment: '评价意见(可选)', rated: '感谢您的评价', reopened: '已重新交办', empty: '暂无诉求',
     result: '办理结果',
     steps: {
@@ -20,7 +20,7 @@ export const en: Widen<typeof zh> = {
     title: 'Report a problem', phone: 'Mobile', code: 'Code', sendCode: 'Send code', codeSent: 'Code sent', signIn: 'Sign in',
     signOut: 'Sign out', compound: 'Compound', searchCompound: 'Type the compound name', building: 'Building (optional)',
     category: 'Category', type: 'Type', titleField: 'Title', description: 'Description', photos: 'Photos (up to 6)',
-    submit: 'Submit', submitted: 'Submitted', trackingNo: 'Your tracking number', myDemands: 'My demands', newDemand: 'Report',
+    submit: 'Submit', submitted: 'Submitted', trackingNo: 'Your tracking number', myDemands: 'My demands', announcements: 'Notices', newDemand: 'Report',
     progress: 'Progress', rate: 'Rate', rateTitle: 'Rate the result', comment: 'Comment (optional)',
     rated: 'Thank you for rating', reopened: 'Reopened', empty: 'No demands yet', result: 'Result',
     steps: {

@@ -1,5 +1,5 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { OFFICE_ROLES } from '../../../../contracts/roles';
+import { STAFF_ROLES } from '../../../../contracts/roles';
 import { lazyNamed } from '../../app/lazy';
 import type { WebModule } from '../../app/module';
 import { en, zh } from './i18n';
@@ -11,6 +11,6 @@ export const ledgersModule: WebModule<typeof zh> = {
   name: 'ledgers',
   routes: [{ path: '/ledgers', element: <LedgersPage />, shell: 'office' }],
   // The offices keep ledgers; grid workers work from their phones and see no entry (they may still open the page).
-  menu: [{ key: '/ledgers', icon: <FileExcelOutlined />, labelKey: 'nav.ledgers', order: 40, roles: OFFICE_ROLES }],
+  menu: [{ key: '/ledgers', icon: <FileExcelOutlined />, labelKey: 'nav.ledgers', order: 40, roles: STAFF_ROLES }],
   i18n: { 'zh-CN': zh, en },
 };
