@@ -47,10 +47,6 @@ export function checkStep(def: AnyDef, action: string, caller: Caller, record: L
 }
 
 /**
- * The one transition command: check, run the step's side work, then one transaction (applyStep) that changes the row,
- * appends the event and runs the step's work. Answers the record as the API shows it, with `actions`: the caller's next steps, so the page need not fetch again.
- */
-/**
  * Inside the caller's transaction: changes the row only if its version and state are still those checked (else 409),
  * appends the step's event and runs its work. For a record whose step is taken within another's (an extension request
  * decided by the order's decide-extension step, the overdue scan's escalation); `transition` is the usual way in.
@@ -78,6 +74,11 @@ export async function applyStep(
   return row;
 }
 
+/**
+ * The one transition command: check, run the step's side work, then one transaction (applyStep) that changes the row,
+ * appends the event and runs the step's work. Answers the record as the API shows it, with `actions`:
+ * the caller's next steps, so the page need not fetch again.
+ */
 export async function transition<R extends LifecycleRecord, A extends string>(
   def: LifecycleDef<R, A, string, string>, ctx: AppContext, caller: Caller, id: string, action: A, input: { version: number } & Record<string, unknown>,
 ): Promise<Record<string, unknown> & { actions: A[] }> {
