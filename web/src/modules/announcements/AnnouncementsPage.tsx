@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Input, Select, Space, Tag, Typography } from 'antd';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { LedgerButton } from '../../app/components/LedgerButton';
 import { ListPage } from '../../app/components/ListPage';
 import { useLoad } from '../../app/hooks/useLoad';
+import { useQueryPatch } from '../../app/hooks/useQueryPatch';
 import { useT } from '../../app/i18n/I18nProvider';
 import { useMe, useSession } from '../../app/session/SessionProvider';
 import { ANNOUNCEMENT_STATES, type AnnouncementState } from '../../../../contracts/announcements';
@@ -19,17 +20,11 @@ export function AnnouncementsPage() {
   const me = useMe();
   const { can } = useSession();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useQueryPatch();
   const state = (params.get('state') as AnnouncementState | null) ?? undefined;
   const q = params.get('q') ?? undefined;
   const unread = params.get('unread') === 'true';
   const page = Number(params.get('page') ?? '1');
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v); else next.delete(k);
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
   const list = useLoad(() => announcementsApi.list({ state, q, unread, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), [state, q, unread, page]);
   const office = me.roles.find((r) => ['district_admin', 'street_staff', 'community_worker'].includes(r.role));
   const unreadTag = (a: AnnouncementItem) => a.state === 'published' && !a.readAt && <Tag color="red">{t('announcement.unread')}</Tag>;

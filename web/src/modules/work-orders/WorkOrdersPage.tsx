@@ -1,9 +1,10 @@
 import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Button, Input, Select, Space, Tabs } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useIsPhone } from '../../app/hooks/useIsPhone';
 import { useLoad } from '../../app/hooks/useLoad';
+import { useQueryPatch } from '../../app/hooks/useQueryPatch';
 import { useT } from '../../app/i18n/I18nProvider';
 import { useSession } from '../../app/session/SessionProvider';
 import { CHANNELS, STATES, type Channel, type WorkOrderState } from '../../../../contracts/work-orders';
@@ -18,7 +19,7 @@ export function WorkOrdersPage() {
   const t = useT();
   const isPhone = useIsPhone();
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useQueryPatch();
   const tab = (params.get('tab') as TabKey | null) ?? 'mine';
   const state = (params.get('state') as WorkOrderState | null) ?? undefined;
   const categoryId = params.get('categoryId') ?? undefined;
@@ -26,12 +27,6 @@ export function WorkOrdersPage() {
   const q = params.get('q') ?? undefined;
   const page = Number(params.get('page') ?? '1');
 
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v); else next.delete(k);
-    if (!('page' in patch)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const categories = useLoad(() => workOrdersApi.categories(), []);
   const list = useLoad(
