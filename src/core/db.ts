@@ -21,7 +21,7 @@ export interface DbHandle {
 
 /** Counts the SQL statements run inside `countQueries` (the query-budget tests), through Kysely's log hook. */
 const counting = new AsyncLocalStorage<{ statements: string[] }>();
-const log = (event: { query: { sql: string } }) => void counting.getStore()?.statements.push(event.query.sql);
+const countingLog = (event: { query: { sql: string } }) => void counting.getStore()?.statements.push(event.query.sql);
 export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
   const store = { statements: [] as string[] };
   const result = await counting.run(store, fn);
@@ -37,7 +37,9 @@ export function countStatementsFromHere(): () => number {
 // PostgreSQL returns bigint (count) as string; our counts fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-export function openDatabase(opts: { databaseUrl?: string; dataDir: string; sqliteFile?: string }): DbHandle {
+export function openDatabase(opts: { databaseUrl?: string; dataDir: string; sqliteFile?: string; countStatements?: boolean }): DbHandle {
+  // Only the query-budget tests count statements: the app itself pays nothing per query for it.
+  const log = opts.countStatements ? countingLog : undefined;
   if (opts.databaseUrl && /^postgres(ql)?:/.test(opts.databaseUrl)) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: Number(process.env.PG_POOL_SIZE ?? 10) });
     // An idle connection dropped by the server (restart, dropped database) must not crash the process.

@@ -52,7 +52,7 @@ export async function createTestApp(opts: { seed?: boolean } = {}): Promise<Test
     };
   }
   const config = { ...loadConfig({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl }), databaseUrl };
-  const handle = openDatabase({ databaseUrl, dataDir });
+  const handle = openDatabase({ databaseUrl, dataDir, countStatements: true });
   await migrateToLatest(handle.db);
   const ctx: AppContext = { handle, config, cipher: createCipher(loadDataKey(dataDir)) };
   if (opts.seed !== false) await seedDemoIfEmpty(ctx, () => {}, TEST_DEMO_SIZE);
