@@ -16,6 +16,7 @@ import { countStatementsFromHere } from './core/db.js';
 import { registerErrorHandler, registerOriginCheck, registerSessionHook } from './core/http.js';
 import { modules } from './platform.js';
 import { loadActor, SESSION_COOKIE } from './modules/accounts/index.js';
+import { core } from './core/messages.js';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
@@ -66,7 +67,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 6 } });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'OneGrid API', description: '一张网: places, accounts, events, personal data', version: '0.1.0' },
+      info: { title: 'OneGrid API', description: `${core.appName.zh}: places, accounts, events, personal data`, version: '0.1.0' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'onegrid_session' } } },
       security: [{ session: [] }],
     },

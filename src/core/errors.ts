@@ -1,3 +1,7 @@
+import type { ErrorCode } from '../../contracts/error-codes.js';
+import { msg, type Entry } from './i18n.js';
+import { core } from './messages.js';
+
 export interface Message {
   zh: string;
   en: string;
@@ -7,7 +11,7 @@ export interface Message {
 export class AppError extends Error {
   constructor(
     readonly statusCode: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly msg: Message,
     readonly field: string | null = null,
     readonly details?: Record<string, unknown>,
@@ -21,22 +25,20 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'record') =>
-  new AppError(404, 'not_found', { zh: '记录不存在或无权访问', en: `The ${what} does not exist or is outside your area` });
+  new AppError(404, 'not_found', msg(core.notFound, { what }));
 
 export const forbidden = () =>
-  new AppError(403, 'forbidden', { zh: '您没有执行此操作的权限', en: 'You are not allowed to do this' });
+  new AppError(403, 'forbidden', core.forbidden);
 
 export const unauthenticated = () =>
-  new AppError(401, 'unauthenticated', { zh: '请先登录', en: 'Please sign in' });
+  new AppError(401, 'unauthenticated', core.unauthenticated);
 
 export const staleVersion = () =>
-  new AppError(409, 'stale_version', {
-    zh: '该记录已被他人修改,请刷新后重试',
-    en: 'Someone else changed this record; reload and try again',
-  }, 'version');
+  new AppError(409, 'stale_version', core.staleVersion, 'version');
 
-export const invalid = (field: string, zh: string, en: string, code = 'invalid') =>
-  new AppError(422, code, { zh, en }, field);
+/** 422: `message` is a catalogue entry, filled in with `msg` where it takes values. */
+export const invalid = (field: string, message: Entry, code: ErrorCode = 'invalid') =>
+  new AppError(422, code, { zh: message.zh, en: message.en }, field);
 
-export const conflict = (field: string | null, zh: string, en: string, code = 'conflict') =>
-  new AppError(409, code, { zh, en }, field);
+export const conflict = (field: string | null, message: Entry, code: ErrorCode = 'conflict') =>
+  new AppError(409, code, { zh: message.zh, en: message.en }, field);

@@ -3,6 +3,8 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, unauthenticated } from './errors.js';
 import { describeIssue } from './validation.js';
 import type { Actor } from './access/actor.js';
+import { msg } from './i18n.js';
+import { core } from './messages.js';
 
 export function requireActor(req: FastifyRequest): Actor {
   if (!req.actor) throw unauthenticated();
@@ -42,7 +44,7 @@ export function registerOriginCheck(app: FastifyInstance): void {
 }
 
 const crossSite = () =>
-  new AppError(403, 'cross_origin', { zh: '请求来源不被允许', en: 'Cross-origin request refused' }, 'origin');
+  new AppError(403, 'cross_origin', core.crossOrigin, 'origin');
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, req: FastifyRequest, reply: FastifyReply) => {
@@ -60,22 +62,22 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status === 429) {
-      return reply.status(429).send({ code: 'rate_limited', field: null, message: { zh: '请求过于频繁,请稍后再试', en: 'Too many requests; try again later' } });
+      return reply.status(429).send({ code: 'rate_limited', field: null, message: msg(core.rateLimited) });
     }
     if (status === 413) {
-      return reply.status(413).send({ code: 'too_large', field: null, message: { zh: '文件或请求过大', en: 'The upload or request is too large' } });
+      return reply.status(413).send({ code: 'too_large', field: null, message: msg(core.tooLarge) });
     }
     if (status >= 400 && status < 500) {
       return reply.status(status).send({
         code: error.code ?? 'bad_request',
         field: null,
-        message: { zh: '请求格式不正确', en: error.message },
+        message: msg(core.badRequest, { error: error.message }),
       });
     }
     req.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({ code: 'internal', field: null, message: { zh: '服务器内部错误', en: 'Internal error' } });
+    return reply.status(500).send({ code: 'internal', field: null, message: msg(core.internal) });
   });
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ code: 'not_found', field: null, message: { zh: '未找到', en: `No route ${req.method} ${req.url.split('?')[0]}` } });
+    reply.status(404).send({ code: 'not_found', field: null, message: msg(core.noRoute, { method: req.method, path: req.url.split('?')[0]! }) });
   });
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import en from 'zod/v4/locales/en.js';
 import type { Message } from './errors.js';
+import { msg } from './i18n.js';
+import { core } from './messages.js';
 
 const zhMap = zhCN().localeError;
 const enMap = en().localeError;
@@ -24,6 +26,6 @@ export function describeIssue(v: { keyword: string; instancePath: string; messag
     }
   }
   const issue = { ...(v.params ?? {}), code: v.keyword, path: field?.split('.') ?? [], input: v.params?.input };
-  const prefix = field ? { zh: `字段 ${field}:`, en: `${field}: ` } : { zh: '', en: '' };
+  const prefix = field ? msg(core.fieldPrefix, { field }) : { zh: '', en: '' };
   return { field, message: { zh: prefix.zh + render(zhMap, issue), en: prefix.en + render(enMap, issue) } };
 }

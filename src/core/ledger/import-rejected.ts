@@ -1,4 +1,6 @@
 import { AppError, type Message } from '../errors.js';
+import { msg, type Entry } from '../i18n.js';
+import { core } from '../messages.js';
 
 /** One bad cell or row of an import: the Excel row, the column letter where the file has it, the field, and why. */
 export interface LedgerRowError {
@@ -15,20 +17,20 @@ const columnRank = (c: string | undefined) => (c ? [...c].reduce((n, ch) => n * 
 export function importRejected(errors: readonly LedgerRowError[]): AppError {
   const sorted = [...errors].sort((a, b) => a.row - b.row || columnRank(a.column) - columnRank(b.column));
   const bad = new Set(sorted.map((e) => e.row)).size;
-  return new AppError(422, 'import_rejected', { zh: `有 ${bad} 行数据有误,未导入任何数据`, en: `${bad} row(s) are wrong; nothing was imported` }, 'file', {
+  return new AppError(422, 'import_rejected', msg(core.importRejected, { bad }), 'file', {
     errors: sorted.map(({ row, column, field, message }) => (column ? { row, column, field, message } : { row, field, message })),
   });
 }
 
 export const tooManyRows = (maxRows: number) =>
-  new AppError(413, 'too_many_rows', { zh: `一次最多导入 ${maxRows} 行,请分批导入`, en: `At most ${maxRows} rows per import; split the file` }, 'file');
+  new AppError(413, 'too_many_rows', msg(core.tooManyRows, { maxRows }), 'file');
 
 export const tooLarge = (maxBytes: number) => {
   const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
-  return new AppError(413, 'too_large', { zh: `文件不能超过 ${mb} MB`, en: `The file may be at most ${mb} MB` }, 'file');
+  return new AppError(413, 'too_large', msg(core.fileTooLarge, { mb }), 'file');
 };
 
 export const unpacksTooLarge = () =>
-  new AppError(413, 'too_large', { zh: '表格解压后内容过大', en: 'The workbook unpacks to too much data' }, 'file');
+  new AppError(413, 'too_large', msg(core.unpacksTooLarge), 'file');
 
-export const badFile = (zh: string, en: string) => new AppError(422, 'bad_file', { zh, en }, 'file');
+export const badFile = (message: Entry) => new AppError(422, 'bad_file', msg(message), 'file');

@@ -3,6 +3,8 @@ import { describeIssue } from '../validation.js';
 import type { Ledger, LedgerColumn, LedgerKey, LedgerValues } from './define-ledger.js';
 import type { LedgerRowError } from './import-rejected.js';
 import type { LedgerSheet } from './read-ledger.js';
+import { msg } from '../i18n.js';
+import { core } from '../messages.js';
 
 type Parsed = { value: unknown } | { message: Message };
 
@@ -10,7 +12,7 @@ export interface ParsedLedger<L extends Ledger> {
   rows: { row: number; values: LedgerValues<L> }[];
   errors: LedgerRowError[];
   /** Adds a row-level error at the column where this file has `field`. */
-  fail(row: number, field: LedgerKey<L>, zh: string, en: string): void;
+  fail(row: number, field: LedgerKey<L>, message: Message): void;
 }
 
 /** Each cell by its column's type and checks; every bad cell is an error, and the row keeps null there. */
@@ -28,16 +30,16 @@ export function parseLedgerRows<L extends Ledger>(sheet: LedgerSheet<LedgerKey<L
     }
     return { row, values: values as LedgerValues<L> };
   });
-  const fail = (row: number, field: LedgerKey<L>, zh: string, en: string) => {
-    errors.push({ row, column: sheet.columns[field], field, message: { zh, en } });
+  const fail = (row: number, field: LedgerKey<L>, message: Message) => {
+    errors.push({ row, column: sheet.columns[field], field, message: { zh: message.zh, en: message.en } });
   };
   return { rows, errors, fail };
 }
 
 export function parseCell(column: LedgerColumn, text: string): Parsed {
-  const { header, key } = column;
-  if (text === '') return column.required ? { message: { zh: `${header}不能为空`, en: `${key} is required` } } : { value: null };
-  if (column.maxLength && text.length > column.maxLength) return { message: { zh: `${header}过长`, en: `${key} is too long` } };
+  const name = { zh: column.header, en: column.key };
+  if (text === '') return column.required ? { message: msg(core.cellRequired, { column: name }) } : { value: null };
+  if (column.maxLength && text.length > column.maxLength) return { message: msg(core.cellTooLong, { column: name }) };
   const typed = byType(column, text);
   if ('message' in typed || !column.parse) return typed;
   if (typeof column.parse === 'function') return column.parse(text);
@@ -45,24 +47,24 @@ export function parseCell(column: LedgerColumn, text: string): Parsed {
   if (result.success) return { value: result.data };
   const issue = result.error.issues[0]!;
   const { message } = describeIssue({ keyword: issue.code, instancePath: '', message: issue.message, params: issue });
-  return { message: issue.message.startsWith('{') ? message : { zh: `${header}:${message.zh}`, en: `${key}: ${message.en}` } };
+  return { message: issue.message.startsWith('{') ? message : msg(core.cellIssue, { column: name, issue: message }) };
 }
 
 function byType(column: LedgerColumn, text: string): Parsed {
-  const { header, key } = column;
+  const name = { zh: column.header, en: column.key };
   switch (column.type) {
     case 'number':
     case 'percent': {
       const percent = text.endsWith('%');
       const n = Number(text.replace(/[,%]/g, ''));
-      if (!Number.isFinite(n)) return { message: { zh: `${header}应为数字`, en: `${key} must be a number` } };
+      if (!Number.isFinite(n)) return { message: msg(core.cellNumber, { column: name }) };
       return { value: percent ? n / 100 : n };
     }
     case 'date':
     case 'datetime': {
       const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
       if (!m || (column.type === 'date' && m[4]) || !isRealTime(m.slice(1).map((v) => Number(v ?? 0)))) {
-        return { message: { zh: `${header}应为${column.type === 'date' ? '日期,如 2026-11-24' : '时间,如 2026-11-24 09:30'}`, en: `${key} must be a ${column.type === 'date' ? 'date such as 2026-11-24' : 'time such as 2026-11-24 09:30'}` } };
+        return { message: msg(column.type === 'date' ? core.cellDate : core.cellDatetime, { column: name }) };
       }
       const [y, mo, d, h, mi, s] = m.slice(1).map((v) => String(Number(v ?? 0)).padStart(2, '0'));
       return { value: column.type === 'date' ? `${y}-${mo}-${d}` : `${y}-${mo}-${d} ${h}:${mi}:${s}` };
@@ -71,7 +73,8 @@ function byType(column: LedgerColumn, text: string): Parsed {
       const options = Object.entries(column.options ?? {});
       const hit = options.find(([value, label]) => label === text || value === text);
       if (hit) return { value: hit[0] };
-      return { message: { zh: `${header}应为:${options.map(([, l]) => l).join('、')}`, en: `${key}: one of ${options.map(([, l]) => l).join(', ')}` } };
+      const labels = options.map(([, l]) => l);
+      return { message: msg(core.cellOneOf, { column: name, options: { zh: labels.join('、'), en: labels.join(', ') } }) };
     }
     default:
       return { value: text };

@@ -6,6 +6,8 @@ import type { Ledger, LedgerKey } from './define-ledger.js';
 import { badFile, tooLarge, tooManyRows } from './import-rejected.js';
 import { bufferSource, spoolUpload, type UploadSource } from './upload.js';
 import { firstSheetRows } from './workbook-reader.js';
+import { msg } from '../i18n.js';
+import { core } from '../messages.js';
 
 export interface ImportLimits {
   maxRows: number;
@@ -37,7 +39,7 @@ export async function readLedgerRows<L extends Ledger>(
     return await readFirstSheet(source, ledger, limits.maxRows);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw badFile('文件不是有效的 .xlsx 表格', 'The file is not a valid .xlsx workbook');
+    throw badFile(core.notWorkbook);
   } finally {
     await owned?.remove();
   }
@@ -81,4 +83,4 @@ function headerIndex<K extends string>(ledger: Ledger, row: ExcelJS.Row): Map<K,
   return index;
 }
 
-const missingHeaders = (headers: string[]) => badFile(`缺少表头:${headers.join('、')}`, `Missing header(s): ${headers.join(', ')}`);
+const missingHeaders = (headers: string[]) => badFile(msg(core.missingHeaders, { headers: { zh: headers.join('、'), en: headers.join(', ') } }));

@@ -2,6 +2,7 @@ import { PassThrough, Transform, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { badFile, unpacksTooLarge } from './import-rejected.js';
 import type { UploadSource } from './upload.js';
+import { core } from '../messages.js';
 
 export interface ZipEntry {
   name: string;
@@ -10,7 +11,7 @@ export interface ZipEntry {
   compressed: number;
 }
 
-export const notWorkbook = () => badFile('文件不是有效的 .xlsx 表格', 'The file is not a valid .xlsx workbook');
+export const notWorkbook = () => badFile(core.notWorkbook);
 
 /** The entries of the zip's central directory, at its end (no zip64: uploads are far below 4 GB). */
 export async function readDirectory(source: UploadSource): Promise<Map<string, ZipEntry>> {

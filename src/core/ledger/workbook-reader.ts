@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { badFile } from './import-rejected.js';
 import type { UploadSource } from './upload.js';
 import { notWorkbook, openEntry, readDirectory, type ZipEntry } from './workbook-entries.js';
+import { core } from '../messages.js';
 
 /**
  * The parsers of ExcelJS 4.4.0's streaming WorkbookReader (pinned in package.json), fed entry by entry. Its own
@@ -44,7 +45,7 @@ export async function firstSheetRows(source: UploadSource): Promise<AsyncIterabl
   const sheet = firstSheet(reader, entries);
   const text = await openEntry(source, sheet, MAX_SHEET_BYTES);
   for (const { eventType, value } of reader._parseWorksheet(text, SHEET.exec(sheet.name)![1]!)) if (eventType === 'worksheet') return value;
-  throw badFile('表格中没有工作表', 'The workbook has no sheet');
+  throw badFile(core.noSheet);
 }
 
 /** The sheet shown first in Excel (the workbook's order), else the lowest-numbered one. */
@@ -54,6 +55,6 @@ function firstSheet(reader: ReaderParts, entries: Map<string, ZipEntry>): ZipEnt
   const named = target && entries.get(target.replace(/^\/?(xl\/)?/, 'xl/'));
   if (named && SHEET.test(named.name)) return named;
   const sheets = [...entries.values()].filter((e) => SHEET.test(e.name)).sort((a, b) => Number(SHEET.exec(a.name)![1]) - Number(SHEET.exec(b.name)![1]));
-  if (!sheets[0]) throw badFile('表格中没有工作表', 'The workbook has no sheet');
+  if (!sheets[0]) throw badFile(core.noSheet);
   return sheets[0];
 }

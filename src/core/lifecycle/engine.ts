@@ -6,6 +6,8 @@ import type { Trx } from '../db.js';
 import { appendEvent, type EventActor } from '../events.js';
 import { nowIso } from '../ids.js';
 import { type Caller, isStaffCaller, type LifecycleDef, type LifecycleRecord, type StepDef, type StepResult } from './types.js';
+import { msg } from '../i18n.js';
+import { core } from '../messages.js';
 
 type AnyDef = LifecycleDef<any, string, string, string>;
 type AnyStep = StepDef<any, string, string>;
@@ -41,7 +43,7 @@ export function checkStep(def: AnyDef, action: string, caller: Caller, record: L
   if (!mayTake(def, step, caller, record)) throw forbidden();
   if (!step.from.includes(record.state)) {
     const label = def.labels.states[record.state];
-    throw conflict('state', `当前状态(${label?.zh ?? record.state})不能执行此操作`, `Cannot ${action} a record that is ${label?.en ?? record.state}`, 'illegal_transition');
+    throw conflict('state', msg(core.illegalTransition, { state: label ?? record.state, action }), 'illegal_transition');
   }
   if (step.guard && !def.guards![step.guard]!.holds(caller, record)) throw def.guards![step.guard]!.refuse();
 }

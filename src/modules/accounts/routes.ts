@@ -17,6 +17,7 @@ import { updateUser } from './commands/update-user.js';
 import { userPolicy } from './policy.js';
 import { findUser, listUsers, toUser } from './queries.js';
 import { ZChangePassword, ZCreateUser, ZLogin, ZUpdateUser, ZUsersQuery } from './schema.js';
+import { accountMsg } from './messages.js';
 
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.handle.db;
@@ -44,7 +45,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     const actor = requireActor(req);
     const user = (await findUser(db(), actor.userId))!;
     if (!(await verifyPassword(req.body.currentPassword, user.password_hash))) {
-      throw new AppError(422, 'bad_credentials', { zh: '当前密码不正确', en: 'The current password is wrong' }, 'currentPassword');
+      throw new AppError(422, 'bad_credentials', accountMsg.wrongCurrentPassword, 'currentPassword');
     }
     const hash = await hashPassword(req.body.newPassword);
     await db().transaction().execute(async (trx) => {

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { ROLES } from '../../core/access/roles.js';
 import { PASSWORD_RULE } from '../../core/auth/password.js';
 import { bilingual, ZId, ZVersion, ZPage } from '../../core/validation.js';
+import { accountMsg } from './messages.js';
+import { bilingualMsg, msg } from '../../core/i18n.js';
 
 export const ZPassword = z
   .string()
-  .min(PASSWORD_RULE.min, bilingual(`密码至少 ${PASSWORD_RULE.min} 位`, `Password needs at least ${PASSWORD_RULE.min} characters`))
+  .min(PASSWORD_RULE.min, bilingualMsg(msg(accountMsg.passwordTooShort, { min: PASSWORD_RULE.min })))
   .max(PASSWORD_RULE.max);
 
 export const ZLogin = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(PASSWORD_RULE.max) });
@@ -13,10 +15,10 @@ export const ZChangePassword = z.object({ currentPassword: z.string().min(1), ne
 
 export const ZRoleBindingInput = z.object({ role: z.enum(ROLES), placeId: ZId });
 export const ZCreateUser = z.object({
-  username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,32}$/, bilingual('用户名为3-32位字母、数字、下划线', 'Username: 3-32 letters, digits, _ . -')),
+  username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,32}$/, bilingualMsg(accountMsg.badUsername)),
   displayName: z.string().trim().min(1).max(50),
   password: ZPassword,
-  roles: z.array(ZRoleBindingInput).min(1, bilingual('至少分配一个角色', 'Give at least one role')).max(10),
+  roles: z.array(ZRoleBindingInput).min(1, bilingualMsg(accountMsg.rolesRequired)).max(10),
   /** The department or partner unit a partner_contact works for (must be a unit in the caller's scope). */
   unitId: ZId.optional(),
 });

@@ -8,6 +8,7 @@ import { ZId, ZPage } from '../../core/validation.js';
 import { findPlace, type PlaceRow } from '../places/index.js';
 import { requireResident } from '../resident-h5/index.js';
 import { markRead } from './receipts.js';
+import { announcementMsg } from './messages.js';
 
 const tags = ['resident-h5'];
 const ZWhere = z.object({ placeId: ZId });
@@ -17,7 +18,7 @@ async function residentPlace(ctx: AppContext, placeId: string): Promise<PlaceRow
   const place = await findPlace(ctx.handle.db, placeId);
   if (!place) throw notFound('place');
   if (!['compound', 'building', 'household'].includes(place.level)) {
-    throw invalid('placeId', '请选择小区、楼栋或房屋', 'Pick a compound, building or household', 'place_level');
+    throw invalid('placeId', announcementMsg.readerPlaceLevel, 'place_level');
   }
   return place;
 }

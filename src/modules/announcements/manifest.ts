@@ -5,6 +5,7 @@ import { announcementLifecycle } from './lifecycle.js';
 import { announcementAbilities } from './policy.js';
 import { announcementRoutes } from './routes.js';
 import { announcementSeed } from './seed.js';
+import { announcementMsg } from './messages.js';
 
 /** 通知公告: a street or community publishes a notice to a place's subtree; staff and residents read it; receipts per compound. */
 export const announcementsModule = defineModule({
@@ -16,11 +17,11 @@ export const announcementsModule = defineModule({
   // A move re-paths the notice's place, its office and every reader's place.
   pathCopies: [{ table: 'announcements' }, { table: 'announcements', column: 'office_path' }, { table: 'announcement_reads' }],
   ledgers: [{
-    key: 'announcements', title: { zh: '通知公告台账', en: 'Announcements ledger' }, subject: 'announcement', action: 'export',
+    key: 'announcements', title: announcementMsg.ledgerTitle, subject: 'announcement', action: 'export',
     href: '/api/announcements.xlsx?placeId={placeId}', params: ['placeId'],
   }],
   figures: [{
-    key: 'announcements.published', label: { zh: '发布通知数', en: 'Notices published' }, unit: 'count',
+    key: 'announcements.published', label: announcementMsg.figurePublished, unit: 'count',
     query: async (db, placePath, { from, to }) => Number((await db.selectFrom('announcements').select((eb) => eb.fn.countAll<number>().as('n'))
       .where('published_at', '>=', from).where('published_at', '<', to).where((eb) => inSubtrees(eb, 'place_path', [placePath])).executeTakeFirstOrThrow()).n),
   }],

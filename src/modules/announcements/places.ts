@@ -5,16 +5,17 @@ import { forbidden, invalid } from '../../core/errors.js';
 import { ANNOUNCEMENT_PLACE_LEVELS } from '../../../contracts/announcements.js';
 import { findPlace, type PlaceRow } from '../places/index.js';
 import { announcementPolicy } from './policy.js';
+import { announcementMsg } from './messages.js';
 
 /** The place a notice is addressed to: in the caller's subtree (else 404), a district to compound, inside `within` when given. */
 export async function announcementPlace(ctx: AppContext, actor: Actor, placeId: string, within?: string): Promise<PlaceRow> {
   const place = await findPlace(ctx.handle.db, placeId);
   assertInScope(actor, place?.path, 'place');
   if (!(ANNOUNCEMENT_PLACE_LEVELS as readonly string[]).includes(place!.level)) {
-    throw invalid('placeId', '通知只能发到区、街道、社区、网格或小区', 'A notice goes to a district, street, community, grid or compound', 'place_level');
+    throw invalid('placeId', announcementMsg.placeLevel, 'place_level');
   }
   if (within && !isWithin(place!.path, within)) {
-    throw invalid('placeId', '只能发到本单位辖区内', 'A notice stays within its office’s area', 'outside_office');
+    throw invalid('placeId', announcementMsg.outsideOffice, 'outside_office');
   }
   return place!;
 }

@@ -19,6 +19,7 @@ import { announcementLifecycle as def, loadAnnouncement, toAnnouncement, toRecor
 import { announcementPlace, officeFor, staffReaderPlace } from './places.js';
 import { announcementPolicy, announcementReadPolicy } from './policy.js';
 import { markRead, readCounts, receiptsPerCompound } from './receipts.js';
+import { announcementMsg } from './messages.js';
 
 const tags = ['announcements'];
 const ZParams = z.object({ id: ZId });
@@ -109,7 +110,7 @@ export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/announcements/:id/read', { schema: { tags, summary: 'I have read it (once; reading again changes nothing)', params: ZParams } }, async (req) => {
     const actor = requireActor(req);
     const record = await findVisible(app.ctx, actor, req.params.id);
-    if (record.state !== 'published') throw conflict('state', '通知未发布或已撤回', 'The notice is not published', 'not_published');
+    if (record.state !== 'published') throw conflict('state', announcementMsg.notPublished, 'not_published');
     const where = staffReaderPlace(actor, record.placePath);
     const readAt = await markRead(db(), record.id, { reader_kind: 'user', reader_key: actor.userId, place_id: where.placeId, place_path: where.placePath }, nowIso());
     return { readAt };
@@ -120,7 +121,7 @@ export const announcementRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const actor = requireActor(req);
     const record = await findVisible(app.ctx, actor, req.params.id);
-    if (record.state === 'draft') throw conflict('state', '草稿尚未发布,没有阅读回执', 'A draft has no read receipts', 'not_published');
+    if (record.state === 'draft') throw conflict('state', announcementMsg.draftHasNoReceipts, 'not_published');
     return receiptsPerCompound(db(), record.id, receiptRoots(actor, record), req.query);
   });
 

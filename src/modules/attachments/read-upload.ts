@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError, invalid } from '../../core/errors.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, tooMany } from './storage.js';
+import { attachmentMsg } from './messages.js';
+import { msg } from '../../core/i18n.js';
 
 export interface UploadedFile {
   filename: string;
@@ -14,7 +16,7 @@ export interface UploadedFile {
  */
 export async function readUpload(req: FastifyRequest, fileField = 'photos'): Promise<{ fields: Record<string, string>; files: UploadedFile[] }> {
   if (!req.isMultipart()) {
-    throw new AppError(415, 'multipart_required', { zh: '请以表单(multipart/form-data)提交', en: 'Send the form as multipart/form-data' });
+    throw new AppError(415, 'multipart_required', attachmentMsg.multipartRequired);
   }
   const fields: Record<string, string> = {};
   const files: UploadedFile[] = [];
@@ -28,12 +30,12 @@ export async function readUpload(req: FastifyRequest, fileField = 'photos'): Pro
       const data = await part.toBuffer();
       // A browser sends an empty part for a file input left blank.
       if (data.length === 0 && !part.filename) continue;
-      if (part.fieldname !== fileField) throw invalid(part.fieldname, '不支持的上传字段', `Upload files in the field "${fileField}"`, 'unexpected_file');
+      if (part.fieldname !== fileField) throw invalid(part.fieldname, msg(attachmentMsg.unexpectedFile, { field: fileField }), 'unexpected_file');
       files.push({ filename: part.filename, declaredMime: part.mimetype, data });
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw invalid('photos', '每张照片不能超过5MB', 'Each photo may be at most 5 MB', 'photo_too_large');
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw invalid('photos', attachmentMsg.photoTooLarge, 'photo_too_large');
     if (code === 'FST_FILES_LIMIT') throw tooMany();
     throw error;
   }

@@ -7,6 +7,8 @@ import { appendEvent, type EventActor } from '../../core/events.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { DamagedImage, stripMetadata } from './metadata/index.js';
 import type { UploadedFile } from './read-upload.js';
+import { attachmentMsg } from './messages.js';
+import { msg } from '../../core/i18n.js';
 
 export const MAX_PHOTOS = 6;
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -33,7 +35,7 @@ export function checkPhotos(files: UploadedFile[]): CheckedPhoto[] {
   return files.map((f, i) => {
     const type = TYPES.find((t) => t.matches(f.data));
     if (!type || !TYPES.some((t) => t.mime === f.declaredMime)) {
-      throw invalid(`photos.${i}`, '照片只能是 JPG、PNG 或 WebP 图片', 'A photo must be a JPEG, PNG or WebP image', 'bad_photo_type');
+      throw invalid(`photos.${i}`, attachmentMsg.badPhotoType, 'bad_photo_type');
     }
     return { data: withoutMetadata(type.mime, f.data, i), mime: type.mime, ext: type.ext };
   });
@@ -44,11 +46,11 @@ function withoutMetadata(mime: (typeof TYPES)[number]['mime'], data: Buffer, i: 
     return stripMetadata(mime, data);
   } catch (error) {
     if (!(error instanceof DamagedImage)) throw error;
-    throw invalid(`photos.${i}`, '照片文件已损坏或不完整,请重新拍摄或选择', 'The photo is damaged or incomplete; take or choose it again', 'photo_damaged');
+    throw invalid(`photos.${i}`, attachmentMsg.photoDamaged, 'photo_damaged');
   }
 }
 
-export const tooMany = () => invalid('photos', `最多上传${MAX_PHOTOS}张照片`, `At most ${MAX_PHOTOS} photos`, 'too_many_photos');
+export const tooMany = () => invalid('photos', msg(attachmentMsg.tooManyPhotos, { max: MAX_PHOTOS }), 'too_many_photos');
 
 /** Files live under UPLOAD_DIR, by default DATA_DIR/uploads (which the backup copies). */
 export function uploadRoot(config: Config): string {

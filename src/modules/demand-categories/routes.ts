@@ -7,12 +7,14 @@ import { requireActor } from '../../core/http.js';
 import { newId, nowIso } from '../../core/ids.js';
 import { bilingual, ZId, ZVersion } from '../../core/validation.js';
 import { findCategory, listCategories, toCategory } from './queries.js';
+import { categoryMsg } from './messages.js';
+import { bilingualMsg } from '../../core/i18n.js';
 
 /** The district admin keeps the category catalogue; everyone signed in reads it. */
 export const categoryPolicy = definePolicy<Record<string, never>>('category', [...allow('district_admin', ['create', 'update'])]);
 
 const ZCategory = z.object({
-  code: z.string().trim().regex(/^[a-z0-9_-]{2,40}$/, bilingual('编码为2-40位小写字母、数字、_或-', 'Code: 2-40 lowercase letters, digits, _ or -')),
+  code: z.string().trim().regex(/^[a-z0-9_-]{2,40}$/, bilingualMsg(categoryMsg.badCode)),
   name: z.string().trim().min(1).max(50),
   groupName: z.string().trim().min(1).max(50),
   description: z.string().trim().max(500).optional(),
@@ -36,7 +38,7 @@ export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!district) throw notFound('district');
     authorize(actor, categoryPolicy, 'create', district.placePath, {});
     if (await db().selectFrom('categories').select('id').where('code', '=', req.body.code).executeTakeFirst()) {
-      throw conflict('code', '分类编码已存在', 'That category code exists', 'code_taken');
+      throw conflict('code', categoryMsg.codeTaken, 'code_taken');
     }
     const now = nowIso();
     const row = { id: newId(), code: req.body.code, name: req.body.name, group_name: req.body.groupName, description: req.body.description ?? null,

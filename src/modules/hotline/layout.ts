@@ -1,5 +1,6 @@
 import type { DemandType } from '../../../contracts/work-orders.js';
 import { defineLedger, type LedgerKey } from '../../core/ledger/index.js';
+import { hotlineMsg } from './messages.js';
 
 /**
  * The 12345 platform's export, as the import reads it and the template writes it. Headers are matched by text,
@@ -10,7 +11,7 @@ import { defineLedger, type LedgerKey } from '../../core/ledger/index.js';
 export const HOTLINE_LEDGER = defineLedger({
   key: 'hotline',
   sheet: '12345工单',
-  title: { zh: '12345工单', en: '12345 orders' },
+  title: hotlineMsg.ledgerTitle,
   columns: [
     { key: 'externalNo', header: '工单编号', type: 'text', width: 20 },
     { key: 'receivedAt', header: '来电时间', type: 'text', width: 20 },
@@ -36,3 +37,6 @@ export const HOTLINE_LIMITS = { maxRows: 5000, maxBytes: 10 * 1024 * 1024 };
 export const DEMAND_TYPE_NAMES: Record<DemandType, string> = {
   consultation: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议', praise: '表扬',
 };
+
+/** How the platforms type a demand type: its name, or the name with 类 (投诉类). */
+export const demandTypeSpellings = (name: string) => [name, `${name}类`];

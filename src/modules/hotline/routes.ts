@@ -10,6 +10,7 @@ import { hotlineImportScope, importHotlineOrders } from './commands/import-hotli
 import { pushHotlineOrder } from './commands/push-hotline-order.js';
 import { HOTLINE_LEDGER, HOTLINE_LIMITS, type HotlineField } from './layout.js';
 import { ZHotlineOrder } from './schema.js';
+import { hotlineMsg } from './messages.js';
 
 const tags = ['hotline'];
 
@@ -22,7 +23,7 @@ export const hotlineRoutes: FastifyPluginAsyncZod = async (app) => {
     // The key is checked before the body, so a caller without one learns nothing about the format.
     onRequest: async (req) => {
       const key = await authenticateApiKey(app.ctx.handle.db, req.headers['x-api-key'] as string | undefined);
-      if (!key) throw new AppError(401, 'invalid_api_key', { zh: '接口密钥无效或已吊销', en: 'Missing, invalid or revoked API key (header X-Api-Key)' }, 'X-Api-Key');
+      if (!key) throw new AppError(401, 'invalid_api_key', hotlineMsg.invalidApiKey, 'X-Api-Key');
       keys.set(req, key);
     },
   }, async (req, reply) => {
@@ -41,7 +42,7 @@ export const hotlineRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/hotline/template.xlsx', { schema: { tags, summary: 'The empty import template' } }, async (req, reply) => {
     requireActor(req);
-    return reply.type(XLSX_TYPE).header('content-disposition', ledgerFileName([HOTLINE_LEDGER.title.zh, '导入模板'], 'hotline-template'))
+    return reply.type(XLSX_TYPE).header('content-disposition', ledgerFileName([HOTLINE_LEDGER.title.zh, hotlineMsg.template.zh], 'hotline-template'))
       .send(await ledgerTemplate(HOTLINE_LEDGER));
   });
 };
@@ -85,5 +86,5 @@ function parseJson(text: string): unknown {
   }
 }
 
-const noFile = () => new AppError(400, 'file_required', { zh: '请上传 .xlsx 或 .json 文件', en: 'Upload an .xlsx or .json file' }, 'file');
-const badFile = () => new AppError(422, 'bad_file', { zh: '文件应为工单数组(JSON)', en: 'The file must hold a JSON array of orders' }, 'file');
+const noFile = () => new AppError(400, 'file_required', hotlineMsg.fileRequired, 'file');
+const badFile = () => new AppError(422, 'bad_file', hotlineMsg.badFile, 'file');

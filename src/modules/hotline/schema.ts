@@ -1,20 +1,22 @@
 import { z } from 'zod';
 import { bilingual, ZId, ZPhone } from '../../core/validation.js';
 import { DEMAND_TYPES, type DemandType } from '../../../contracts/work-orders.js';
-import { DEMAND_TYPE_NAMES, HOTLINE_COLUMNS, type HotlineField } from './layout.js';
+import { DEMAND_TYPE_NAMES, demandTypeSpellings, HOTLINE_COLUMNS, type HotlineField } from './layout.js';
+import { hotlineMsg } from './messages.js';
+import { bilingualMsg, msg } from '../../core/i18n.js';
 
-const header = (f: HotlineField) => HOTLINE_COLUMNS.find((c) => c.key === f)!.header;
+const header = (f: HotlineField) => ({ zh: HOTLINE_COLUMNS.find((c) => c.key === f)!.header, en: f });
 const required = (f: HotlineField, max: number) =>
-  z.string().trim().min(1, bilingual(`${header(f)}不能为空`, `${f} is required`)).max(max, bilingual(`${header(f)}过长(最多${max}字)`, `${f}: at most ${max} characters`));
+  z.string().trim().min(1, bilingualMsg(msg(hotlineMsg.fieldRequired, { field: header(f) }))).max(max, bilingualMsg(msg(hotlineMsg.fieldTooLong, { field: header(f), max })));
 
 const typeOf = new Map<string, DemandType>([
   ...DEMAND_TYPES.map((t) => [t, t] as const),
-  ...Object.entries(DEMAND_TYPE_NAMES).flatMap(([t, name]) => [[name, t as DemandType], [`${name}类`, t as DemandType]] as const),
+  ...Object.entries(DEMAND_TYPE_NAMES).flatMap(([t, name]) => demandTypeSpellings(name).map((s) => [s, t as DemandType] as const)),
 ]);
 
 const ZDemandType = z.string().trim().transform((s, c) => {
   const t = typeOf.get(s);
-  if (!t) c.addIssue({ code: 'custom', message: bilingual(`诉求类型应为:${Object.values(DEMAND_TYPE_NAMES).join('、')}`, `demandType: one of ${DEMAND_TYPES.join(', ')}`).error });
+  if (!t) c.addIssue({ code: 'custom', message: bilingualMsg(msg(hotlineMsg.demandTypeOneOf, { types: { zh: Object.values(DEMAND_TYPE_NAMES).join('、'), en: DEMAND_TYPES.join(', ') } })).error });
   return t ?? 'help';
 });
 
@@ -32,10 +34,10 @@ export function parseReceivedAt(text: string): Date | null {
   return real ? at : null;
 }
 
-const ZReceivedAt = z.string().trim().min(1, bilingual('来电时间不能为空', 'receivedAt is required')).transform((s, c) => {
+const ZReceivedAt = z.string().trim().min(1, bilingualMsg(hotlineMsg.receivedAtRequired)).transform((s, c) => {
   const at = parseReceivedAt(s);
-  if (!at) c.addIssue({ code: 'custom', message: bilingual('来电时间格式应为 2026-11-24 09:30:00', 'receivedAt: ISO 8601, or 2026-11-24 09:30:00 in China time').error });
-  else if (at.getTime() > Date.now() + 10 * 60_000) c.addIssue({ code: 'custom', message: bilingual('来电时间晚于当前时间', 'receivedAt lies in the future').error });
+  if (!at) c.addIssue({ code: 'custom', message: bilingualMsg(hotlineMsg.receivedAtFormat).error });
+  else if (at.getTime() > Date.now() + 10 * 60_000) c.addIssue({ code: 'custom', message: bilingualMsg(hotlineMsg.receivedAtFuture).error });
   return at?.toISOString() ?? '';
 });
 

@@ -4,10 +4,13 @@ import { listActiveCategories } from '../demand-categories/index.js';
 import { createPlaceResolver, PLACE_MISS_TEXT, type PlaceMiss } from '../places/index.js';
 import type { TFileDemand } from '../work-orders/index.js';
 import type { THotlineOrder } from './schema.js';
+import { hotlineMsg } from './messages.js';
+import { msg } from '../../core/i18n.js';
+import type { ErrorCode } from '../../../contracts/error-codes.js';
 
 export interface Problem {
   field: string;
-  code: string;
+  code: ErrorCode;
   message: Message;
   miss?: PlaceMiss;
 }
@@ -24,7 +27,7 @@ export type HotlineLookup = Awaited<ReturnType<typeof createHotlineLookup>>;
 export async function toFileDemand(lookup: HotlineLookup, o: THotlineOrder): Promise<{ input: TFileDemand } | { problem: Problem }> {
   const categoryId = lookup.categoryId(o.category);
   if (!categoryId) {
-    return { problem: { field: 'category', code: 'unknown_category', message: { zh: `诉求分类“${o.category}”不存在或已停用`, en: `Unknown or inactive category: ${o.category}` } } };
+    return { problem: { field: 'category', code: 'unknown_category', message: msg(hotlineMsg.unknownCategory, { category: o.category }) } };
   }
   const where = await lookup.resolvePlace({ placeId: o.placeId, community: o.community, compound: o.compound });
   if ('miss' in where) return { problem: { field: where.field, code: `place_${where.miss}`, message: PLACE_MISS_TEXT[where.miss], miss: where.miss } };

@@ -4,10 +4,12 @@ import { notFound } from '../../core/errors.js';
 import { requireActor } from '../../core/http.js';
 import { nowIso } from '../../core/ids.js';
 import { bilingual, ZId } from '../../core/validation.js';
+import { notificationMsg } from './messages.js';
+import { bilingualMsg } from '../../core/i18n.js';
 
 /** A page ends at a notification; the next page starts after it: `<createdAt>_<id>`, so new arrivals never shift the pages. */
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z)_([0-9a-z]{1,32})$/;
-const ZCursor = z.string().regex(CURSOR, bilingual('翻页参数格式不正确', 'Malformed page cursor'));
+const ZCursor = z.string().regex(CURSOR, bilingualMsg(notificationMsg.badCursor));
 
 const ZNotificationQuery = z.object({
   unread: z.enum(['true', 'false']).optional(),

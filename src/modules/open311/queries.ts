@@ -5,6 +5,8 @@ import { findActiveCategoryByCode, findCategories, findCategoriesByCodes, listAc
 import { findPlaces, listCommunitiesWithStreets } from '../places/index.js';
 import { findWorkOrderByTrackingNo, findWorkOrdersByIds, listWorkOrders } from '../work-orders/index.js';
 import { publicPlaceId, splitMedia, STATUS_OF, UPDATE_ACTIONS, UPDATE_TEXT, w3c } from './views.js';
+import { open311Msg } from './messages.js';
+import { msg } from '../../core/i18n.js';
 
 /** At most this many records per GET, and a 90-day window by default, as GeoReport v2 sets them. */
 export const MAX_RESULTS = 1000;
@@ -41,7 +43,7 @@ export async function listRequests(db: DbOrTrx, f: RequestFilter) {
     const status = STATUS_OF[o.state];
     const { description, mediaUrl } = splitMedia(o.description);
     const mergedInto = o.merged_into ? mergedNo.get(o.merged_into) : undefined;
-    const notes = maskPersonalText(status === 'closed' ? (o.result ?? (mergedInto ? `已并入工单 ${mergedInto}` : '')) : '');
+    const notes = maskPersonalText(status === 'closed' ? (o.result ?? (mergedInto ? msg(open311Msg.merged, { trackingNo: mergedInto }).zh : '')) : '');
     const c = category.get(o.category_id);
     return {
       service_request_id: o.tracking_no, status, status_notes: notes, service_name: c?.name, service_code: c?.code, description: maskPersonalText(description),

@@ -3,6 +3,9 @@ import { type CategoryRow } from '../demand-categories/index.js';
 import { DEMAND_TYPE_NAMES } from '../hotline/index.js';
 import { DEMAND_TYPES } from '../../../contracts/work-orders.js';
 import { listCommunities } from './queries.js';
+import { open311Msg } from './messages.js';
+import type { Message } from '../../core/errors.js';
+import { core } from '../../core/messages.js';
 
 /** A category is a GeoReport service; each has the same attributes, so metadata is always true. */
 export const toService = (c: CategoryRow) => ({
@@ -14,18 +17,21 @@ export const toService = (c: CategoryRow) => ({
  * Where a request is, when the client has no `address_id` (our place id): the community (required then) and a compound
  * name; and the 12345 type of demand. Places have no coordinates in OneGrid, so lat/long are kept but never place a demand.
  */
+/** One attribute text in both languages, as the platforms show it: "中文 English" or "中文 (English)". */
+const both = (m: Message, open = ' ', close = '') => `${m.zh}${open}${m.en}${close}`;
+
 export async function serviceDefinition(db: DbOrTrx, districtCode: string, serviceCode: string) {
   const communities = await listCommunities(db, districtCode);
   return {
     service_code: serviceCode,
     attributes: [
       { variable: true, code: 'community', datatype: 'singlevaluelist', required: true, order: 1,
-        datatype_description: '所属社区;已提供 address_id 时可省略 (may be left out when address_id is given)',
-        description: '所属社区 Community', values: communities.map((c) => ({ key: c.id, name: `${c.street} ${c.name}` })) },
+        datatype_description: both(open311Msg.communityHint, ' (', ')'),
+        description: both(open311Msg.community), values: communities.map((c) => ({ key: c.id, name: `${c.street} ${c.name}` })) },
       { variable: true, code: 'compound', datatype: 'string', required: false, order: 2,
-        datatype_description: '小区名称,与社区登记的名称一致 (the compound’s registered name)', description: '小区 Compound' },
+        datatype_description: both(open311Msg.compoundHint, ' (', ')'), description: both(open311Msg.compound) },
       { variable: true, code: 'demand_type', datatype: 'singlevaluelist', required: false, order: 3,
-        datatype_description: '默认“求助” (default: help)', description: '诉求类型 Type of demand',
+        datatype_description: both(open311Msg.demandTypeHint, ' (', ')'), description: both(open311Msg.demandType),
         values: DEMAND_TYPES.map((t) => ({ key: t, name: DEMAND_TYPE_NAMES[t] })) },
     ],
   };
@@ -35,7 +41,7 @@ export async function serviceDefinition(db: DbOrTrx, districtCode: string, servi
 export const CHANGESET = '2026-11-24T00:00:00+08:00';
 export const discovery = (url: string) => ({
   changeset: CHANGESET,
-  contact: 'OneGrid (一张网): ask the street or district office that runs this deployment',
+  contact: `${core.appName.en} (${core.appName.zh}): ask the street or district office that runs this deployment`,
   key_service: 'Street or district staff issue API keys in OneGrid (POST /api/api-keys)',
   endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url, changeset: CHANGESET, type: 'production', formats: ['text/xml', 'application/json'] }],
 });

@@ -1,4 +1,7 @@
 import type { WorkOrderState } from '../../../contracts/work-orders.js';
+import { open311Msg } from './messages.js';
+import { msg, type Param } from '../../core/i18n.js';
+import type { Message } from '../../core/errors.js';
 
 /** GeoReport knows two statuses: a resolved order waits only on the resident's follow-up and rating, so it counts as closed. */
 export const STATUS_OF: Record<WorkOrderState, 'open' | 'closed'> = {
@@ -29,27 +32,29 @@ export const publicPlaceId = (placePath: string) => {
   return ids[Math.min(ids.length - 1, 4)] ?? '';
 };
 
-const RATING: Record<string, string> = { satisfied: '满意', basically_satisfied: '基本满意', not_satisfied: '不满意' };
+const RATING: Record<string, Message> = { satisfied: open311Msg.satisfied, basically_satisfied: open311Msg.basicallySatisfied, not_satisfied: open311Msg.notSatisfied };
+/** The platform shows the Chinese of each update. */
+const zh = (entry: Message, params?: Record<string, Param>) => msg(entry, params).zh;
 type To = Record<string, unknown>;
 
 /** What each step says in the public update feed; dispatch notes, return and supervision reasons stay inside. */
 export const UPDATE_TEXT: Record<string, (to: To, reason: string | null) => string> = {
-  accept: () => '已受理',
-  reject: (_to, reason) => `不予受理:${reason ?? ''}`,
-  answer: (to) => `已答复:${to.result ?? ''}`,
-  dispatch: () => '已派单,等待承办',
-  take: () => '承办人已接单',
-  return: () => '已退回,重新派单',
-  contact: () => '承办人已联系诉求人',
-  resolve: (to) => `已办结:${to.result ?? ''}`,
-  follow_up: () => '已回访',
-  rate: (to) => `评价:${RATING[String(to.rating)] ?? ''}${to.reopened ? ',工单重新办理' : ''}`,
-  supervise: () => '已督办',
-  call_in: () => '已召集相关部门协同办理',
-  report_in: () => '协办部门已反馈办理情况',
-  request_extension: () => '承办人申请延期',
-  decide_extension: (to) => (to.approved ? '延期申请已批准' : '延期申请未批准'),
-  merge: (to) => `已并入工单 ${to.trackingNo ?? ''}`,
+  accept: () => zh(open311Msg.accept),
+  reject: (_to, reason) => zh(open311Msg.reject, { reason: reason ?? '' }),
+  answer: (to) => zh(open311Msg.answer, { result: String(to.result ?? '') }),
+  dispatch: () => zh(open311Msg.dispatch),
+  take: () => zh(open311Msg.take),
+  return: () => zh(open311Msg.return),
+  contact: () => zh(open311Msg.contact),
+  resolve: (to) => zh(open311Msg.resolve, { result: String(to.result ?? '') }),
+  follow_up: () => zh(open311Msg.followUp),
+  rate: (to) => zh(open311Msg.rate, { rating: RATING[String(to.rating)] ?? '', reopened: to.reopened ? open311Msg.ratedReopened : '' }),
+  supervise: () => zh(open311Msg.supervise),
+  call_in: () => zh(open311Msg.callIn),
+  report_in: () => zh(open311Msg.reportIn),
+  request_extension: () => zh(open311Msg.requestExtension),
+  decide_extension: (to) => zh(to.approved ? open311Msg.extensionApproved : open311Msg.extensionRefused),
+  merge: (to) => zh(open311Msg.merged, { trackingNo: String(to.trackingNo ?? '') }),
   comment: (to) => String(to.comment ?? ''),
 };
 export const UPDATE_ACTIONS = Object.keys(UPDATE_TEXT);

@@ -2,6 +2,7 @@ import { isWithin } from '../../core/access/scope.js';
 import type { DbOrTrx } from '../../core/db.js';
 import type { Message } from '../../core/errors.js';
 import { communityIdOf, findCommunities, findCompoundsNamed, findPlace, type PlaceRow } from './queries.js';
+import { placeMsg } from './messages.js';
 
 /** Where an outside system says a demand is: our place id, or a community (division code, id or name) and maybe a compound name. */
 export interface PlaceWanted {
@@ -14,11 +15,11 @@ export type PlaceMiss = 'missing' | 'not_found' | 'unmatched' | 'ambiguous' | 't
 export type Resolved = { place: PlaceRow } | { miss: PlaceMiss; field: 'placeId' | 'community' | 'compound' };
 
 export const PLACE_MISS_TEXT: Record<PlaceMiss, Message> = {
-  missing: { zh: '请填写所属社区(区划代码或名称)或地点编号', en: 'Give the community (division code or name) or a place id' },
-  not_found: { zh: '地点不存在或不在本接口的辖区内', en: 'No such place in the area this caller files for' },
-  unmatched: { zh: '找不到该名称的小区,请同时填写所属社区', en: 'No compound has that name; give the community as well' },
-  ambiguous: { zh: '有多个同名地点,请填写所属社区或地点编号', en: 'Several places have that name; give the community or a place id' },
-  too_high: { zh: '诉求须落到社区及以下', en: 'A demand belongs to a community or a place below it' },
+  missing: placeMsg.missMissing,
+  not_found: placeMsg.missNotFound,
+  unmatched: placeMsg.missUnmatched,
+  ambiguous: placeMsg.missAmbiguous,
+  too_high: placeMsg.missTooHigh,
 };
 
 /**

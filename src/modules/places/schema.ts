@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { bilingual, ZId, ZReason, ZVersion, ZPage } from '../../core/validation.js';
 import { COMPOUND_TYPES, PLACE_LEVELS } from './tables.js';
+import { placeMsg } from './messages.js';
+import { bilingualMsg } from '../../core/i18n.js';
 
-const ZName = z.string().trim().min(1, bilingual('请填写名称', 'Name is required')).max(100);
+const ZName = z.string().trim().min(1, bilingualMsg(placeMsg.nameRequired)).max(100);
 const ZAddress = z.string().trim().min(2).max(200);
 
 export const ZCreatePlace = z.object({

@@ -1,6 +1,7 @@
 import { defineModule } from '../../core/module.js';
 import { ratesPolicy, ratesRoutes } from './routes.js';
 import { ratingsReadModel } from './ratings.js';
+import { rateMsg } from './messages.js';
 
 /** The three rates (响应率, 解决率, 满意率) per office and month, their score and rank, drill-down, export and the public ranking. */
 export const ratesModule = defineModule({
@@ -10,7 +11,7 @@ export const ratesModule = defineModule({
   policies: [ratesPolicy],
   readModels: [ratingsReadModel],
   ledgers: [{
-    key: 'rates', title: { zh: '三率排名表', en: 'Three rates ranking' }, subject: 'rates', action: 'read',
+    key: 'rates', title: rateMsg.ledgerTitle, subject: 'rates', action: 'read',
     href: '/api/rates.xlsx?month={month}', params: ['month'],
   }],
 });

@@ -1,11 +1,12 @@
 import type { Config } from '../../config.js';
 import { defineLedger } from '../../core/ledger/index.js';
+import { rateMsg } from './messages.js';
 
 /** The three-rate ranking of a month as a ledger: counts, rates as percentages, score and rank. */
 export const RATES_LEDGER = defineLedger({
   key: 'rates',
   sheet: '三率排名',
-  title: { zh: '三率排名', en: 'Three-rate ranking' },
+  title: rateMsg.layoutTitle,
   columns: [
     { key: 'rank', header: '排名', type: 'number', width: 8 },
     { key: 'name', header: '单位', type: 'text', width: 20 },

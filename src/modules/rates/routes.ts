@@ -14,10 +14,12 @@ import { findPlace, findPlaceByCode, listPlacesAtLevel } from '../places/index.j
 import { listUnitsOfKind } from '../units/index.js';
 import { findWorkOrdersByIds, toWorkOrder } from '../work-orders/index.js';
 import { OFFICE_ROLES } from '../../core/access/roles.js';
+import { rateMsg } from './messages.js';
+import { bilingualMsg } from '../../core/i18n.js';
 
 export const ratesPolicy = definePolicy<Record<string, never>>('rates', [...allow(OFFICE_ROLES, 'read')]);
 
-const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bilingual('月份格式应为 YYYY-MM', 'Month must be YYYY-MM'));
+const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bilingualMsg(rateMsg.badMonth));
 const ZLevel = z.enum(['street', 'community', 'department']);
 const ZRatesQuery = z.object({ month: ZMonth, level: ZLevel.default('community'), parentId: ZId.optional() });
 

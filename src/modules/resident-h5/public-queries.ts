@@ -3,6 +3,7 @@ import type { AppContext } from '../../core/context.js';
 import { invalid, notFound } from '../../core/errors.js';
 import { findPlace, findPlaceByCode, findPlaces, listChildren, searchPlaces, type PlaceLevel, type PlaceRow } from '../places/index.js';
 import { listActiveCategories } from '../demand-categories/index.js';
+import { h5Msg } from './messages.js';
 
 /** What anyone may see of a place on the H5 page: names only, never an address or a person. */
 type Named = { id: string; name: string };
@@ -26,7 +27,7 @@ async function placeInDistrict(ctx: AppContext, id: string): Promise<PlaceRow> {
 export async function residentPlace(ctx: AppContext, id: string): Promise<PlaceRow> {
   const place = await placeInDistrict(ctx, id);
   if (!['compound', 'building', 'household'].includes(place.level)) {
-    throw invalid('placeId', '请选择小区、楼栋或房屋', 'Pick a compound, building or household', 'place_level');
+    throw invalid('placeId', h5Msg.placeLevel, 'place_level');
   }
   return place;
 }

@@ -3,17 +3,19 @@ import { AppError } from '../../core/errors.js';
 import { bilingual, describeIssue } from '../../core/validation.js';
 import { ZFileDemand } from '../work-orders/index.js';
 import { DEMAND_TYPES } from '../../../contracts/work-orders.js';
+import { h5Msg } from './messages.js';
+import { bilingualMsg } from '../../core/i18n.js';
 
 /** One-time codes go by SMS, so a mainland mobile number only. */
-export const ZMobile = z.string().trim().regex(/^1[3-9]\d{9}$/, bilingual('请输入11位手机号码', 'Enter an 11-digit mobile number'));
+export const ZMobile = z.string().trim().regex(/^1[3-9]\d{9}$/, bilingualMsg(h5Msg.badMobile));
 
 export const ZRequestCode = z.object({ phone: ZMobile });
 export const ZResidentLogin = z.object({
   phone: ZMobile,
-  code: z.string().trim().regex(/^\d{6}$/, bilingual('请输入6位数字验证码', 'Enter the 6-digit code')),
+  code: z.string().trim().regex(/^\d{6}$/, bilingualMsg(h5Msg.badCode)),
 });
 
-export const ZPlaceSearch = z.object({ q: z.string().trim().min(1, bilingual('请输入小区名称', 'Type part of the compound’s name')).max(50) });
+export const ZPlaceSearch = z.object({ q: z.string().trim().min(1, bilingualMsg(h5Msg.searchRequired)).max(50) });
 
 /** The H5 form: the resident's phone comes from the session, the channel is always h5. */
 export const ZH5Demand = ZFileDemand.pick({ categoryId: true, placeId: true, title: true, description: true })

@@ -2,6 +2,7 @@ import { defineModule } from '../../core/module.js';
 import { residentPolicy } from './policy.js';
 import { countResidentsUnder } from './queries.js';
 import { residentRoutes } from './routes.js';
+import { residentMsg } from './messages.js';
 
 export const residentsModule = defineModule({
   name: 'residents',
@@ -12,7 +13,7 @@ export const residentsModule = defineModule({
   // The places page counts the residents under a place.
   placeCounts: [{ key: 'residents', count: countResidentsUnder }],
   ledgers: [{
-    key: 'roster', title: { zh: '居民花名册', en: 'Household roster' }, subject: 'place', action: 'exportRoster',
+    key: 'roster', title: residentMsg.rosterTitle, subject: 'place', action: 'exportRoster',
     href: '/api/places/{placeId}/roster.xlsx', params: ['placeId'],
   }],
 });

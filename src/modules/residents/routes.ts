@@ -15,6 +15,7 @@ import { residentPolicy } from './policy.js';
 import { ROSTER_LIMITS } from './roster-layout.js';
 import { findResident, listResidents, RESIDENT_VIEW_COLUMNS, toResident } from './queries.js';
 import { ZCreateResident, ZResidentsQuery, ZRevealResident, ZUpdateResident } from './schema.js';
+import { residentMsg } from './messages.js';
 
 const tags = ['residents'];
 const ZParams = z.object({ id: ZId });
@@ -97,4 +98,4 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 };
 
-const noFile = () => new AppError(400, 'file_required', { zh: '请上传 .xlsx 文件', en: 'Upload an .xlsx file' }, 'file');
+const noFile = () => new AppError(400, 'file_required', residentMsg.fileRequired, 'file');

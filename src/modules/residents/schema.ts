@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { bilingual, ZId, ZIdNumber, ZPhone, ZReason, ZVersion, ZPage } from '../../core/validation.js';
 import { RELATIONS } from './tables.js';
+import { residentMsg } from './messages.js';
+import { bilingualMsg } from '../../core/i18n.js';
 
-const ZName = z.string().trim().min(1, bilingual('请填写姓名', 'Name is required')).max(50);
+const ZName = z.string().trim().min(1, bilingualMsg(residentMsg.nameRequired)).max(50);
 
 export const ZCreateResident = z.object({
   householdId: ZId,

@@ -6,6 +6,7 @@ import { ZVersion } from '../../core/validation.js';
 import { ESCALATION_STATES, type EscalationState } from '../../../contracts/work-orders.js';
 import { loadWorkOrderRecord, type WorkOrderRecord } from './record.js';
 import { workOrderLifecycle } from './lifecycle.js';
+import { workOrderMsg } from './messages.js';
 
 /** The escalation level of an order, beside its main state: 0, 1, 2 in work_orders.escalation. */
 export interface EscalationRecord extends LifecycleRecord {
@@ -18,7 +19,7 @@ export const toEscalationRecord = (order: WorkOrderRecord): EscalationRecord =>
   ({ id: order.id, version: order.version, placeId: order.placeId, placePath: order.placePath, state: escalationState(order.row.escalation), order });
 
 const ZNone = z.object({ version: ZVersion });
-const byRule = () => conflict('state', '仅由系统按规则执行', 'Taken by the scheduler only', 'scheduler_only');
+const byRule = () => conflict('state', workOrderMsg.schedulerOnly, 'scheduler_only');
 
 /**
  * Overdue escalation as a state table: past the deadline the scheduler notifies the taker and dispatcher; a day later
@@ -45,7 +46,7 @@ export const escalationLifecycle: LifecycleDef<EscalationRecord, 'notify_overdue
   visible: (caller, r) => isSystemCaller(caller) || workOrderLifecycle.visible(caller, r.order),
   view: (_ctx, row) => row,
   labels: {
-    steps: { notify_overdue: { zh: '超期提醒', en: 'Overdue notice' }, supervise_overdue: { zh: '超期督办', en: 'Supervised when overdue' } },
-    states: { none: { zh: '未超期', en: 'Not overdue' }, notified: { zh: '已超期提醒', en: 'Notified as overdue' }, supervised: { zh: '已超期督办', en: 'Supervised as overdue' } },
+    steps: { notify_overdue: workOrderMsg.stepNotifyOverdue, supervise_overdue: workOrderMsg.stepSuperviseOverdue },
+    states: { none: workOrderMsg.stateNotOverdue, notified: workOrderMsg.stateNotified, supervised: workOrderMsg.stateSupervised },
   },
 };

@@ -6,6 +6,7 @@ import { OFFICE_ROLES } from '../../../contracts/roles.js';
 import { EXTENSION_STATES, type ExtensionState } from '../../../contracts/work-orders.js';
 import { workOrderLifecycle } from './lifecycle.js';
 import { loadWorkOrderRecord, type WorkOrderRecord } from './record.js';
+import { workOrderMsg } from './messages.js';
 
 /** An extension request with the order it extends: the order's place is its place, and seeing the order is seeing it. */
 export interface ExtensionRecord extends LifecycleRecord {
@@ -40,7 +41,7 @@ export const extensionLifecycle: LifecycleDef<ExtensionRecord, 'approve' | 'refu
   visible: (caller, r) => workOrderLifecycle.visible(caller, r.order),
   view: (_ctx, row) => row,
   labels: {
-    steps: { approve: { zh: '批准延期', en: 'Approve the extension' }, refuse: { zh: '不批准延期', en: 'Refuse the extension' } },
-    states: { pending: { zh: '待审批', en: 'Pending' }, approved: { zh: '已同意', en: 'Approved' }, refused: { zh: '未同意', en: 'Refused' } },
+    steps: { approve: workOrderMsg.stepApprove, refuse: workOrderMsg.stepRefuse },
+    states: { pending: workOrderMsg.statePending, approved: workOrderMsg.stateApproved, refused: workOrderMsg.stateRefused },
   },
 };

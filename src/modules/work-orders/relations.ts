@@ -5,6 +5,7 @@ import { type Caller, isResidentCaller, isStaffCaller, type Guard, type Relation
 import type { WorkOrderRelation } from '../../../contracts/work-order-steps.js';
 import type { WorkOrderRow } from './queries.js';
 import type { WorkOrderRecord } from './record.js';
+import { workOrderMsg } from './messages.js';
 
 const never = sql<SqlBool>`1 = 0`;
 const staff = (c: Caller): c is Actor => isStaffCaller(c);
@@ -46,12 +47,12 @@ export const GUARDS: Record<'unit_not_reported' | 'extension_pending', Guard<Wor
   unit_not_reported: {
     holds: (c, r) => staff(c) && !!c.unitId && r.calledUnits.some((u) => u.unitId === c.unitId && !u.reported),
     where: (eb, c) => calledInWhere(eb, c, true),
-    refuse: () => conflict('unitId', '本单位已报到,不能重复报到', 'Your unit has already reported in on this order', 'already_reported'),
+    refuse: () => conflict('unitId', workOrderMsg.alreadyReported, 'already_reported'),
   },
   extension_pending: {
     holds: (_c, r) => r.pendingExtensionId !== null,
     where: (eb) => eb.exists(eb.selectFrom('extension_requests').select('extension_requests.id')
       .whereRef('extension_requests.work_order_id', '=', 'work_orders.id').where('extension_requests.state', '=', 'pending')),
-    refuse: () => conflict('requestId', '没有待审批的延期申请', 'No extension request is pending', 'already_decided'),
+    refuse: () => conflict('requestId', workOrderMsg.noPendingExtension, 'already_decided'),
   },
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bilingual, ZId, ZPhone, ZReason, ZVersion, ZPage } from '../../core/validation.js';
 import { CHANNELS, DEMAND_TYPES, RATINGS, STATES } from './state.js';
+import { workOrderMsg } from './messages.js';
 
 const ZText = (max: number, zh: string, en: string) => z.string().trim().min(1, bilingual(zh, en)).max(max);
 
@@ -9,8 +10,8 @@ export const ZFileDemand = z.object({
   demandType: z.enum(DEMAND_TYPES),
   categoryId: ZId,
   placeId: ZId,
-  title: ZText(100, '请填写标题', 'Title is required'),
-  description: ZText(2000, '请描述问题', 'Describe the problem'),
+  title: ZText(100, workOrderMsg.titleRequired.zh, workOrderMsg.titleRequired.en),
+  description: ZText(2000, workOrderMsg.descriptionRequired.zh, workOrderMsg.descriptionRequired.en),
   address: z.string().trim().max(200).optional(),
   lat: z.number().min(-90).max(90).optional(),
   lng: z.number().min(-180).max(180).optional(),

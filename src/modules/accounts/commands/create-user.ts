@@ -7,13 +7,14 @@ import { hashPassword } from '../../../core/auth/password.js';
 import type { TCreateUser } from '../schema.js';
 import { checkBindings, checkUnit } from './role-bindings.js';
 import { findUser, toUser } from '../queries.js';
+import { accountMsg } from '../messages.js';
 
 export async function createUser(ctx: AppContext, actor: Actor, input: TCreateUser) {
   const { db } = ctx.handle;
   const bindings = await checkBindings(db, actor, input.roles);
   const unitId = await checkUnit(db, actor, input.unitId ?? null, bindings);
   const taken = await db.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
-  if (taken) throw conflict('username', '用户名已被使用', 'That username is taken', 'username_taken');
+  if (taken) throw conflict('username', accountMsg.usernameTaken, 'username_taken');
   const id = newId();
   const now = nowIso();
   const home = bindings[0]!;

@@ -6,6 +6,8 @@ import { invalid, notFound } from '../../../core/errors.js';
 import { userPolicy } from '../policy.js';
 import { findVisibleUnit } from '../../units/index.js';
 import { findPlaces, type PlaceLevel } from '../../places/index.js';
+import { accountMsg } from '../messages.js';
+import { msg } from '../../../core/i18n.js';
 
 export interface CheckedBinding {
   role: Role;
@@ -23,7 +25,7 @@ export async function checkUnit(db: DbOrTrx, actor: Actor, unitId: string | null
   const unit = await findVisibleUnit(db, actor, unitId);
   if (!unit) throw Object.assign(notFound('unit'), { field: 'unitId' });
   if (!roles.some((r) => r.role === 'partner_contact')) {
-    throw invalid('unitId', '只有共建单位/部门联络人可以关联单位', 'Only a partner_contact account is linked to a unit', 'unit_needs_partner_contact');
+    throw invalid('unitId', accountMsg.unitNeedsPartnerContact, 'unit_needs_partner_contact');
   }
   return unit.id;
 }
@@ -37,8 +39,8 @@ export async function checkBindings(db: DbOrTrx, actor: Actor, roles: { role: Ro
     if (!place) throw Object.assign(notFound('place'), { field: `roles.${i}.placeId` });
     authorize(actor, userPolicy, 'create', place.path, { id: '' }, 'place');
     if (!ROLE_PLACE_LEVELS[r.role].includes(place.level)) {
-      throw invalid(`roles.${i}.placeId`, `该角色不能绑定到这一层级(${place.level})`,
-        `Role ${r.role} binds to a ${ROLE_PLACE_LEVELS[r.role].join(' or ')}, not a ${place.level}`, 'wrong_place_level');
+      throw invalid(`roles.${i}.placeId`,
+        msg(accountMsg.roleWrongLevel, { level: place.level, role: r.role, levels: ROLE_PLACE_LEVELS[r.role].join(' or ') }), 'wrong_place_level');
     }
     return { role: r.role, placeId: place.id, placePath: place.path, placeLevel: place.level };
   });

@@ -4,12 +4,14 @@ import { appendEvent } from '../../../core/events.js';
 import { nowIso } from '../../../core/ids.js';
 import { createSession } from '../sessions.js';
 import { DUMMY_HASH, verifyPassword } from '../../../core/auth/password.js';
+import { accountMsg } from '../messages.js';
+import { msg } from '../../../core/i18n.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60_000;
 
 const badCredentials = () =>
-  new AppError(401, 'bad_credentials', { zh: '用户名或密码错误', en: 'Wrong username or password' }, 'password');
+  new AppError(401, 'bad_credentials', accountMsg.badCredentials, 'password');
 
 /** Checks the password, counts failures (locking the account after five), and opens a session. */
 export async function signIn(ctx: AppContext, username: string, password: string) {
@@ -21,10 +23,7 @@ export async function signIn(ctx: AppContext, username: string, password: string
   }
   const now = new Date();
   if (user.locked_until && user.locked_until > now.toISOString()) {
-    throw new AppError(429, 'account_locked', {
-      zh: `连续登录失败次数过多,账号已锁定至 ${new Date(user.locked_until).toLocaleTimeString('zh-CN')}`,
-      en: `Too many failed sign-ins; the account is locked until ${user.locked_until}`,
-    }, 'username');
+    throw new AppError(429, 'account_locked', msg(accountMsg.locked, { until: { zh: new Date(user.locked_until).toLocaleTimeString('zh-CN'), en: user.locked_until } }), 'username');
   }
   const actor = { userId: user.id, displayName: user.display_name };
   if (!(await verifyPassword(password, user.password_hash))) {

@@ -6,6 +6,7 @@ import { appendEvent } from '../../../core/events.js';
 import { newId, nowIso } from '../../../core/ids.js';
 import { findPlace } from '../../places/index.js';
 import { apiKeyPolicy, hashApiKey, newApiKey, toApiKey, type ApiKeyRow } from '../api-keys.js';
+import { apiKeyMsg } from '../messages.js';
 
 /** A key binds to an office: what it files must lie in that place's subtree. */
 const KEY_LEVELS = ['district', 'street', 'community'];
@@ -19,7 +20,7 @@ export async function issueApiKey(ctx: AppContext, actor: Actor, input: { name: 
   if (!place) throw notFound('place');
   authorize(actor, apiKeyPolicy, 'issue', place.path, {}, 'place');
   if (!KEY_LEVELS.includes(place.level)) {
-    throw invalid('placeId', '接口密钥只能发给区、街道或社区', 'A key is issued to a district, street or community', 'wrong_place_level');
+    throw invalid('placeId', apiKeyMsg.wrongPlaceLevel, 'wrong_place_level');
   }
   const key = newApiKey();
   const row: ApiKeyRow = {

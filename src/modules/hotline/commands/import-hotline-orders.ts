@@ -12,6 +12,7 @@ import { filedExternalNos, fileDemand, type TFileDemand } from '../../work-order
 import { hotlinePolicy } from '../policy.js';
 import { ZHotlineOrder } from '../schema.js';
 import { createHotlineLookup, toFileDemand, type HotlineLookup } from '../to-demand.js';
+import { hotlineMsg } from '../messages.js';
 
 /** Where a field sits in the uploaded sheet (its column letter); JSON imports have none. */
 export type ColumnOf = (field: string) => string | undefined;
@@ -33,7 +34,7 @@ export async function importHotlineOrders(
   ctx: AppContext, actor: Actor, scope: { placeId: string; path: string }[], rows: { row: number; values: unknown }[], columnOf: ColumnOf = () => undefined,
 ) {
   const { db } = ctx.handle;
-  if (rows.length === 0) throw invalid('file', '文件中没有工单', 'The file holds no orders', 'empty_file');
+  if (rows.length === 0) throw invalid('file', hotlineMsg.noOrders, 'empty_file');
   const { inputs, errors, duplicates } = await prepareRows(db, await createHotlineLookup(db, scope.map((s) => s.path)), rows, columnOf);
   if (errors.length) throw importRejected(errors);
   try {
@@ -43,7 +44,7 @@ export async function importHotlineOrders(
       await appendEvent(trx, actor, { entityType: 'hotline_import', entityId: newId(), placeId: scope[0]!.placeId, action: 'import', to: { rows: rows.length, created: inputs.length, duplicates } });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict('file', '导入期间有相同编号的工单被推送,请重新导入', 'An order with one of these numbers arrived during the import; import again', 'import_raced');
+    if (isUniqueViolation(error)) throw conflict('file', hotlineMsg.raced, 'import_raced');
     throw error;
   }
   return { created: inputs.length, duplicates };

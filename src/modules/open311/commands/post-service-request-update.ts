@@ -8,6 +8,8 @@ import type { Fields } from '../fields.js';
 import { findOrderByTrackingNo, listUpdates } from '../queries.js';
 import { badRequest, notFound311 } from '../respond.js';
 import { mediaLinks, withMedia } from '../views.js';
+import { open311Msg } from '../messages.js';
+import { msg } from '../../../core/i18n.js';
 
 /**
  * Records a client's update (a resident's comment on FixMyStreet, say) as a `comment` event on the order, and tells
@@ -40,7 +42,7 @@ export async function postServiceRequestUpdate(ctx: AppContext, key: ApiKeyRow, 
     const added = await trx.selectFrom('events').select('id').where('entity_type', '=', 'work_order').where('entity_id', '=', order.id)
       .where('action', '=', 'comment').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     const users = [...(await assigneeUsers(trx, order.assignee_kind, order.assignee_id)), order.dispatcher_id];
-    await notify(trx, users, { kind: 'comment', entityType: 'work_order', entityId: order.id, zh: `居民补充:${order.title}`, en: `Resident’s comment: ${order.title}` });
+    await notify(trx, users, { kind: 'comment', entityType: 'work_order', entityId: order.id, ...msg(open311Msg.residentComment, { title: order.title }) });
     return Number(added.id);
   });
   return (await listUpdates(db, { start: '', end: '', eventId }))[0]!;

@@ -8,6 +8,8 @@ import type { Fields } from '../fields.js';
 import { findService } from '../queries.js';
 import { badRequest, notFound311 } from '../respond.js';
 import { mediaLinks, withMedia } from '../views.js';
+import { open311Msg } from '../messages.js';
+import { msg } from '../../../core/i18n.js';
 
 const PARAM_OF = { placeId: 'address_id', community: 'attribute[community]', compound: 'attribute[compound] / address_string' } as const;
 
@@ -63,5 +65,5 @@ export async function postServiceRequest(ctx: AppContext, key: ApiKeyRow, f: Fie
     throw badRequest(`${param}: ${issue.message.startsWith('{') ? (JSON.parse(issue.message) as { en: string }).en : issue.message}`);
   }
   const order = await fileDemand(ctx, { system: apiKeyActor(key) }, parsed.data);
-  return { service_request_id: order.trackingNo, service_notice: `已收到,工单号 ${order.trackingNo}`, account_id: null };
+  return { service_request_id: order.trackingNo, service_notice: msg(open311Msg.received, { trackingNo: order.trackingNo }).zh, account_id: null };
 }

@@ -10,17 +10,19 @@ import { placePolicy } from '../policy.js';
 import { findPlace, toPlace, type PlaceRow } from '../queries.js';
 import type { TCreatePlace, TPlace } from '../schema.js';
 import { PLACE_LEVELS, type PlaceLevel } from '../tables.js';
+import { placeMsg } from '../messages.js';
+import { msg } from '../../../core/i18n.js';
 
 export const parentLevelOf = (level: PlaceLevel): PlaceLevel | undefined => PLACE_LEVELS[PLACE_LEVELS.indexOf(level) - 1];
 
 /** A place typed in below `parent` must sit one level below it; a compound needs its type. */
 function checkChild(parent: PlaceRow, input: Pick<TCreatePlace, 'level' | 'compoundType'>): void {
   if (parent.level !== parentLevelOf(input.level)) {
-    throw invalid('parentId', `${levelZh[input.level]}只能建在${levelZh[parentLevelOf(input.level)!]}之下`,
-      `A ${input.level} belongs under a ${parentLevelOf(input.level)}, not a ${parent.level}`, 'wrong_parent_level');
+    throw invalid('parentId', msg(placeMsg.wrongParent, { level: placeMsg[input.level], parent: placeMsg[parentLevelOf(input.level)!], actual: parent.level }),
+      'wrong_parent_level');
   }
   if (input.level === 'compound' && !input.compoundType) {
-    throw invalid('compoundType', '请选择小区类型', 'Choose the compound type', 'required');
+    throw invalid('compoundType', placeMsg.compoundTypeRequired, 'required');
   }
 }
 
@@ -76,6 +78,4 @@ export async function createPlace(ctx: AppContext, actor: Actor, input: TCreateP
   return toPlace(row);
 }
 
-export const levelZh: Record<PlaceLevel, string> = {
-  district: '区', street: '街道', community: '社区', grid: '网格', compound: '小区', building: '楼栋', household: '户',
-};
+export const levelZh = (level: PlaceLevel) => placeMsg[level].zh;

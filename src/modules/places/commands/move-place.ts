@@ -10,6 +10,8 @@ import { placePolicy } from '../policy.js';
 import { findPlace, toPlace } from '../queries.js';
 import type { TMovePlace, TPlace } from '../schema.js';
 import { parentLevelOf } from './create-place.js';
+import { msg } from '../../../core/i18n.js';
+import { placeMsg } from '../messages.js';
 
 /** Moves a place (e.g. a compound to another grid) and re-paths its whole subtree in one transaction. */
 export async function movePlace(ctx: AppContext, actor: Actor, id: string, input: TMovePlace): Promise<TPlace> {
@@ -21,9 +23,9 @@ export async function movePlace(ctx: AppContext, actor: Actor, id: string, input
   if (!target) throw notFound('new parent place');
   authorize(actor, placePolicy, 'move', target.path, { level: place.level }, 'new parent place');
   if (target.level !== parentLevelOf(place.level)) {
-    throw invalid('newParentId', '目标上级的层级不符', `A ${place.level} can only move under a ${parentLevelOf(place.level)}`, 'wrong_parent_level');
+    throw invalid('newParentId', msg(placeMsg.wrongMoveParent, { level: place.level, parent: String(parentLevelOf(place.level)) }), 'wrong_parent_level');
   }
-  if (target.id === place.parent_id) throw invalid('newParentId', '已在该上级之下', 'Already under that place', 'same_parent');
+  if (target.id === place.parent_id) throw invalid('newParentId', placeMsg.sameParent, 'same_parent');
   const oldPath = place.path;
   const newPath = `${target.path}${place.id}/`;
   const result = await db.transaction().execute(async (trx) => {

@@ -8,6 +8,7 @@ import { mask } from '../../../core/personal-data.js';
 import { placePolicy } from '../policy.js';
 import { findPlace, toPlace } from '../queries.js';
 import type { TPlace, TUpdatePlace } from '../schema.js';
+import { placeMsg } from '../messages.js';
 
 export async function updatePlace(ctx: AppContext, actor: Actor, id: string, input: TUpdatePlace): Promise<TPlace> {
   const { db } = ctx.handle;
@@ -15,7 +16,7 @@ export async function updatePlace(ctx: AppContext, actor: Actor, id: string, inp
   if (!before) throw notFound('place');
   authorize(actor, placePolicy, 'update', before.path, { level: before.level });
   if ((input.compoundType !== undefined || input.threeNo !== undefined) && before.level !== 'compound') {
-    throw invalid('compoundType', '只有小区有类型和三无标记', 'Only a compound has a type and the 三无 flag');
+    throw invalid('compoundType', placeMsg.onlyCompoundHasType);
   }
   const changes = {
     name: input.name,

@@ -3,6 +3,8 @@ import type { AppContext } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { newId } from '../../../core/ids.js';
 import type { SmsProvider } from '../../../core/sms.js';
+import { h5Msg } from '../messages.js';
+import { msg } from '../../../core/i18n.js';
 
 export const CODE_TTL_MS = 5 * 60_000;
 export const CODE_ATTEMPTS = 5;
@@ -25,10 +27,7 @@ export async function sendCode(ctx: AppContext, sms: SmsProvider, phone: string)
     .where('created_at', '>=', since(CODE_HOURLY_WINDOW_MS)).execute();
   const lastMinute = recent.filter((r) => r.created_at >= since(60_000)).length;
   if (lastMinute >= PER_MINUTE || recent.length >= PER_HOUR) {
-    throw new AppError(429, 'code_rate_limited', {
-      zh: lastMinute >= PER_MINUTE ? '验证码发送过于频繁,请1分钟后再试' : '该手机号1小时内获取验证码次数已达上限,请稍后再试',
-      en: lastMinute >= PER_MINUTE ? 'One code a minute; try again shortly' : 'Five codes an hour for this phone; try again later',
-    }, 'phone');
+    throw new AppError(429, 'code_rate_limited', msg(lastMinute >= PER_MINUTE ? h5Msg.perMinute : h5Msg.perHour), 'phone');
   }
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const id = newId();
@@ -37,7 +36,7 @@ export async function sendCode(ctx: AppContext, sms: SmsProvider, phone: string)
     id, phone_index: phoneIndex, code_hash: hashCode(ctx, id, code), attempts: 0, expires_at: expiresAt, used_at: null, created_at: now.toISOString(),
   }).execute();
   try {
-    await sms.send(phone, `【一张网】您的验证码是${code},5分钟内有效。如非本人操作,请忽略本短信。`);
+    await sms.send(phone, msg(h5Msg.sms, { code }).zh);
   } catch (error) {
     // A code that never left does not count against the phone's limit.
     await db.deleteFrom('one_time_codes').where('id', '=', id).execute();

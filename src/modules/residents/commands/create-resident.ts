@@ -9,13 +9,14 @@ import { residentPolicy } from '../policy.js';
 import { toResident } from '../queries.js';
 import type { TCreateResident } from '../schema.js';
 import { personalColumns } from './personal-fields.js';
+import { residentMsg } from '../messages.js';
 
 export async function createResident(ctx: AppContext, actor: Actor, input: TCreateResident) {
   const { db } = ctx.handle;
   const household = await findPlace(db, input.householdId);
   if (!household) throw notFound('household');
   authorize(actor, residentPolicy, 'create', household.path, { id: '' }, 'household');
-  if (household.level !== 'household') throw invalid('householdId', '居民只能登记在户下', 'Residents are registered on a household', 'wrong_place_level');
+  if (household.level !== 'household') throw invalid('householdId', residentMsg.onHousehold, 'wrong_place_level');
   const now = nowIso();
   const row = {
     id: newId(), place_id: household.id, place_path: household.path, name: input.name, gender: input.gender ?? null,

@@ -9,6 +9,7 @@ import { appendEvent } from '../../../core/events.js';
 import { exportLedger, type LedgerRecord } from '../../../core/ledger/index.js';
 import { ancestorsOf, findPlace, placePolicy } from '../../places/index.js';
 import { ROSTER_LEDGER } from '../roster-layout.js';
+import { residentMsg } from '../messages.js';
 
 const BATCH = 1000;
 /** The export's order, which is also its keyset: the next batch starts after the last row of this one. */
@@ -24,7 +25,7 @@ export async function exportRoster(ctx: AppContext, actor: Actor, placeId: strin
   if (!place) throw notFound('place');
   authorize(actor, placePolicy, 'exportRoster', place.path, { level: place.level });
   if (place.level !== 'compound' && place.level !== 'building') {
-    throw invalid('placeId', '花名册按小区或楼栋导出', 'Rosters are exported per compound or building', 'wrong_place_level');
+    throw invalid('placeId', residentMsg.exportPerCompound, 'wrong_place_level');
   }
   const hi = subtreeUpperBound(place.path);
   const counted = await db.selectFrom('residents').select((eb) => eb.fn.countAll().as('n'))

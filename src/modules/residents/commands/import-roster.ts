@@ -3,7 +3,7 @@ import type { Actor } from '../../../core/access/actor.js';
 import { authorize } from '../../../core/access/policy.js';
 import type { AppContext } from '../../../core/context.js';
 import { subtreeUpperBound } from '../../../core/db.js';
-import { AppError, invalid, notFound } from '../../../core/errors.js';
+import { AppError, invalid, notFound, type Message } from '../../../core/errors.js';
 import { appendEvents, type NewEvent } from '../../../core/events.js';
 import { importRejected, parseLedgerRows, readLedgerRows } from '../../../core/ledger/index.js';
 import { newId, nowIso } from '../../../core/ids.js';
@@ -14,6 +14,8 @@ import { createPlannedPlaces, findPlace, placePolicy, planChildPlace, type Place
 import { ROSTER_LEDGER, ROSTER_LIMITS } from '../roster-layout.js';
 import type { ResidentRow } from '../queries.js';
 import { personalColumns } from './personal-fields.js';
+import { residentMsg } from '../messages.js';
+import { msg } from '../../../core/i18n.js';
 
 /** Imports a compound's roster: every bad row is reported, and nothing is written if any row is bad. */
 export async function importRoster(ctx: AppContext, actor: Actor, compoundId: string, upload: Readable | Buffer) {
@@ -21,9 +23,9 @@ export async function importRoster(ctx: AppContext, actor: Actor, compoundId: st
   const compound = await findPlace(db, compoundId);
   if (!compound) throw notFound('place');
   authorize(actor, placePolicy, 'importRoster', compound.path, { level: compound.level });
-  if (compound.level !== 'compound') throw invalid('placeId', '花名册按小区导入', 'Rosters are imported per compound', 'wrong_place_level');
+  if (compound.level !== 'compound') throw invalid('placeId', residentMsg.importPerCompound, 'wrong_place_level');
   const sheet = parseLedgerRows(await readLedgerRows(upload, ROSTER_LEDGER, ROSTER_LIMITS), ROSTER_LEDGER);
-  if (sheet.rows.length === 0) throw invalid('file', '表格中没有数据行', 'The sheet has no data rows', 'empty_file');
+  if (sheet.rows.length === 0) throw invalid('file', residentMsg.noDataRows, 'empty_file');
 
   const hi = subtreeUpperBound(compound.path);
   const places = await db.selectFrom('places').selectAll().where('path', '>', compound.path).where('path', '<', hi).execute();
@@ -35,7 +37,7 @@ export async function importRoster(ctx: AppContext, actor: Actor, compoundId: st
   const seen = new Set<string>();
   const parsed = sheet.rows.map(({ row, values: v }) => {
     const key = `${v.building}|${v.household}|${v.name}`;
-    if (v.name && seen.has(key)) sheet.fail(row, 'name', '同一户中姓名重复', 'Duplicate name in the same household');
+    if (v.name && seen.has(key)) sheet.fail(row, 'name', residentMsg.duplicateName);
     seen.add(key);
     const building = v.building ? buildings.get(v.building) : undefined;
     const household = building && households.get(`${building.id}|${v.household}`);
@@ -97,7 +99,7 @@ export async function importRoster(ctx: AppContext, actor: Actor, compoundId: st
     for (const u of residentUpdates) {
       const res = await trx.updateTable('residents').set(u.set).where('id', '=', u.id).where('version', '=', u.version).executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) {
-        throw new AppError(409, 'stale_version', { zh: '导入期间有居民信息被他人修改,请重新导入', en: 'A resident changed during the import; import again' }, 'file');
+        throw new AppError(409, 'stale_version', residentMsg.changedDuringImport, 'file');
       }
     }
     await appendEvents(trx, actor, events, now);
@@ -108,16 +110,16 @@ export async function importRoster(ctx: AppContext, actor: Actor, compoundId: st
 /** A full value replaces what is stored; the masked value we exported means "unchanged"; empty means "unchanged" too. */
 function personalValue(
   row: number, field: 'phone' | 'idNumber', value: string | null, currentMasked: string | null | undefined,
-  fail: (row: number, field: 'phone' | 'idNumber', zh: string, en: string) => void,
+  fail: (row: number, field: 'phone' | 'idNumber', message: Message) => void,
 ): string | undefined {
   if (!value) return undefined;
   if (isMasked(value)) {
-    if (value !== currentMasked) fail(row, field, `${zh.roster[field]}为脱敏值,新登记居民请填写完整号码`, `A masked ${field} only keeps an existing value; give the full value`);
+    if (value !== currentMasked) fail(row, field, msg(residentMsg.maskedValue, { column: { zh: zh.roster[field], en: field } }));
     return undefined;
   }
   const parsed = (field === 'phone' ? ZPhone : ZIdNumber).safeParse(value);
   if (!parsed.success) {
-    fail(row, field, field === 'phone' ? '手机号格式不正确' : '身份证号码不正确', field === 'phone' ? 'Not a valid phone number' : 'Not a valid ID number');
+    fail(row, field, field === 'phone' ? residentMsg.badPhone : residentMsg.badIdNumber);
     return undefined;
   }
   return parsed.data;

@@ -5,6 +5,8 @@ import { countAttachments, MAX_PHOTOS, saveAttachments, tooMany, uploadRoot, wit
 import { findVisibleWorkOrder } from '../detail.js';
 import { orderAttachmentOwner } from '../queries.js';
 import { isAssignee } from '../relations.js';
+import { msg } from '../../../core/i18n.js';
+import { workOrderMsg } from '../messages.js';
 
 /** The taker adds photos of the work done while resolving it (before or right after the resolve step). */
 export async function addResolvePhotos(ctx: AppContext, actor: Actor, orderId: string, photos: CheckedPhoto[]) {
@@ -12,7 +14,7 @@ export async function addResolvePhotos(ctx: AppContext, actor: Actor, orderId: s
   const order = (await findVisibleWorkOrder(ctx, actor, orderId)).row;
   if (!isAssignee(actor, order)) throw forbidden();
   if (order.state !== 'taken' && order.state !== 'resolved') {
-    throw conflict('state', `当前状态(${order.state})不能上传办结照片`, `Cannot add resolution photos to an order that is ${order.state}`, 'illegal_transition');
+    throw conflict('state', msg(workOrderMsg.noPhotosInState, { state: order.state }), 'illegal_transition');
   }
   if (photos.length === 0) throw tooFew();
   const n = await countAttachments(db, 'work_order', order.id, 'resolve');
@@ -23,4 +25,4 @@ export async function addResolvePhotos(ctx: AppContext, actor: Actor, orderId: s
   return { items };
 }
 
-const tooFew = () => invalid('photos', '请至少上传一张照片', 'Add at least one photo', 'photos_required');
+const tooFew = () => invalid('photos', workOrderMsg.photosRequired, 'photos_required');

@@ -13,6 +13,7 @@ import { addWorkingDays, DEFAULT_DAYS, loadCalendar, resolveDays } from '../dead
 import { findCategory, officeOf, toWorkOrder, type WorkOrderRow } from '../queries.js';
 import type { TFileDemand } from '../schema.js';
 import type { Channel } from '../state.js';
+import { workOrderMsg } from '../messages.js';
 
 /** Which staff roles enter a demand from which channel (residents use H5, systems the 12345 push or Open311). */
 export const CHANNEL_ROLES: Record<Channel, readonly Role[]> = {
@@ -53,11 +54,11 @@ export async function fileDemand(
     if (!ok) throw forbidden();
   }
   const office = officeOf(place.path);
-  if (!office) throw invalid('placeId', '诉求须落到社区及以下', 'A demand belongs to a community or a place below it', 'place_too_high');
+  if (!office) throw invalid('placeId', workOrderMsg.placeTooHigh, 'place_too_high');
   const category = await findCategory(db, input.categoryId);
-  if (!category || !category.active) throw invalid('categoryId', '诉求分类不存在或已停用', 'Unknown or inactive category', 'unknown_category');
+  if (!category || !category.active) throw invalid('categoryId', workOrderMsg.unknownCategory, 'unknown_category');
   if (input.channel === 'hotline_12345' && !input.externalNo) {
-    throw invalid('externalNo', '12345 工单须填写原工单编号', 'A 12345 demand needs the platform’s order number', 'required');
+    throw invalid('externalNo', workOrderMsg.externalNoRequired, 'required');
   }
   const received = input.receivedAt ? new Date(input.receivedAt) : new Date();
   const calendar = await loadCalendar(db);
@@ -94,7 +95,7 @@ export async function fileDemand(
       // (the 12345 import) PostgreSQL has aborted it: the caller decides.
       if (db.isTransaction || !isUniqueViolation(err, 'tracking_no')) throw err;
       if (attempt >= TRACKING_TRIES) {
-        throw conflict('trackingNo', '未能分配诉求编号,请重试', 'Could not assign a tracking number; try again', 'tracking_no_taken');
+        throw conflict('trackingNo', workOrderMsg.trackingNoTaken, 'tracking_no_taken');
       }
       row.tracking_no = trackingNumbers.next(received);
     }

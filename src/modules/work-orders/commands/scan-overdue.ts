@@ -5,10 +5,12 @@ import type { StepResult, SystemCaller } from '../../../core/lifecycle/types.js'
 import { escalationLifecycle, escalationState } from '../escalation-lifecycle.js';
 import type { WorkOrderRow } from '../queries.js';
 import { assigneeUsers, notify, streetStaffOver } from '../notify.js';
+import { msg } from '../../../core/i18n.js';
+import { workOrderMsg } from '../messages.js';
 
 const HANDLING: readonly ['accepted', 'dispatched', 'taken'] = ['accepted', 'dispatched', 'taken'];
 /** Who the event log names for the scan's steps. */
-export const SCHEDULER: SystemCaller = { userId: null, displayName: '系统 · 超期督办', system: true, bindings: [] };
+export const SCHEDULER: SystemCaller = { userId: null, displayName: workOrderMsg.scheduler.zh, system: true, bindings: [] };
 /** How long after the deadline an overdue order goes from "notify" to "supervise". */
 export const SUPERVISE_AFTER_MS = 24 * 3600_000;
 
@@ -31,13 +33,13 @@ export async function scanOverdue(ctx: AppContext, now = new Date()): Promise<{ 
     const result: StepResult<WorkOrderRow> = {
       set: step === 'supervise_overdue' ? { supervised: 1 } : {},
       data: step === 'supervise_overdue' ? { supervised: true } : {},
-      reason: step === 'notify_overdue' ? '已超过办结时限' : '超期一天未办结,按规则督办',
+      reason: (step === 'notify_overdue' ? workOrderMsg.overdueReason : workOrderMsg.supervisedByRuleReason).zh,
       onlyIf: { state: HANDLING },
       after: async (trx, row) => {
         const who = step === 'notify_overdue' ? [...(await assigneeUsers(trx, row.assignee_kind, row.assignee_id)), row.dispatcher_id] : await streetStaffOver(trx, row.place_path);
         await notify(trx, who, step === 'notify_overdue'
-          ? { kind: 'overdue', entityId: row.id, zh: `工单已超期:${row.title}`, en: `Overdue: ${row.title}` }
-          : { kind: 'supervise', entityId: row.id, zh: `超期自动督办:${row.title}`, en: `Overdue, supervised by rule: ${row.title}` });
+          ? { kind: 'overdue', entityId: row.id, ...msg(workOrderMsg.overdue, { title: row.title }) }
+          : { kind: 'supervise', entityId: row.id, ...msg(workOrderMsg.supervisedByRule, { title: row.title }) });
       },
     };
     // Another process may have fired this level first: its conditional update then matches nothing here.

@@ -2,12 +2,13 @@ import { invalid } from '../../../core/errors.js';
 import type { Step } from './step.js';
 import { addWorkingDays, loadCalendar, resolveDays } from '../deadlines.js';
 import { findCategory } from '../queries.js';
+import { workOrderMsg } from '../messages.js';
 
 export const accept: Step<'accept'> = async ({ ctx, order, now }, input) => {
   const set: Record<string, unknown> = { accepted_at: now };
   if (input.categoryId || input.demandType) {
     const category = await findCategory(ctx.handle.db, input.categoryId ?? order.category_id);
-    if (!category?.active) throw invalid('categoryId', '诉求分类不存在或已停用', 'Unknown or inactive category', 'unknown_category');
+    if (!category?.active) throw invalid('categoryId', workOrderMsg.unknownCategory, 'unknown_category');
     const type = input.demandType ?? order.demand_type;
     set.category_id = category.id;
     set.demand_type = type;

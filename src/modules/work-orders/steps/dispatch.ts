@@ -4,6 +4,8 @@ import { findVisibleUnit } from '../../units/index.js';
 import type { Step } from './step.js';
 import { addWorkingDays, DEFAULT_DAYS, loadCalendar } from '../deadlines.js';
 import { assigneeUsers, notify } from '../notify.js';
+import { msg } from '../../../core/i18n.js';
+import { workOrderMsg } from '../messages.js';
 
 export const dispatch: Step<'dispatch'> = async ({ ctx, actor, order, now }, input) => {
   const { db } = ctx.handle;
@@ -11,7 +13,7 @@ export const dispatch: Step<'dispatch'> = async ({ ctx, actor, order, now }, inp
   if (kind === 'user') {
     // A grid worker or community worker whose area holds the order's place.
     if (!(await holdsRoleOver(db, id, ['grid_worker', 'community_worker'], order.place_path))) {
-      throw invalid('assignee.id', '只能派给该地点所在网格或社区的工作人员', 'Dispatch to a grid or community worker over the order’s place', 'bad_assignee');
+      throw invalid('assignee.id', workOrderMsg.badAssignee, 'bad_assignee');
     }
   } else {
     if (!(await findVisibleUnit(db, actor, id))) throw notFound('unit');
@@ -22,6 +24,6 @@ export const dispatch: Step<'dispatch'> = async ({ ctx, actor, order, now }, inp
     from: { assignee: order.assignee_kind ? { kind: order.assignee_kind, id: order.assignee_id } : null },
     data: { assignee: { kind, id } },
     reason: input.note ?? null,
-    after: async (trx, o) => notify(trx, await assigneeUsers(trx, kind, id), { kind: 'dispatched', entityId: o.id, zh: `新工单:${o.title}`, en: `New work order: ${o.title}` }),
+    after: async (trx, o) => notify(trx, await assigneeUsers(trx, kind, id), { kind: 'dispatched', entityId: o.id, ...msg(workOrderMsg.dispatched, { title: o.title }) }),
   };
 };

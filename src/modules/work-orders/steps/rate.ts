@@ -1,6 +1,8 @@
 import type { Step } from './step.js';
 import { MAX_REOPENS } from '../state.js';
 import { assigneeUsers, notify, streetStaffOver } from '../notify.js';
+import { msg } from '../../../core/i18n.js';
+import { workOrderMsg } from '../messages.js';
 
 export const rate: Step<'rate'> = async ({ ctx, order, now }, input) => {
   const base = { rating: input.rating, rating_comment: input.comment ?? null };
@@ -12,9 +14,9 @@ export const rate: Step<'rate'> = async ({ ctx, order, now }, input) => {
   if (reopened <= MAX_REOPENS) {
     // Reopened once: back to the same taker, who must take it again.
     return { to: 'dispatched', set: { ...base, reopen_count: reopened, resolved_at: null }, from, data: { rating: input.rating, reopened: true }, reason: input.comment ?? null,
-      after: async (trx, o) => notify(trx, await assigneeUsers(trx, o.assignee_kind, o.assignee_id), { kind: 'reopened', entityId: o.id, zh: `居民不满意,工单重办:${o.title}`, en: `Resident not satisfied, reopened: ${o.title}` }) };
+      after: async (trx, o) => notify(trx, await assigneeUsers(trx, o.assignee_kind, o.assignee_id), { kind: 'reopened', entityId: o.id, ...msg(workOrderMsg.reopened, { title: o.title }) }) };
   }
   return { to: 'accepted', set: { ...base, reopen_count: reopened, resolved_at: null, supervised: 1, assignee_kind: null, assignee_id: null }, from,
     data: { rating: input.rating, supervised: true }, reason: input.comment ?? null,
-    after: async (trx, o) => notify(trx, await streetStaffOver(trx, o.place_path), { kind: 'supervise', entityId: o.id, zh: `二次不满意,转街道督办:${o.title}`, en: `Twice not satisfied, to the street: ${o.title}` }) };
+    after: async (trx, o) => notify(trx, await streetStaffOver(trx, o.place_path), { kind: 'supervise', entityId: o.id, ...msg(workOrderMsg.twiceNotSatisfied, { title: o.title }) }) };
 };

@@ -1,0 +1,35 @@
+import { defineMessages } from '../../core/i18n.js';
+
+/** Open311's texts: the public update feed (the platform shows the Chinese), service notices and the service definition. */
+export const open311Msg = defineMessages({
+  accept: { zh: '已受理', en: 'Accepted' },
+  reject: { zh: '不予受理:{reason}', en: 'Not accepted: {reason}' },
+  answer: { zh: '已答复:{result}', en: 'Answered: {result}' },
+  dispatch: { zh: '已派单,等待承办', en: 'Dispatched, waiting to be taken' },
+  take: { zh: '承办人已接单', en: 'Taken by the assignee' },
+  return: { zh: '已退回,重新派单', en: 'Returned, to be dispatched again' },
+  contact: { zh: '承办人已联系诉求人', en: 'The assignee contacted the reporter' },
+  resolve: { zh: '已办结:{result}', en: 'Resolved: {result}' },
+  followUp: { zh: '已回访', en: 'Followed up' },
+  rate: { zh: '评价:{rating}{reopened}', en: 'Rated: {rating}{reopened}' },
+  ratedReopened: { zh: ',工单重新办理', en: ', the order is reopened' },
+  satisfied: { zh: '满意', en: 'satisfied' },
+  basicallySatisfied: { zh: '基本满意', en: 'basically satisfied' },
+  notSatisfied: { zh: '不满意', en: 'not satisfied' },
+  supervise: { zh: '已督办', en: 'Supervised' },
+  callIn: { zh: '已召集相关部门协同办理', en: 'Departments called in to help' },
+  reportIn: { zh: '协办部门已反馈办理情况', en: 'A called-in department reported in' },
+  requestExtension: { zh: '承办人申请延期', en: 'The assignee asked for an extension' },
+  extensionApproved: { zh: '延期申请已批准', en: 'Extension approved' },
+  extensionRefused: { zh: '延期申请未批准', en: 'Extension refused' },
+  merged: { zh: '已并入工单 {trackingNo}', en: 'Merged into order {trackingNo}' },
+  received: { zh: '已收到,工单号 {trackingNo}', en: 'Received, order number {trackingNo}' },
+  residentComment: { zh: '居民补充:{title}', en: 'Resident’s comment: {title}' },
+  // Service definition attributes: shown to the platform as "中文 (English)"
+  communityHint: { zh: '所属社区;已提供 address_id 时可省略', en: 'may be left out when address_id is given' },
+  community: { zh: '所属社区', en: 'Community' },
+  compoundHint: { zh: '小区名称,与社区登记的名称一致', en: 'the compound’s registered name' },
+  compound: { zh: '小区', en: 'Compound' },
+  demandTypeHint: { zh: '默认“求助”', en: 'default: help' },
+  demandType: { zh: '诉求类型', en: 'Type of demand' },
+});
