@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { WAIT } from './support/wait.js';
 
 // Browser tests: one real server (started in global-setup) and Debian's chromium; files run one at a time.
 export default defineConfig({
@@ -6,9 +7,10 @@ export default defineConfig({
     root: new URL('..', import.meta.url).pathname,
     include: ['e2e/**/*.test.ts'],
     globalSetup: ['e2e/global-setup.ts'],
+    setupFiles: ['e2e/support/report-failure.ts'],
     testTimeout: 60_000,
-    // expect.poll waits for what the server and the page do; a loaded CI machine needs more than the default second.
-    expect: { poll: { timeout: 10_000 } },
+    // expect.poll waits for what the server and the page do, with the same generous timeout as every other wait.
+    expect: { poll: { timeout: WAIT } },
     hookTimeout: 180_000,
     fileParallelism: false,
     pool: 'forks',

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { WAIT } from './wait.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -19,9 +20,9 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A desktop context, or a 390x844 phone, in Chinese and Beijing time. */
-export function newContext(browser: Browser, device: 'desktop' | 'phone' = 'desktop'): Promise<BrowserContext> {
+export async function newContext(browser: Browser, device: 'desktop' | 'phone' = 'desktop'): Promise<BrowserContext> {
   const phone = device === 'phone';
-  return browser.newContext({
+  const ctx = await browser.newContext({
     baseURL: baseUrl(),
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
@@ -31,6 +32,8 @@ export function newContext(browser: Browser, device: 'desktop' | 'phone' = 'desk
     hasTouch: phone,
     acceptDownloads: true,
   });
+  ctx.setDefaultTimeout(WAIT);
+  return ctx;
 }
 
 /** Signs in through the login page and waits for the places page. */
@@ -47,7 +50,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
   // Let spinners finish and antd's fade transitions settle, so the picture shows the page as people see it.
-  await page.locator('.ant-spin-spinning, .ant-skeleton').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page.locator('.ant-spin-spinning, .ant-skeleton').first().waitFor({ state: 'detached' }).catch(() => undefined);
   await page.waitForTimeout(500);
   await page.screenshot({ path: file, fullPage: true });
   return file;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { WAIT } from './wait.js';
 import { firstDescendant, getJson, postJson, type Me } from './api.js';
 
 /** A valid 8x8 red PNG, the smallest photo the server accepts as an image. */
@@ -20,7 +21,7 @@ const logSize = () => fs.statSync(inject('serverLog')).size;
  * The one-time code the SMS log adapter wrote for `phone` after byte `from` of the server log. The log masks the
  * phone (139****1234), so the caller passes the offset taken just before asking for the code.
  */
-export async function codeFromLog(phone: string, from: number, timeoutMs = 10_000): Promise<string> {
+export async function codeFromLog(phone: string, from: number, timeoutMs = WAIT): Promise<string> {
   const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -71,7 +72,7 @@ export async function chooseOption(page: Page, text?: string | RegExp): Promise<
   let options = open.locator('.ant-select-item-option');
   if (text) options = options.filter({ hasText: text });
   await options.first().click();
-  for (let i = 0; i < 50 && (await open.count()) > 0; i++) await page.waitForTimeout(100);
+  await open.first().waitFor({ state: 'hidden' });
 }
 
 export interface FiledOrder { id: string; trackingNo: string; title: string; resolveDue: string | null }
@@ -112,10 +113,23 @@ export async function openStep(page: Page, step: string): Promise<void> {
   await page.getByTestId(`step-form-${step}`).waitFor();
 }
 
-/** Submits the open step form and waits for it to close (the order reloads). */
+/**
+ * Submits the open step form and waits for it to close (the order reloads). A refusal keeps the form open and shows
+ * the server's sentence: that sentence is the failure, rather than a later wait for a state that never comes.
+ */
 export async function submitStep(page: Page): Promise<void> {
   await page.getByTestId('step-submit').click();
-  await page.locator('[data-testid^=step-form-]').waitFor({ state: 'detached' });
+  const closed = page.locator('[data-testid^=step-form-]').waitFor({ state: 'detached' }).then(() => null);
+  const refused = page.locator('.ant-message-error').first().waitFor().then(async () => page.locator('.ant-message-error').first().textContent());
+  const why = await Promise.race([closed, refused.catch(() => new Promise<null>(() => undefined))]);
+  if (why !== null) throw new Error(`The step was refused: ${why}`);
+}
+
+/** Opens a step's form, lets `fill` fill it in, submits it and waits for the form to close. */
+export async function takeStep(page: Page, step: string, fill?: () => Promise<void>): Promise<void> {
+  await openStep(page, step);
+  await fill?.();
+  await submitStep(page);
 }
 
 export const stateOnPage = (page: Page) => page.getByTestId('state').first().textContent();

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstDescendant, getJson, type Me } from '../support/api.js';
 import { launchBrowser, newContext, screenshot, signedInContext } from '../support/browser.js';
-import { chooseOption, freshPhone, orderOf, PNG, signInResident } from '../support/work-orders.js';
+import { chooseOption, freshPhone, openStep, orderOf, PNG, signInResident, submitStep, takeStep } from '../support/work-orders.js';
 
 
 // One demand from a resident's phone through the office and the grid worker and back to the resident.
@@ -69,17 +69,16 @@ describe('a resident files on the H5 page and the order goes round the loop', ()
     await page.goto(`/work-orders/${orderId}`);
     expect(await page.getByTestId('tracking-no').textContent()).toBe(trackingNo);
     expect(await page.getByTestId('work-order-photo').count()).toBe(1);
-    await page.getByTestId('step-accept').click();
-    await page.getByTestId('step-submit').click();
+    await takeStep(page, 'accept');
     await expect.poll(() => page.getByTestId('state').first().textContent()).toBe('已受理');
 
-    await page.getByTestId('step-dispatch').click();
+    await openStep(page, 'dispatch');
     await page.getByTestId('assignee-select').click();
     // Offered: the workers over the compound, the grid's and the community's; not the other grid's.
     const offered = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
     await expect.poll(async () => (await offered.allTextContents()).map((o) => /\((\w+)\)/.exec(o)?.[1]).sort().join(',')).toBe('beijiang,grid1');
     await chooseOption(page, '(grid1)');
-    await page.getByTestId('step-submit').click();
+    await submitStep(page);
     await expect.poll(() => page.getByTestId('state').first().textContent()).toBe('已派单');
     await screenshot(page, 'work-order-dispatched');
     const gridMe = await getJson<Me>(grid.request, '/api/me');
@@ -99,12 +98,9 @@ describe('a resident files on the H5 page and the order goes round the loop', ()
     await page.getByRole('button', { name: '消息' }).click();
     await page.getByTestId('notification').filter({ hasText: '楼道灯坏了' }).first().click();
     await page.waitForURL(new RegExp(`/work-orders/${orderId}$`));
-    await page.getByTestId('step-take').click();
-    await page.getByTestId('step-submit').click();
+    await takeStep(page, 'take');
     await expect.poll(() => page.getByTestId('state').first().textContent()).toBe('办理中');
-    await page.getByTestId('step-resolve').click();
-    await page.getByLabel('办理结果').fill('已联系物业更换楼道灯,现已恢复照明。');
-    await page.getByTestId('step-submit').click();
+    await takeStep(page, 'resolve', () => page.getByLabel('办理结果').fill('已联系物业更换楼道灯,现已恢复照明。'));
     await expect.poll(() => page.getByTestId('state').first().textContent()).toBe('已办结');
     await screenshot(page, 'phone-work-order-resolved');
     await page.close();
