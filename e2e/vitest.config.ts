@@ -8,7 +8,8 @@ export default defineConfig({
     include: ['e2e/**/*.test.ts'],
     globalSetup: ['e2e/global-setup.ts'],
     setupFiles: ['e2e/support/report-failure.ts'],
-    testTimeout: 60_000,
+    // A test takes several steps, each with its own wait: room for a busy machine.
+    testTimeout: 4 * WAIT,
     // expect.poll waits for what the server and the page do, with the same generous timeout as every other wait.
     expect: { poll: { timeout: WAIT } },
     hookTimeout: 180_000,

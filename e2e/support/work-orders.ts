@@ -110,7 +110,10 @@ export const eventsOf = async (ctx: Page | APIRequestContext, id: string) =>
 /** Opens a step's form from its button on the order page. */
 export async function openStep(page: Page, step: string): Promise<void> {
   await page.getByTestId(`step-${step}`).click();
-  await page.getByTestId(`step-form-${step}`).waitFor();
+  // A step without fields (take) has an empty form, which Playwright counts as hidden: wait for it to be there and
+  // for the dialog's OK button to show.
+  await page.getByTestId(`step-form-${step}`).waitFor({ state: 'attached' });
+  await page.getByTestId('step-submit').waitFor();
 }
 
 /**
