@@ -1,8 +1,9 @@
 // The boundaries of the module kit, checked by src/test/boundaries.test.ts (npm test) and by
 // `npx depcruise src web/src contracts --config .dependency-cruiser.cjs`.
 // Type-only imports count too: a type import still ties the importer to the other side.
-const TESTS = '(\\.test\\.ts|/test-support\\.ts)$';
-const MODULE_TESTS = '^src/modules/([^/]+)/(.*\\.test\\.ts|test-support\\.ts|.*/test-support\\.ts)$';
+// A module's scope-cases.ts is test code too (run by src/test/scope.test.ts).
+const TESTS = '(\\.test\\.ts|/test-support\\.ts|/scope-cases\\.ts)$';
+const MODULE_TESTS = '^src/modules/([^/]+)/(.*\\.test\\.ts|test-support\\.ts|.*/test-support\\.ts|scope-cases\\.ts)$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -41,6 +42,13 @@ module.exports = {
       severity: 'error',
       from: { path: MODULE_TESTS },
       to: { path: '^src/modules/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/(index|test-support)\\.ts$'] },
+    },
+    {
+      name: 'scope-cases-lazily',
+      comment: "A module's scope cases are test code: its manifest names them with import(), which only the scope test calls.",
+      severity: 'error',
+      from: { pathNot: TESTS },
+      to: { path: '/scope-cases\\.ts$', dependencyTypesNot: ['dynamic-import'] },
     },
     {
       name: 'migrations-not-to-modules',

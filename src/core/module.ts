@@ -5,6 +5,7 @@ import type { Db, DbOrTrx } from './db.js';
 import type { Message } from './errors.js';
 import type { EventProjection } from './events.js';
 import type { LifecycleDef } from './lifecycle/types.js';
+import type { ScopeSuite } from './scope-suite.js';
 
 /** A table that keeps a copy of its place's path; a move re-paths it in the move's transaction. */
 export interface PathCopy {
@@ -92,6 +93,11 @@ export interface ModuleManifest {
   placeCounts?: readonly PlaceCount[];
   /** Names of the tables the module owns (its tables.ts). */
   tables?: readonly string[];
+  /**
+   * The module's scope cases (its `scope-cases.ts`, test code), loaded only by src/test/scope.test.ts:
+   * `() => import('./scope-cases.js').then((m) => m.scopeSuite)`. Every module that serves routes has one.
+   */
+  scopeCases?: () => Promise<ScopeSuite<any>>;
 }
 
 export const defineModule = (m: ModuleManifest): ModuleManifest => m;

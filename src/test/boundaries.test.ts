@@ -32,6 +32,10 @@ describe('boundaries: the rules can fail', () => {
     'src/modules/b/internal.ts': `import { a } from '../a/index.js';\nexport const b = 2;\nexport const c = () => a;\n`,
     'src/modules/b/b.test.ts': `import { help } from '../a/test-support.js';\nimport { a } from '../a/index.js';\nexport const t = [help, a];\n`,
     'src/modules/b/test-support.ts': `import { a } from '../a/internal.js';\nexport const t = a;\n`,
+    // Scope cases are test code: they may use another module's test support; a manifest loads them only with import().
+    'src/modules/a/scope-cases.ts': `import { t } from '../b/test-support.js';\nexport const scopeSuite = { cases: [t] };\n`,
+    'src/modules/a/manifest.ts': `export const m = { scopeCases: () => import('./scope-cases.js').then((s) => s.scopeSuite) };\n`,
+    'src/modules/b/manifest.ts': `import { scopeSuite } from '../a/scope-cases.js';\nexport const m = { scopeSuite };\n`,
     'src/migrations/001-first.ts': `import { b } from '../modules/b/index.js';\nexport const up = () => b;\n`,
     'web/src/page.ts': `import { a } from '../../src/modules/a/index.js';\nimport { LEVELS } from '../../contracts/places.js';\nexport const p = [a, LEVELS];\n`,
     'contracts/places.ts': `import { z } from 'zod';\nimport { b } from '../src/modules/b/index.js';\nexport const LEVELS = [z, b];\n`,
@@ -56,9 +60,11 @@ describe('boundaries: the rules can fail', () => {
       'core-not-to-modules: src/core/kit.ts → src/platform.ts',
       'migrations-not-to-modules: src/migrations/001-first.ts → src/modules/b/index.ts',
       'module-via-index: src/modules/a/internal.ts → src/modules/b/internal.ts',
+      'module-via-index: src/modules/b/manifest.ts → src/modules/a/scope-cases.ts',
       'module-via-index: src/modules/b/test-support.ts → src/modules/a/internal.ts',
       'no-circular-modules: a → b → a',
       'resolvable: src/modules/a/index.ts → ./missing.js',
+      'scope-cases-lazily: src/modules/b/manifest.ts → src/modules/a/scope-cases.ts',
       'web-not-to-server: web/src/page.ts → src/modules/a/index.ts',
     ]);
   }, 60_000);

@@ -18,7 +18,7 @@ export interface TBreach {
 
 /** The module a file belongs to (`src/modules/<name>/…`), or undefined outside the modules. */
 export const moduleOf = (file: string): string | undefined => /^src\/modules\/([^/]+)\//.exec(file)?.[1];
-const isTestCode = (file: string) => /(\.test\.ts|\/test-support\.ts)$/.test(file);
+const isTestCode = (file: string) => /(\.test\.ts|\/test-support\.ts|\/scope-cases\.ts)$/.test(file);
 
 /**
  * Cruises `dirs` (relative to `baseDir`, the repository by default) with the rules of .dependency-cruiser.cjs and

@@ -11,7 +11,7 @@ const catalogues = files.filter((f) => /(^|\/)(core|modules\/[^/]+)\/messages\.t
 
 /** Where Chinese may stand in server code: catalogues, the Excel texts, demo and test data, landed migrations. */
 const ALLOWED = [
-  /\/messages\.ts$/, /^i18n\//, /^seed\//, /^modules\/[^/]+\/seed\.ts$/, /\.test\.ts$/, /^test\//, /test-support\.ts$/,
+  /\/messages\.ts$/, /^i18n\//, /^seed\//, /^modules\/[^/]+\/seed\.ts$/, /\.test\.ts$/, /^test\//, /test-support\.ts$/, /^modules\/[^/]+\/scope-cases\.ts$/,
   /^migrations\//, /^modules\/attachments\/metadata\/test-images\.ts$/,
   /^modules\/hotline\/layout\.ts$/, // 12345 columns, sheet name and the demand types as the platforms type them
   /^modules\/rates\/rates-ledger\.ts$/, // the ranking sheet's headers and title rows

@@ -9,4 +9,5 @@ export const accountsModule = defineModule({
   policies: [userPolicy],
   pathCopies: [{ table: 'users' }],
   expiring: [{ table: 'sessions' }],
+  scopeCases: () => import('./scope-cases.js').then((m) => m.scopeSuite),
 });

@@ -26,4 +26,5 @@ export const announcementsModule = defineModule({
       .where('published_at', '>=', from).where('published_at', '<', to).where((eb) => inSubtrees(eb, 'place_path', [placePath])).executeTakeFirstOrThrow()).n),
   }],
   seed: announcementSeed,
+  scopeCases: () => import('./scope-cases.js').then((m) => m.scopeSuite),
 });

@@ -11,4 +11,5 @@ export const demandCategoriesModule = defineModule({
   routes: [categoryRoutes],
   policies: [categoryPolicy],
   pathCopies: [{ table: 'categories' }],
+  scopeCases: () => import('./scope-cases.js').then((m) => m.scopeSuite),
 });

@@ -7,4 +7,5 @@ export const placesModule = defineModule({
   tables: ['places'],
   routes: [placeRoutes],
   policies: [placePolicy],
+  scopeCases: () => import('./scope-cases.js').then((m) => m.scopeSuite),
 });

@@ -14,4 +14,5 @@ export const ratesModule = defineModule({
     key: 'rates', title: rateMsg.ledgerTitle, subject: 'rates', action: 'read',
     href: '/api/rates.xlsx?month={month}', params: ['month'],
   }],
+  scopeCases: () => import('./scope-cases.js').then((m) => m.scopeSuite),
 });

@@ -11,4 +11,5 @@ export const residentH5Module = defineModule({
   routes: [residentH5Routes, photoRoutes({ caller: staffOrResident })],
   // A code stays an hour past its expiry: the hourly limit of codes per phone counts the codes sent in the last hour.
   expiring: [{ table: 'one_time_codes', graceMs: CODE_HOURLY_WINDOW_MS }, { table: 'resident_sessions' }],
+  scopeCases: () => import('./scope-cases.js').then((m) => m.scopeSuite),
 });

@@ -16,4 +16,5 @@ export const residentsModule = defineModule({
     key: 'roster', title: residentMsg.rosterTitle, subject: 'place', action: 'exportRoster',
     href: '/api/places/{placeId}/roster.xlsx', params: ['placeId'],
   }],
+  scopeCases: () => import('./scope-cases.js').then((m) => m.scopeSuite),
 });

@@ -7,4 +7,5 @@ export const unitsModule = defineModule({
   tables: ['units'],
   routes: [unitRoutes],
   pathCopies: [{ table: 'units' }],
+  scopeCases: () => import('./scope-cases.js').then((m) => m.scopeSuite),
 });

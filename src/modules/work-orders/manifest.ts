@@ -17,4 +17,5 @@ export const workOrdersModule = defineModule({
   pathCopies: [{ table: 'work_orders' }],
   jobs: [overdueScanJob],
   figures: workOrderFigures,
+  scopeCases: () => import('./scope-cases.js').then((m) => m.scopeSuite),
 });
