@@ -14,6 +14,7 @@ import { findCategory, officeOf, toWorkOrder, type WorkOrderRow } from '../queri
 import type { TFileDemand } from '../schema.js';
 import type { Channel } from '../state.js';
 import { workOrderMsg } from '../messages.js';
+import { receivedAtBounds, receivedAtProblem } from '../received-at.js';
 
 /** Which staff roles enter a demand from which channel (residents use H5, systems the 12345 push or Open311). */
 export const CHANNEL_ROLES: Record<Channel, readonly Role[]> = {
@@ -61,6 +62,9 @@ export async function fileDemand(
     throw invalid('externalNo', workOrderMsg.externalNoRequired, 'required');
   }
   const received = input.receivedAt ? new Date(input.receivedAt) : new Date();
+  // Deadlines and the three rates count from the received time: a demand of 2019 or 2099 would skew both.
+  const late = receivedAtProblem(received, receivedAtBounds(ctx.config), workOrderMsg.receivedAtField);
+  if (late) throw invalid('receivedAt', late.message, late.code);
   const calendar = await loadCalendar(db);
   const row: WorkOrderRow = {
     id: newId(), tracking_no: trackingNumbers.next(received), external_no: input.externalNo ?? null, channel: input.channel, demand_type: input.demandType,
