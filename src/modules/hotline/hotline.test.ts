@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, multipartFile, type Client, type TestApp } from '../../test/harness.js';
 import { demoKey, places } from '../open311/test-support.js';
+import { trackingNumbers } from '../work-orders/test-support.js';
 import { HOTLINE_COLUMNS } from './layout.js';
 
 /** Three days ago at 09:30 China time, as the platform writes it, and the same instant in UTC. */
@@ -124,6 +125,36 @@ describe('12345 hotline intake', () => {
     expect(await snapshot()).toEqual(before);
     const late = await push(order('SS12345-0504', { receivedAt: `${chinaDay(30)} 00:00:00` }));
     expect(late.statusCode, late.body).toBe(201);
+  });
+
+  it('draws another tracking number when one drawn inside an import is taken, by an earlier order or by a row of the same batch', async () => {
+    const taken = (await push(order('SS12345-0601'))).json().order.trackingNo as string;
+    const draw = trackingNumbers.next;
+    const drawn: string[] = [];
+    // Draws 1 and 3 hand out the pushed order's number; draws 4 and 5 the same fresh number, so the batch collides with itself.
+    const twin = `${taken.slice(0, 9)}0000TWIN`;
+    trackingNumbers.next = (at) => {
+      const n = drawn.length + 1;
+      const no = n === 1 || n === 3 ? taken : n === 4 || n === 5 ? twin : draw(at);
+      drawn.push(no);
+      return no;
+    };
+    try {
+      const rows = [row('SS12345-0611'), row('SS12345-0612'), row('SS12345-0613')];
+      const res = await street({ method: 'POST', url: '/api/hotline/import', ...multipartFile(await sheet(rows), '12345.xlsx') });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual({ created: 3, duplicates: 0 });
+      expect(drawn.length).toBe(6);
+    } finally {
+      trackingNumbers.next = draw;
+    }
+    const filed = await t.ctx.handle.db.selectFrom('work_orders').select(['external_no', 'tracking_no']).where('external_no', 'in', ['SS12345-0611', 'SS12345-0612', 'SS12345-0613']).execute();
+    const numbers = filed.map((f) => f.tracking_no);
+    expect(numbers).toHaveLength(3);
+    expect(new Set([...numbers, taken]).size).toBe(4);
+    expect(numbers).toContain(twin);
+    const files = await t.ctx.handle.db.selectFrom('events').select('entity_id').where('action', '=', 'file').where('to_state', 'like', '%SS12345-061%').execute();
+    expect(files).toHaveLength(3);
   });
 
   it('lets only street and district staff import, and answers 404 for a place outside the caller', async () => {
