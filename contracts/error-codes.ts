@@ -17,7 +17,7 @@ export const ERROR_CODES = [
   // Demands and work orders
   'unknown_category', 'code_taken', 'tracking_no_taken', 'bad_assignee', 'already_called', 'already_reported',
   'already_decided', 'extension_pending', 'extension_too_long', 'units_pending', 'not_consultation', 'target_closed',
-  'scheduler_only',
+  'scheduler_only', 'received_too_old', 'received_in_future',
   // Rows of a 12345 import that could not be placed
   'place_missing', 'place_not_found', 'place_unmatched', 'place_ambiguous',
   // Announcements

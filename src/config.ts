@@ -19,6 +19,8 @@ export interface Config {
   rateWeights: { response: number; resolution: number; satisfaction: number; basicallySatisfied: number };
   /** Sessions live this long without activity. */
   sessionTtlMs: number;
+  /** A demand's received time may lie at most this many days back (late 12345 imports and pushes, staff entering a call). */
+  receivedMaxPastDays: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,7 +40,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     rateWeights: parseWeights(env.ONEGRID_RATE_WEIGHTS ?? '0.1,0.45,0.45,0.8'),
     sessionTtlMs: Number(env.ONEGRID_SESSION_HOURS ?? 12) * 3600_000,
+    receivedMaxPastDays: wholeDays(env.ONEGRID_RECEIVED_MAX_PAST_DAYS ?? '30'),
   };
+}
+
+function wholeDays(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 3650) throw new Error('ONEGRID_RECEIVED_MAX_PAST_DAYS: a whole number of days (0 to 3650)');
+  return n;
 }
 
 /** 'response,resolution,satisfaction,basically' e.g. '0.1,0.45,0.45,0.8' (Beijing's 接诉即办 weights). */

@@ -69,18 +69,93 @@ export function mask(kind: PersonalKind, plain: string): string {
 
 export const isMasked = (value: string) => value.includes('*');
 
-// Digits not inside a longer run of digits: an 18-character ID number, a mainland mobile, a landline with area code.
-const ID_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
-const MOBILE_IN_TEXT = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g;
-const LANDLINE_IN_TEXT = /(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g;
+/**
+ * The text as the patterns read it: full-width forms (１３８, ＋８６, ＠, （０２０）, the ideographic space) and dashes as
+ * their ASCII forms, one UTF-16 unit for one, so a match's offsets are those of the original text.
+ */
+function normalised(text: string): string {
+  return text.replace(/[\uff01-\uff5e\u3000\u00a0\u2010-\u2015\u2212]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+    return code === 0x3000 || code === 0xa0 ? ' ' : '-';
+  });
+}
+
+/** Between the digit groups of a number: one space, or a dot or dash with a space either side at most. */
+const SEP = String.raw`(?: ?[.\-] ?| )?`;
+const digits = (n: number) => String.raw`\d(?:${SEP}\d){${n - 1}}`;
+/** A number is never part of a longer run of digits (an order number, an amount, a date): no digit right before or after. */
+const NOT_AFTER_DIGIT = String.raw`(?<![\d])`;
+const NOT_BEFORE_DIGIT = String.raw`(?![\d])`;
+const COUNTRY = String.raw`(?:(?:\+|00)?86|\(\+?86\))`;
+const AREA = String.raw`(?:10|2\d|[3-9]\d{2})`;
+const LOCAL = String.raw`[2-9]\d{2,3}${SEP}\d{4}`;
+
+const EMAIL_IN_TEXT = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// 18 characters (the last may be X), in any grouping; or the old 15-digit number, written without gaps.
+const ID_IN_TEXT = new RegExp(String.raw`${NOT_AFTER_DIGIT}${digits(17)}${SEP}[\dXx]${NOT_BEFORE_DIGIT}|${NOT_AFTER_DIGIT}\d{15}${NOT_BEFORE_DIGIT}`, 'g');
+// A mainland mobile (1[3-9] and nine more digits) in any grouping, with or without +86, 0086 or (+86) before it.
+const MOBILE_IN_TEXT = new RegExp(String.raw`${NOT_AFTER_DIGIT}(?:${COUNTRY}${SEP})?1[3-9]\d(?:${SEP}\d){8}${NOT_BEFORE_DIGIT}`, 'g');
+// A landline with its area code: 0757-87654321, 02088886666, (020)8888 6666, 020-8888 6666, +86 20 8888 6666.
+const LANDLINE_IN_TEXT = new RegExp(
+  String.raw`${NOT_AFTER_DIGIT}(?:${COUNTRY}${SEP}\(?${AREA}\)?|\(0${AREA}\)|0${AREA})${SEP}${LOCAL}${NOT_BEFORE_DIGIT}`, 'g');
+
+const onlyDigits = (s: string) => s.replace(/[^\dXx]/g, '').toUpperCase();
+
+/** An 18-character ID number written with gaps must also look like one (a birth date), or two numbers side by side would be taken for one. */
+function looksLikeId(match: string): boolean {
+  const id = onlyDigits(match);
+  if (id.length === 15) return /^\d{6}\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}$/.test(id);
+  return id === match.toUpperCase() || /^\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dX]$/.test(id);
+}
+
+const maskEmail = (m: string) => `${m[0]}***${m.slice(m.indexOf('@'))}`;
+const maskMobile = (m: string) => mask('phone', onlyDigits(m).replace(/^(?:0086|86)(?=1\d{10}$)/, ''));
+// A landline keeps its leading 0: +86 20 8888 6666 → 020****6666.
+const maskLandline = (m: string) => {
+  const n = onlyDigits(m);
+  return mask('phone', n.startsWith('0') && !n.startsWith('0086') ? n : `0${n.replace(/^(?:00)?86/, '')}`);
+};
+
+/** Each kind in turn: a span masked by an earlier kind (an e-mail holding digits, an ID number) is not looked at again. */
+const KINDS: { pattern: RegExp; accept?: (m: string) => boolean; masked: (m: string) => string }[] = [
+  { pattern: EMAIL_IN_TEXT, masked: maskEmail },
+  { pattern: ID_IN_TEXT, accept: looksLikeId, masked: (m) => mask('idNumber', onlyDigits(m)) },
+  { pattern: MOBILE_IN_TEXT, masked: maskMobile },
+  { pattern: LANDLINE_IN_TEXT, masked: maskLandline },
+];
 
 /**
- * Masks ID numbers and phone numbers that someone typed into free text (a complaint's description, a comment), for
- * text shown outside the office (Open311, public pages): 138****5678, 4406**********1234.
+ * Masks the personal data someone typed into free text (a complaint's description, a result, a comment, a title) for
+ * whoever may not see it: the public (Open311), the resident's pages, the notifications of the units. ID numbers
+ * (4406**********1234), mobiles and landlines (138****5678, 020****6666) however they are grouped or written
+ * (full-width digits, +86, dots, dashes, spaces, brackets round the area code), and e-mail addresses (z***@qq.com).
+ * Dates, order numbers, amounts and room numbers are left alone: they are not separated digits of the right length.
  */
 export function maskPersonalText(text: string): string {
-  return text
-    .replace(ID_IN_TEXT, (m) => mask('idNumber', m))
-    .replace(MOBILE_IN_TEXT, (m) => mask('phone', m.replace(/[- ]/g, '').replace(/^\+?86/, '')))
-    .replace(LANDLINE_IN_TEXT, (m) => mask('phone', m));
+  if (!text) return text;
+  const scan = normalised(text);
+  const spans: { start: number; end: number; masked: string }[] = [];
+  const taken = (start: number, end: number) => spans.some((s) => start < s.end && s.start < end);
+  for (const kind of KINDS) {
+    const re = new RegExp(kind.pattern.source, 'g');
+    for (let m = re.exec(scan); m; m = re.exec(scan)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (kind.accept && !kind.accept(m[0])) {
+        re.lastIndex = start + 1;
+        continue;
+      }
+      if (!taken(start, end)) spans.push({ start, end, masked: kind.masked(m[0]) });
+    }
+  }
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, s.start) + s.masked;
+    at = s.end;
+  }
+  return out + text.slice(at);
 }

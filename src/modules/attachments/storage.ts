@@ -73,14 +73,25 @@ export interface AttachmentOwner {
 
 /** A record's files lie in a folder of their own: a work order's under `work-orders/<id>/`. */
 const folderOf = (owner: AttachmentOwner) => path.posix.join(`${owner.entityType.replace(/_/g, '-')}s`, owner.entityId);
+/** The record a folder holds the files of: `work-orders`, `<id>` → work_order <id>. */
+export const recordOfFolder = (kind: string, id: string) => ({ entityType: kind.replace(/s$/, '').replace(/-/g, '_'), entityId: id });
+
+/** A file is written under this suffix and takes its own name only once its row is committed. */
+export const PENDING_SUFFIX = '.part';
+
+/** A file written during a transaction: where it lies until the commit, and the name its row gives it. */
+export interface StagedFile {
+  pending: string;
+  file: string;
+}
 
 /**
- * Writes the files to disk and records them with one `add_photos` event on the owner, inside the caller's transaction.
- * Every file written is pushed to `written` first, so the caller removes them if the transaction fails (see
- * withAttachmentFiles).
+ * Writes the files to disk under a pending name and records them with one `add_photos` event on the owner, inside the
+ * caller's transaction. Every file written is pushed to `staged` first: withAttachmentFiles gives each its name once
+ * the transaction has committed, or removes it if the transaction fails.
  */
 export async function saveAttachments(
-  trx: Trx, root: string, owner: AttachmentOwner, stage: string, photos: CheckedPhoto[], actor: EventActor, written: string[],
+  trx: Trx, root: string, owner: AttachmentOwner, stage: string, photos: CheckedPhoto[], actor: EventActor, staged: StagedFile[],
 ) {
   if (photos.length === 0) return [];
   const dir = folderOf(owner);
@@ -95,8 +106,9 @@ export async function saveAttachments(
   });
   for (const [i, row] of rows.entries()) {
     const file = path.join(root, row.file);
-    written.push(file);
-    await fs.promises.writeFile(file, photos[i]!.data, { flag: 'wx', mode: 0o640 });
+    const pending = file + PENDING_SUFFIX;
+    staged.push({ pending, file });
+    await fs.promises.writeFile(pending, photos[i]!.data, { flag: 'wx', mode: 0o640 });
   }
   await trx.insertInto('attachments').values(rows).execute();
   await appendEvent(trx, actor, {
@@ -105,16 +117,24 @@ export async function saveAttachments(
   return rows.map((r) => ({ id: r.id, stage: r.stage, mime: r.mime, size: r.size }));
 }
 
-/** Runs `work` with a list it fills with the files it writes; if the work fails (the transaction rolled back) they are removed. */
-export async function withAttachmentFiles<T>(work: (written: string[]) => Promise<T>): Promise<T> {
-  const written: string[] = [];
+/**
+ * Runs `work` (which commits a transaction that calls saveAttachments) with a list it fills with the files it writes.
+ * Once the work has succeeded, the transaction is committed and each file takes its name; if the work fails (rolled
+ * back), they are removed. A process that dies in between leaves pending files, which the sweep job settles.
+ */
+export async function withAttachmentFiles<T>(work: (staged: StagedFile[]) => Promise<T>): Promise<T> {
+  const staged: StagedFile[] = [];
+  let result: T;
   try {
-    return await work(written);
+    result = await work(staged);
   } catch (error) {
-    await Promise.all(written.map((f) => fs.promises.rm(f, { force: true })));
-    const dirs = [...new Set(written.map((f) => path.dirname(f)))];
+    await Promise.all(staged.map((f) => fs.promises.rm(f.pending, { force: true })));
+    const dirs = [...new Set(staged.map((f) => path.dirname(f.file)))];
     // Only an empty folder goes: another request may be adding files to the same record.
     await Promise.all(dirs.map((d) => fs.promises.rmdir(d).catch(() => {})));
     throw error;
   }
+  // The rows are committed: a file that cannot take its name now is named by the sweep (sweepAttachmentFiles).
+  await Promise.all(staged.map((f) => fs.promises.rename(f.pending, f.file).catch(() => {})));
+  return result;
 }

@@ -2,7 +2,13 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, multipartFile, type Client, type TestApp } from '../../test/harness.js';
 import { demoKey, places } from '../open311/test-support.js';
+import { trackingNumbers } from '../work-orders/test-support.js';
 import { HOTLINE_COLUMNS } from './layout.js';
+
+/** Three days ago at 09:30 China time, as the platform writes it, and the same instant in UTC. */
+const chinaDay = (daysAgo: number) => new Date(Date.now() + 8 * 3600_000 - daysAgo * 86400_000).toISOString().slice(0, 10);
+const RECEIVED = `${chinaDay(3)} 09:30:00`;
+const RECEIVED_ISO = new Date(`${chinaDay(3)}T09:30:00+08:00`).toISOString();
 
 describe('12345 hotline intake', () => {
   let t: TestApp;
@@ -13,7 +19,7 @@ describe('12345 hotline intake', () => {
   const push = (body: Record<string, unknown>, apiKey: string | null = key) =>
     t.app.inject({ method: 'POST', url: '/api/hotline/orders', payload: body, headers: apiKey ? { 'x-api-key': apiKey } : {} });
   const order = (no: string, extra: Record<string, unknown> = {}) => ({
-    externalNo: no, receivedAt: '2026-11-20 09:30:00', demandType: '投诉', category: 'noise', community: where.community.code, compound: where.compound.name,
+    externalNo: no, receivedAt: RECEIVED, demandType: '投诉', category: 'noise', community: where.community.code, compound: where.compound.name,
     title: '夜间施工噪音', description: '小区旁工地每晚十一点后仍在施工', reporterName: '陈国强', reporterPhone: '13700001111', address: '健康路88号', ...extra,
   });
   const snapshot = async () => {
@@ -50,7 +56,7 @@ describe('12345 hotline intake', () => {
     const body = first.json();
     expect(body.duplicate).toBe(false);
     expect(body.order).toMatchObject({ channel: 'hotline_12345', externalNo: 'SS12345-0001', demandType: 'complaint', placeId: where.compound.id, state: 'received', reporterPhoneMasked: '137****1111' });
-    expect(body.order.receivedAt).toBe('2026-11-20T01:30:00.000Z');
+    expect(body.order.receivedAt).toBe(RECEIVED_ISO);
     const before = await snapshot();
     const again = await push(order('SS12345-0001', { title: '改了标题' }));
     expect(again.statusCode).toBe(200);
@@ -100,6 +106,55 @@ describe('12345 hotline intake', () => {
     expect(rows.map((r) => [r.channel, r.place_id, r.demand_type])).toEqual([['hotline_12345', where.compound.id, 'complaint'], ['hotline_12345', where.community.id, 'consultation']]);
     const json = await street({ method: 'POST', url: '/api/hotline/import', payload: [order('SS12345-0301'), order('SS12345-0202')] });
     expect(json.json()).toEqual({ created: 1, duplicates: 1 });
+  });
+
+  it('refuses a pushed or imported order received more than the configured days back or ahead of the clock, naming the bound', async () => {
+    const before = await snapshot();
+    const old = await push(order('SS12345-0501', { receivedAt: '2019-06-01 09:30:00' }));
+    expect(old.statusCode).toBe(422);
+    expect(old.json()).toMatchObject({ code: 'received_too_old', field: 'receivedAt', message: { zh: expect.stringContaining('来电时间最早只能是30天前'), en: expect.stringContaining('30 days') } });
+    const ahead = await push(order('SS12345-0502', { receivedAt: '2099-01-01 09:30:00' }));
+    expect(ahead.json()).toMatchObject({ code: 'received_in_future', field: 'receivedAt' });
+    const soon = new Date(Date.now() + 10 * 60_000).toISOString();
+    expect((await push(order('SS12345-0503', { receivedAt: soon }))).statusCode).toBe(422);
+    const file = await sheet([row('SS12345-0511'), row('SS12345-0512', { receivedAt: '2019-06-01 09:30' }), row('SS12345-0513', { receivedAt: '2099-12-01' })]);
+    const res = await street({ method: 'POST', url: '/api/hotline/import', ...multipartFile(file, '12345.xlsx') });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().errors.map((e: { row: number; column: string; field: string }) => [e.row, e.column, e.field])).toEqual([[3, 'B', 'receivedAt'], [4, 'B', 'receivedAt']]);
+    expect(res.json().errors[0].message.zh).toContain(chinaDay(30));
+    expect(await snapshot()).toEqual(before);
+    const late = await push(order('SS12345-0504', { receivedAt: `${chinaDay(30)} 00:00:00` }));
+    expect(late.statusCode, late.body).toBe(201);
+  });
+
+  it('draws another tracking number when one drawn inside an import is taken, by an earlier order or by a row of the same batch', async () => {
+    const taken = (await push(order('SS12345-0601'))).json().order.trackingNo as string;
+    const draw = trackingNumbers.next;
+    const drawn: string[] = [];
+    // Draws 1 and 3 hand out the pushed order's number; draws 4 and 5 the same fresh number, so the batch collides with itself.
+    const twin = `${taken.slice(0, 9)}0000TWIN`;
+    trackingNumbers.next = (at) => {
+      const n = drawn.length + 1;
+      const no = n === 1 || n === 3 ? taken : n === 4 || n === 5 ? twin : draw(at);
+      drawn.push(no);
+      return no;
+    };
+    try {
+      const rows = [row('SS12345-0611'), row('SS12345-0612'), row('SS12345-0613')];
+      const res = await street({ method: 'POST', url: '/api/hotline/import', ...multipartFile(await sheet(rows), '12345.xlsx') });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual({ created: 3, duplicates: 0 });
+      expect(drawn.length).toBe(6);
+    } finally {
+      trackingNumbers.next = draw;
+    }
+    const filed = await t.ctx.handle.db.selectFrom('work_orders').select(['external_no', 'tracking_no']).where('external_no', 'in', ['SS12345-0611', 'SS12345-0612', 'SS12345-0613']).execute();
+    const numbers = filed.map((f) => f.tracking_no);
+    expect(numbers).toHaveLength(3);
+    expect(new Set([...numbers, taken]).size).toBe(4);
+    expect(numbers).toContain(twin);
+    const files = await t.ctx.handle.db.selectFrom('events').select('entity_id').where('action', '=', 'file').where('to_state', 'like', '%SS12345-061%').execute();
+    expect(files).toHaveLength(3);
   });
 
   it('lets only street and district staff import, and answers 404 for a place outside the caller', async () => {

@@ -14,6 +14,5 @@ export const hotlineMsg = defineMessages({
   demandTypeOneOf: { zh: '诉求类型应为:{types}', en: 'demandType: one of {types}' },
   receivedAtRequired: { zh: '来电时间不能为空', en: 'receivedAt is required' },
   receivedAtFormat: { zh: '来电时间格式应为 2026-11-24 09:30:00', en: 'receivedAt: ISO 8601, or 2026-11-24 09:30:00 in China time' },
-  receivedAtFuture: { zh: '来电时间晚于当前时间', en: 'receivedAt lies in the future' },
   unknownCategory: { zh: '诉求分类“{category}”不存在或已停用', en: 'Unknown or inactive category: {category}' },
 });

@@ -36,8 +36,8 @@ export function parseReceivedAt(text: string): Date | null {
 
 const ZReceivedAt = z.string().trim().min(1, bilingualMsg(hotlineMsg.receivedAtRequired)).transform((s, c) => {
   const at = parseReceivedAt(s);
+  // How far back or ahead it may lie is checked with the order (toFileDemand), against the configured bound.
   if (!at) c.addIssue({ code: 'custom', message: bilingualMsg(hotlineMsg.receivedAtFormat).error });
-  else if (at.getTime() > Date.now() + 10 * 60_000) c.addIssue({ code: 'custom', message: bilingualMsg(hotlineMsg.receivedAtFuture).error });
   return at?.toISOString() ?? '';
 });
 

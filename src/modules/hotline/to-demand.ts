@@ -2,7 +2,9 @@ import type { DbOrTrx } from '../../core/db.js';
 import type { Message } from '../../core/errors.js';
 import { listActiveCategories } from '../demand-categories/index.js';
 import { createPlaceResolver, PLACE_MISS_TEXT, type PlaceMiss } from '../places/index.js';
-import type { TFileDemand } from '../work-orders/index.js';
+import { receivedAtBounds, receivedAtProblem, type TFileDemand } from '../work-orders/index.js';
+import type { Config } from '../../config.js';
+import { HOTLINE_COLUMNS } from './layout.js';
 import type { THotlineOrder } from './schema.js';
 import { hotlineMsg } from './messages.js';
 import { msg } from '../../core/i18n.js';
@@ -15,12 +17,17 @@ export interface Problem {
   miss?: PlaceMiss;
 }
 
-/** What turning 12345 orders into demands looks up, loaded once per push or import: the active categories and the places in `roots`. */
-export async function createHotlineLookup(db: DbOrTrx, roots: string[]) {
+/**
+ * What turning 12345 orders into demands looks up, loaded once per push or import: the active categories, the places in
+ * `roots`, and how far back a received time may lie (a late import is fine, an order of 2019 or 2099 is not).
+ */
+export async function createHotlineLookup(db: DbOrTrx, roots: string[], config: Pick<Config, 'receivedMaxPastDays'>) {
   const categories = await listActiveCategories(db);
   const byRef = new Map(categories.flatMap((c) => [[c.code, c.id], [c.name, c.id]] as const));
-  return { categoryId: (ref: string) => byRef.get(ref), resolvePlace: createPlaceResolver(db, roots) };
+  return { categoryId: (ref: string) => byRef.get(ref), resolvePlace: createPlaceResolver(db, roots), received: receivedAtBounds(config) };
 }
+
+const RECEIVED_AT = { zh: HOTLINE_COLUMNS.find((c) => c.key === 'receivedAt')!.header, en: 'receivedAt' };
 export type HotlineLookup = Awaited<ReturnType<typeof createHotlineLookup>>;
 
 /** The demand to file for one 12345 order, keeping its order number; or why it cannot be filed. */
@@ -31,6 +38,8 @@ export async function toFileDemand(lookup: HotlineLookup, o: THotlineOrder): Pro
   }
   const where = await lookup.resolvePlace({ placeId: o.placeId, community: o.community, compound: o.compound });
   if ('miss' in where) return { problem: { field: where.field, code: `place_${where.miss}`, message: PLACE_MISS_TEXT[where.miss], miss: where.miss } };
+  const late = receivedAtProblem(new Date(o.receivedAt), lookup.received, RECEIVED_AT);
+  if (late) return { problem: { field: 'receivedAt', ...late } };
   return {
     input: {
       channel: 'hotline_12345', externalNo: o.externalNo, receivedAt: o.receivedAt, demandType: o.demandType, categoryId, placeId: where.place.id,

@@ -15,3 +15,4 @@ export { findWorkOrder, orderAttachmentOwner, orderPhotos, toWorkOrder, type TWo
 export { assigneeUsers } from './notify.js';
 export { photoRoutes } from './photo-routes.js';
 export { ZFileDemand, type TFileDemand } from './schema.js';
+export { receivedAtBounds, receivedAtProblem, type ReceivedAtBounds } from './received-at.js';

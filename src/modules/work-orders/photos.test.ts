@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { asResident, fileAsResident } from '../resident-h5/test-support.js';
 import { step } from './test-support.js';
+import { newId } from '../../core/ids.js';
+import { allJobs, runJobOnce } from '../../core/jobs.js';
 import {
   HOME, jpegWithMetadata, multipartForm, pngWithMetadata, SECRETS, tinyJpeg, tinyPng, tinyWebp, webpWithMetadata, whilePhotoRowsRefused,
 } from '../attachments/test-support.js';
@@ -121,5 +123,80 @@ describe('work-order photos', () => {
     expect(await photosOf(id)).toEqual([]);
     expect(fs.existsSync(path.join(t.dataDir, 'uploads', 'work-orders', id))).toBe(false);
     expect((await upload(grid1, id)).statusCode).toBe(201);
+  });
+
+  const takenOrder = async () => {
+    const { id } = (await fileAsResident(resident, t, [])).json();
+    await step(community, id, 'accept');
+    await step(community, id, 'dispatch', { assignee: { kind: 'user', id: grid1Id } });
+    await step(grid1, id, 'take');
+    return id as string;
+  };
+  const filesOf = (id: string) => {
+    const dir = path.join(t.dataDir, 'uploads', 'work-orders', id);
+    return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+  };
+
+  it('keeps the cap of six under parallel uploads: ten at once of one photo each leave exactly six, and the refused leave no file', async () => {
+    const id = await takenOrder();
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) =>
+      upload(grid1, id, [{ filename: `p${i}.png`, type: 'image/png', data: tinyPng([i * 20, 30, 30]) }])));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 201, 201, 201, 201, 201, 422, 422, 422, 422]);
+    for (const refused of answers.filter((a) => a.statusCode === 422)) expect(refused.json()).toMatchObject({ code: 'too_many_photos', field: 'photos' });
+    const rows = await photosOf(id);
+    expect(rows).toHaveLength(6);
+    expect(filesOf(id)).toEqual(rows.map((r) => path.basename(r.file)).sort());
+    const added = await t.ctx.handle.db.selectFrom('events').select('id').where('entity_id', '=', id).where('action', '=', 'add_photos').execute();
+    expect(added).toHaveLength(6);
+    const seventh = await upload(grid1, id);
+    expect(seventh.json().code).toBe('too_many_photos');
+    expect(filesOf(id)).toHaveLength(6);
+  });
+
+  it('sweeps the upload folder hourly: a file without a row goes, a file with its row stays, a committed pending file gets its name', async () => {
+    const job = allJobs().find((j) => j.name === 'attachments.sweep-files');
+    expect(job?.everyMs).toBe(3600_000);
+    const id = await takenOrder();
+    expect((await upload(grid1, id, [{ filename: 'a.jpg', type: 'image/jpeg', data: tinyJpeg() }, { filename: 'b.png', type: 'image/png', data: tinyPng() }])).statusCode).toBe(201);
+    const [kept, pending] = await photosOf(id);
+    const root = path.join(t.dataDir, 'uploads');
+    const dir = path.join(root, 'work-orders', id);
+    const hoursAgo = (file: string, h: number) => fs.utimesSync(file, new Date(Date.now() - h * 3600_000), new Date(Date.now() - h * 3600_000));
+    // A process that stopped after the commit and before the rename left its file under the pending name.
+    fs.renameSync(path.join(root, pending!.file), `${path.join(root, pending!.file)}.part`);
+    const orphan = path.join(dir, `${newId()}.jpg`);
+    const failed = path.join(dir, `${newId()}.png.part`);
+    const young = path.join(dir, `${newId()}.webp`);
+    const other = path.join(dir, 'notes.txt');
+    const elsewhere = path.join(root, 'work-orders', `${newId()}.jpg`);
+    for (const f of [orphan, failed, young, other, elsewhere]) fs.writeFileSync(f, 'x');
+    for (const f of [path.join(root, kept!.file), `${path.join(root, pending!.file)}.part`, orphan, failed, other, elsewhere]) hoursAgo(f, 2);
+    expect(await runJobOnce(t.ctx, job!)).toBe(true);
+    expect(filesOf(id)).toEqual([path.basename(kept!.file), path.basename(pending!.file), path.basename(young), 'notes.txt'].sort());
+    expect(fs.existsSync(elsewhere)).toBe(true);
+    const served = await grid1({ url: `/api/work-orders/${id}/photos/${pending!.id}` });
+    expect(served.statusCode).toBe(200);
+    expect(served.rawPayload.equals(tinyPng())).toBe(true);
+    expect(await photosOf(id)).toHaveLength(2);
+  });
+
+  // SQLite lets a trigger call back into the test while the transaction is open: what lies on disk at that moment.
+  it.skipIf(process.env.DATABASE_URL)('writes a photo under a pending name until its row is committed, and removes it when the transaction fails', async () => {
+    const id = await takenOrder();
+    const seen: string[][] = [];
+    const sqlite = t.ctx.handle.sqlite!;
+    sqlite.function('peek_photo_files', () => (seen.push(filesOf(id)), 0));
+    sqlite.exec("create trigger peek_photo before insert on attachments begin select peek_photo_files(); select raise(abort, 'refused'); end");
+    try {
+      expect((await upload(grid1, id)).statusCode).toBe(500);
+    } finally {
+      sqlite.exec('drop trigger peek_photo');
+    }
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toHaveLength(1);
+    expect(seen[0]![0]).toMatch(/^[0-9a-z]+\.jpg\.part$/);
+    expect(filesOf(id)).toEqual([]);
+    expect((await upload(grid1, id)).statusCode).toBe(201);
+    expect(filesOf(id)).toEqual([expect.stringMatching(/^[0-9a-z]+\.jpg$/)]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { DbOrTrx } from '../../core/db.js';
+import { dialectOf, type DbOrTrx, type Trx } from '../../core/db.js';
 import { listAttachments, type AttachmentOwner } from '../attachments/index.js';
 import { light } from './deadlines.js';
 import type { WorkOrderTable } from './tables.js';
@@ -25,6 +25,15 @@ export type TWorkOrder = ReturnType<typeof toWorkOrder>;
 
 export async function findWorkOrder(db: DbOrTrx, id: string) {
   return db.selectFrom('work_orders').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The order, locked until the transaction ends: on PostgreSQL `select … for update`, so a second writer waits and then
+ * reads what the first committed; SQLite runs one transaction at a time on its one connection, and a write locks the file.
+ */
+export async function lockWorkOrder(trx: Trx, id: string): Promise<WorkOrderRow> {
+  const q = trx.selectFrom('work_orders').selectAll().where('id', '=', id);
+  return (dialectOf(trx) === 'postgres' ? q.forUpdate() : q).executeTakeFirstOrThrow();
 }
 
 /** A work order as the owner of its photos (attachments): files under `work-orders/<id>/`, re-pathed with the order's place. */

@@ -1,6 +1,9 @@
 import type { Client, TestApp } from '../../test/harness.js';
 import { placeByName } from '../../test/harness.js';
 
+/** Where filing draws tracking numbers from: a test makes it hand out taken ones. */
+export { trackingNumbers } from './commands/file-demand.js';
+
 /** A compound in 北江社区第1网格 and a category: what the work-order tests file demands on. */
 export async function demandTarget(t: TestApp) {
   const db = t.ctx.handle.db;

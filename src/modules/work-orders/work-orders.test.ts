@@ -67,6 +67,42 @@ describe('the work-order lifecycle', () => {
     }
   });
 
+  it('takes a received time at most the configured days back and never ahead of the clock; else 422 names the field and the bound', async () => {
+    const db = t.ctx.handle.db;
+    const count = async () => Number((await db.selectFrom('work_orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const { compound, category } = await demandTarget(t);
+    const file = (receivedAt: string) => grid1({ method: 'POST', url: '/api/work-orders', payload: {
+      channel: 'grid_patrol', demandType: 'help', categoryId: category.id, placeId: compound.id, title: '路灯不亮', description: '补录', receivedAt,
+    } });
+    const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+    const before = await count();
+    for (const [receivedAt, code] of [
+      ['2019-06-01T09:00:00+08:00', 'received_too_old'], [ago(31 * 86400_000 + 86400_000), 'received_too_old'],
+      ['2099-01-01T09:00:00+08:00', 'received_in_future'], [ago(-10 * 60_000), 'received_in_future'],
+    ] as const) {
+      const res = await file(receivedAt);
+      expect(res.statusCode, receivedAt).toBe(422);
+      expect(res.json()).toMatchObject({ code, field: 'receivedAt', message: { zh: expect.stringContaining('受理时间'), en: expect.stringContaining('receivedAt') } });
+    }
+    const old = (await file('2019-06-01T09:00:00+08:00')).json().message;
+    expect(old.zh).toContain('30天前');
+    expect(old.en).toContain('at most 30 days in the past');
+    expect((await file('2099-01-01T09:00:00+08:00')).json().message.en).toContain('5 minutes');
+    expect(await count()).toBe(before);
+
+    const late = await file(ago(29 * 86400_000));
+    expect(late.statusCode, late.body).toBe(201);
+    expect(new Date(late.json().acceptDue) > new Date(late.json().receivedAt)).toBe(true);
+    expect((await file(ago(-2 * 60_000))).statusCode).toBe(201);
+    t.ctx.config.receivedMaxPastDays = 60;
+    try {
+      expect((await file(ago(45 * 86400_000))).statusCode).toBe(201);
+      expect((await file(ago(62 * 86400_000))).json().message.zh).toContain('60天前');
+    } finally {
+      t.ctx.config.receivedMaxPastDays = 30;
+    }
+  });
+
   it('answers 409 to an illegal step and writes nothing; two takers at once: exactly one wins', async () => {
     const order = await fileOne(grid1, t);
     const illegal = await step(grid1, order.id, 'resolve', { result: 'x' });

@@ -35,7 +35,7 @@ export async function importHotlineOrders(
 ) {
   const { db } = ctx.handle;
   if (rows.length === 0) throw invalid('file', hotlineMsg.noOrders, 'empty_file');
-  const { inputs, errors, duplicates } = await prepareRows(db, await createHotlineLookup(db, scope.map((s) => s.path)), rows, columnOf);
+  const { inputs, errors, duplicates } = await prepareRows(db, await createHotlineLookup(db, scope.map((s) => s.path), ctx.config), rows, columnOf);
   if (errors.length) throw importRejected(errors);
   try {
     await db.transaction().execute(async (trx) => {

@@ -21,7 +21,7 @@ export async function pushHotlineOrder(ctx: AppContext, key: ApiKeyRow, order: T
   };
   const before = await existing();
   if (before) return before;
-  const prepared = await toFileDemand(await createHotlineLookup(db, [key.place_path]), order);
+  const prepared = await toFileDemand(await createHotlineLookup(db, [key.place_path], ctx.config), order);
   if ('problem' in prepared) {
     const p = prepared.problem;
     if (p.miss === 'not_found') throw notFound('place');

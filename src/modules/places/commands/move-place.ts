@@ -25,6 +25,8 @@ export async function movePlace(ctx: AppContext, actor: Actor, id: string, input
   if (target.level !== parentLevelOf(place.level)) {
     throw invalid('newParentId', msg(placeMsg.wrongMoveParent, { level: place.level, parent: String(parentLevelOf(place.level)) }), 'wrong_parent_level');
   }
+  // The version first, as the lifecycle engine does: a caller who loaded an older version (someone moved it since) reloads.
+  if (input.version !== place.version) throw staleVersion();
   if (target.id === place.parent_id) throw invalid('newParentId', placeMsg.sameParent, 'same_parent');
   const oldPath = place.path;
   const newPath = `${target.path}${place.id}/`;

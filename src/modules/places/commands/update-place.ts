@@ -26,7 +26,11 @@ export async function updatePlace(ctx: AppContext, actor: Actor, id: string, inp
   };
   const { from, to } = diff(before, changes);
   const addressChanged = input.address !== undefined;
-  if (Object.keys(to).length === 0 && !addressChanged) return toPlace(before);
+  // Nothing to change still answers for the version: a caller who loaded an older one must reload (409), not hear all is well.
+  if (Object.keys(to).length === 0 && !addressChanged) {
+    if (input.version !== before.version) throw staleVersion();
+    return toPlace(before);
+  }
   const updatedAt = nowIso();
   return db.transaction().execute(async (trx) => {
     const after = await trx

@@ -3,7 +3,7 @@ import type { Actor } from '../../../core/access/actor.js';
 import type { Role } from '../../../core/access/roles.js';
 import { assertInScope, isWithin } from '../../../core/access/scope.js';
 import type { AppContext } from '../../../core/context.js';
-import { isUniqueViolation, type Trx } from '../../../core/db.js';
+import type { Trx } from '../../../core/db.js';
 import { conflict, forbidden, invalid, notFound } from '../../../core/errors.js';
 import { appendEvent, type EventActor } from '../../../core/events.js';
 import { newId } from '../../../core/ids.js';
@@ -14,6 +14,7 @@ import { findCategory, officeOf, toWorkOrder, type WorkOrderRow } from '../queri
 import type { TFileDemand } from '../schema.js';
 import type { Channel } from '../state.js';
 import { workOrderMsg } from '../messages.js';
+import { receivedAtBounds, receivedAtProblem } from '../received-at.js';
 
 /** Which staff roles enter a demand from which channel (residents use H5, systems the 12345 push or Open311). */
 export const CHANNEL_ROLES: Record<Channel, readonly Role[]> = {
@@ -61,6 +62,9 @@ export async function fileDemand(
     throw invalid('externalNo', workOrderMsg.externalNoRequired, 'required');
   }
   const received = input.receivedAt ? new Date(input.receivedAt) : new Date();
+  // Deadlines and the three rates count from the received time: a demand of 2019 or 2099 would skew both.
+  const late = receivedAtProblem(received, receivedAtBounds(ctx.config), workOrderMsg.receivedAtField);
+  if (late) throw invalid('receivedAt', late.message, late.code);
   const calendar = await loadCalendar(db);
   const row: WorkOrderRow = {
     id: newId(), tracking_no: trackingNumbers.next(received), external_no: input.externalNo ?? null, channel: input.channel, demand_type: input.demandType,
@@ -80,24 +84,20 @@ export async function fileDemand(
   };
   const actor = 'staff' in who ? who.staff : who.system;
   for (let attempt = 1; ; attempt++) {
-    try {
-      await db.transaction().execute(async (trx) => {
-        await trx.insertInto('work_orders').values(row).execute();
-        await appendEvent(trx, actor, {
-          entityType: 'work_order', entityId: row.id, placeId: place.id, action: 'file',
-          to: { state: 'received', channel: row.channel, demandType: row.demand_type, categoryId: category.id, trackingNo: row.tracking_no, externalNo: row.external_no },
-        }, row.received_at);
-        await after?.(trx, row);
-      });
-      return toWorkOrder(row);
-    } catch (err) {
-      // The whole transaction is rolled back, so trying again writes nothing twice. Inside a caller's transaction
-      // (the 12345 import) PostgreSQL has aborted it: the caller decides.
-      if (db.isTransaction || !isUniqueViolation(err, 'tracking_no')) throw err;
-      if (attempt >= TRACKING_TRIES) {
-        throw conflict('trackingNo', workOrderMsg.trackingNoTaken, 'tracking_no_taken');
-      }
-      row.tracking_no = trackingNumbers.next(received);
-    }
+    // A drawn number already taken inserts nothing (no error: inside the 12345 import's transaction an error would abort
+    // it on PostgreSQL), and the next number is drawn, in the same transaction or a new one.
+    const filed = await db.transaction().execute(async (trx) => {
+      const inserted = await trx.insertInto('work_orders').values(row).onConflict((oc) => oc.column('tracking_no').doNothing()).executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows) !== 1) return false;
+      await appendEvent(trx, actor, {
+        entityType: 'work_order', entityId: row.id, placeId: place.id, action: 'file',
+        to: { state: 'received', channel: row.channel, demandType: row.demand_type, categoryId: category.id, trackingNo: row.tracking_no, externalNo: row.external_no },
+      }, row.received_at);
+      await after?.(trx, row);
+      return true;
+    });
+    if (filed) return toWorkOrder(row);
+    if (attempt >= TRACKING_TRIES) throw conflict('trackingNo', workOrderMsg.trackingNoTaken, 'tracking_no_taken');
+    row.tracking_no = trackingNumbers.next(received);
   }
 }
