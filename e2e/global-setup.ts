@@ -44,11 +44,13 @@ export default async function setup(project: TestProject) {
   const log = path.join(dataDir, 'server.log');
   const out = fs.openSync(log, 'a');
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test' };
-  // With DATABASE_URL the server runs on PostgreSQL, in a database made fresh for this run.
+  // With DATABASE_URL the server runs on PostgreSQL, in a database made fresh for this run: migrated by its owner, served
+  // by a role that owns nothing (README, "PostgreSQL roles").
   let database: FreshDatabase | null = null;
   if (process.env.DATABASE_URL) {
     database = await freshDatabase(process.env.DATABASE_URL);
     env.DATABASE_URL = database.url;
+    env.MIGRATION_DATABASE_URL = database.ownerUrl;
   }
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', out, out] });
   const baseUrl = `http://127.0.0.1:${port}`;

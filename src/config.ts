@@ -9,6 +9,11 @@ export interface Config {
   /** The SMS adapter for residents' sign-in codes; only 'log' so far. */
   smsProvider: string;
   databaseUrl: string | undefined;
+  /**
+   * PostgreSQL: the tables' owner, which migrates at start and grants the app role (DATABASE_URL, owning nothing) what it
+   * may do; unset, DATABASE_URL does both (and, owning the tables, could disable the history tables' triggers).
+   */
+  migrationDatabaseUrl: string | undefined;
   redisUrl: string | undefined;
   dataKey: string | undefined;
   districtCode: string;
@@ -32,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadDir: path.resolve(env.UPLOAD_DIR ?? path.join(dataDir, 'uploads')),
     smsProvider: env.SMS_PROVIDER ?? 'log',
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     dataKey: env.ONEGRID_DATA_KEY || undefined,
     districtCode: env.ONEGRID_DISTRICT_CODE ?? '440607',

@@ -43,7 +43,11 @@ export async function writeBackup(config: Config, handle: DbHandle, dest: string
   return manifest;
 }
 
-/** Restores a backup into DATA_DIR (and DATABASE_URL on PostgreSQL). The app must be stopped. */
+/**
+ * Restores a backup into DATA_DIR (and, on PostgreSQL, the database of DATABASE_URL, as MIGRATION_DATABASE_URL's role when
+ * set). The app must be stopped. The database keeps the key's fingerprint, so the next start checks that the key restored
+ * (or ONEGRID_DATA_KEY) is the one the data was written with.
+ */
 export function restoreBackup(config: Config, src: string): BackupManifest {
   const manifest = JSON.parse(fs.readFileSync(path.join(src, 'manifest.json'), 'utf8')) as BackupManifest;
   fs.mkdirSync(config.dataDir, { recursive: true });
@@ -54,7 +58,9 @@ export function restoreBackup(config: Config, src: string): BackupManifest {
     fs.copyFileSync(path.join(src, 'onegrid.sqlite'), target);
   } else {
     if (!config.databaseUrl) throw new Error('This backup is of PostgreSQL; set DATABASE_URL to the database to restore into');
-    execFileSync('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${config.databaseUrl}`, path.join(src, 'onegrid.pgdump')]);
+    // As the tables' owner where there is one: the restore drops and recreates them (and their triggers).
+    const owner = config.migrationDatabaseUrl ?? config.databaseUrl;
+    execFileSync('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${owner}`, path.join(src, 'onegrid.pgdump')]);
   }
   if (manifest.keyIncluded) {
     fs.copyFileSync(path.join(src, 'onegrid.key'), dataKeyFile(config.dataDir));

@@ -16,6 +16,8 @@ export interface DbHandle {
   dialect: DialectName;
   /** The raw better-sqlite3 handle on SQLite (backups, benchmarks); undefined on PostgreSQL. */
   sqlite?: SQLite.Database;
+  /** The database file on SQLite (':memory:' for none); the connection string on PostgreSQL. Unset on a handle made by hand (bench). */
+  location?: string;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,7 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string; sqli
     // An idle connection dropped by the server (restart, dropped database) must not crash the process.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', location: opts.databaseUrl, close: () => db.destroy() };
   }
   const file = opts.sqliteFile ?? path.join(opts.dataDir, 'onegrid.sqlite');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -55,7 +57,61 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string; sqli
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log });
-  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', sqlite, location: file, close: () => db.destroy() };
+}
+
+/** A process must not start as configured (another key, a missing key): the message says what to set, and nothing was written. */
+export class StartupRefused extends Error {
+  override name = 'StartupRefused';
+}
+
+/** Any number, the same in every OneGrid process: the key of the PostgreSQL advisory lock taken while starting. */
+const STARTUP_LOCK_KEY = 0x4f6e6547;
+const SQLITE_LOCK_WAIT_MS = 15 * 60_000;
+
+/**
+ * Runs `fn` while holding the database's startup lock, so processes started together migrate and seed one after the
+ * other: each one after the first finds the schema current and the demo seeded. On PostgreSQL a session advisory lock
+ * on a connection of its own (scoped to the database; the server drops it if the process dies); on SQLite an exclusive
+ * lock on `<database file>.lock`, a SQLite file beside the database that is never written (the operating system drops
+ * the lock if the process dies). The lock is free again when `fn` settles.
+ */
+export async function withStartupLock<T>(handle: DbHandle, fn: () => Promise<T>): Promise<T> {
+  if (!handle.location) throw new Error('withStartupLock: a handle from openDatabase, which knows where its database is');
+  if (handle.dialect === 'postgres') {
+    const client = new pg.Client({ connectionString: handle.location });
+    await client.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+      return await fn();
+    } finally {
+      // Ending the session releases the lock too; unlock first so the next process need not wait for the socket to close.
+      await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => undefined);
+      await client.end().catch(() => undefined);
+    }
+  }
+  if (handle.location === ':memory:') return fn();
+  // timeout 0: a busy lock is reported at once, and the wait below polls without blocking the event loop.
+  const lock = new SQLite(`${handle.location}.lock`, { timeout: 0 });
+  try {
+    const deadline = Date.now() + SQLITE_LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        lock.exec('begin exclusive');
+        break;
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw e;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    try {
+      return await fn();
+    } finally {
+      lock.exec('rollback');
+    }
+  } finally {
+    lock.close();
+  }
 }
 
 /**

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createCipher, loadDataKey, mask, maskPersonalText } from './personal-data.js';
+import { createTestApp } from '../test/harness.js';
+import { createCipher, dataKeyFingerprint, loadDataKey, mask, maskPersonalText, openDataKey } from './personal-data.js';
 import { isValidIdNumber } from './validation.js';
 
 describe('personal data', () => {
@@ -119,5 +121,30 @@ describe('personal data', () => {
   it('checks the ID number check digit', () => {
     expect(isValidIdNumber('11010519491231002X')).toBe(true);
     expect(isValidIdNumber('110105194912310021')).toBe(false);
+  });
+
+  it('checks the key against the fingerprint, and on a database from before fingerprints against the data', async () => {
+    const t = await createTestApp();
+    try {
+      const key = loadDataKey(t.dataDir);
+      const other = randomBytes(32).toString('hex');
+      const recorded = await t.owner.selectFrom('instance_settings').select('value').where('name', '=', 'data_key_fingerprint').executeTakeFirstOrThrow();
+      expect(recorded.value).toBe(dataKeyFingerprint(key));
+      expect(recorded.value).not.toContain(key.toString('hex').slice(0, 16));
+      await expect(openDataKey(t.owner, t.dataDir, other)).rejects.toThrow(/ONEGRID_DATA_KEY.*fingerprint/);
+      // No key configured and none in DATA_DIR: refused, and no key made.
+      const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'og-key-'));
+      await expect(openDataKey(t.owner, empty)).rejects.toThrow(/no key is configured.*ONEGRID_DATA_KEY/);
+      expect(fs.readdirSync(empty)).toEqual([]);
+      // A database with personal data and no fingerprint yet: a key that cannot read the data is refused, the right one recorded.
+      await t.owner.deleteFrom('instance_settings').execute();
+      await expect(openDataKey(t.owner, t.dataDir, other)).rejects.toThrow(/cannot decrypt .*_enc/);
+      await expect(openDataKey(t.owner, empty)).rejects.toThrow(/no key is configured/);
+      expect(await t.owner.selectFrom('instance_settings').selectAll().execute()).toEqual([]);
+      expect((await openDataKey(t.owner, t.dataDir)).equals(key)).toBe(true);
+      expect(await t.owner.selectFrom('instance_settings').select('value').execute()).toEqual([recorded]);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
+import { type Db, dialectOf, StartupRefused } from './db.js';
 
 /** Personal data (phone, ID number, address): AES-256-GCM at rest, masked copies for lists. */
 export type PersonalKind = 'phone' | 'idNumber' | 'address';
@@ -14,14 +16,31 @@ export interface PersonalDataCipher {
 
 const KEY_FILE = 'onegrid.key';
 
-/** The key comes from ONEGRID_DATA_KEY (64 hex chars or base64), else from DATA_DIR/onegrid.key, made on first start with mode 0600. */
-export function loadDataKey(dataDir: string, configured?: string): Buffer {
+/**
+ * The key comes from ONEGRID_DATA_KEY (64 hex chars or base64), else from DATA_DIR/onegrid.key, made on first start with
+ * mode 0600 (unless `create` is false: then a missing key file is a refusal to start).
+ */
+export function loadDataKey(dataDir: string, configured?: string, opts: { create?: boolean } = {}): Buffer {
   if (configured) return parseKey(configured);
   const file = path.join(dataDir, KEY_FILE);
   if (fs.existsSync(file)) return parseKey(fs.readFileSync(file, 'utf8').trim());
+  if (opts.create === false) {
+    throw new StartupRefused(`This database holds personal data encrypted with a key, and no key is configured: set ONEGRID_DATA_KEY to the key `
+      + `the other processes use, or put their DATA_DIR/onegrid.key at ${file}. Refusing to start with a new key, which could not read that data.`);
+  }
   fs.mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32);
-  fs.writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+  // Written beside it and linked into place: a process starting at the same moment reads a whole key, or makes none.
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  fs.writeFileSync(draft, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+  try {
+    fs.linkSync(draft, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    return parseKey(fs.readFileSync(file, 'utf8').trim());
+  } finally {
+    fs.rmSync(draft, { force: true });
+  }
   return key;
 }
 
@@ -31,6 +50,77 @@ function parseKey(text: string): Buffer {
   const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
   if (key.length !== 32) throw new Error('ONEGRID_DATA_KEY must be 32 bytes (64 hex characters or base64)');
   return key;
+}
+
+export interface InstanceSettingTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
+export interface InstanceSettingsTables {
+  instance_settings: InstanceSettingTable;
+}
+
+const FINGERPRINT = 'data_key_fingerprint';
+
+/** Names the key without revealing it: an HMAC of a constant under the key. */
+export function dataKeyFingerprint(key: Buffer): string {
+  return 'v1:' + createHmac('sha256', key).update('onegrid-data-key-fingerprint').digest('hex').slice(0, 32);
+}
+
+/**
+ * The personal-data key this process may run with: the configured one, checked against the fingerprint the database
+ * recorded at its first start. A process with another key refuses to start (it would write what the others cannot read,
+ * and every reveal of theirs would fail); a database that has no fingerprint yet records this key's, after checking on
+ * one stored value per encrypted column that the key reads what is there (a database from before fingerprints). Call it
+ * under the startup lock, with the owner's connection where there is one.
+ */
+export async function openDataKey(db: Db, dataDir: string, configured?: string): Promise<Buffer> {
+  const recorded = await db.selectFrom('instance_settings').select('value').where('name', '=', FINGERPRINT).executeTakeFirst();
+  const source = configured ? 'ONEGRID_DATA_KEY' : `the key file ${path.join(dataDir, KEY_FILE)}`;
+  const sample = recorded ? [] : await encryptedSamples(db);
+  const key = loadDataKey(dataDir, configured, { create: !recorded && sample.length === 0 });
+  const fingerprint = dataKeyFingerprint(key);
+  if (recorded) {
+    if (recorded.value !== fingerprint) throw keyMismatch(source, `its fingerprint ${fingerprint} is not the ${recorded.value} this database was first started with`);
+    return key;
+  }
+  const cipher = createCipher(key);
+  for (const { table, column, value } of sample) {
+    try {
+      cipher.decrypt(value);
+    } catch {
+      throw keyMismatch(source, `it cannot decrypt ${table}.${column}`);
+    }
+  }
+  await db.insertInto('instance_settings').values({ name: FINGERPRINT, value: fingerprint, created_at: new Date().toISOString() })
+    .onConflict((oc) => oc.column('name').doNothing()).execute();
+  const stored = await db.selectFrom('instance_settings').select('value').where('name', '=', FINGERPRINT).executeTakeFirstOrThrow();
+  if (stored.value !== fingerprint) throw keyMismatch(source, `another process recorded the fingerprint ${stored.value} first`);
+  return key;
+}
+
+const keyMismatch = (source: string, why: string) => new StartupRefused(
+  `The personal-data key from ${source} is not this database's key: ${why}. Every process on one database must use the same key: `
+  + 'set ONEGRID_DATA_KEY to the key the others use (or put their DATA_DIR/onegrid.key in place). Refusing to start, so that '
+  + 'nothing is written that the other processes cannot decrypt.',
+);
+
+/** One stored value of each encrypted column (the `_enc` columns) that holds any. */
+async function encryptedSamples(db: Db): Promise<{ table: string; column: string; value: string }[]> {
+  const columns = dialectOf(db) === 'postgres'
+    ? (await sql<{ table: string; column: string }>`select table_name as "table", column_name as "column" from information_schema.columns
+        where table_schema = current_schema() and right(column_name, 4) = '_enc' order by 1, 2`.execute(db)).rows
+    : (await sql<{ table: string; column: string }>`select m.name as "table", c.name as "column" from sqlite_master m, pragma_table_info(m.name) c
+        where m.type = 'table' and substr(c.name, -4) = '_enc' order by 1, 2`.execute(db)).rows;
+  const out: { table: string; column: string; value: string }[] = [];
+  for (const { table, column } of columns) {
+    const col = sql.ref(column);
+    const row = (await sql<{ value: string }>`select ${col} as value from ${sql.table(table)} where ${col} is not null limit 1`.execute(db)).rows[0];
+    if (row) out.push({ table, column, value: row.value });
+  }
+  return out;
 }
 
 export function createCipher(key: Buffer): PersonalDataCipher {

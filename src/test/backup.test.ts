@@ -1,14 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
-import { createTestApp } from './harness.js';
+import { createTestApp, createTestDatabase } from './harness.js';
 import { restoreBackup, writeBackup } from '../core/backup.js';
-import { openDatabase } from '../core/db.js';
-import { createCipher, loadDataKey } from '../core/personal-data.js';
+import { openDatabases, prepareDatabase } from '../startup.js';
 
 describe('backup and restore', () => {
   it('restores a backup into a fresh place and reads a revealed phone number back', async () => {
@@ -22,33 +21,26 @@ describe('backup and restore', () => {
     await t.close();
 
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'og-restore-'));
-    let databaseUrl: string | undefined;
-    if (process.env.DATABASE_URL) {
-      const name = `onegrid_restore_${process.pid}`;
-      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await admin.connect();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const url = new URL(process.env.DATABASE_URL);
-      url.pathname = `/${name}`;
-      databaseUrl = url.toString();
-    }
-    const config = { ...loadConfig({ DATA_DIR: dataDir }), databaseUrl };
+    // On PostgreSQL into a new database set up as the README says: restored by the owner, served by the app role.
+    const database = process.env.DATABASE_URL ? await createTestDatabase(process.env.DATABASE_URL, 'onegrid_restore') : undefined;
+    const config = { ...loadConfig({ DATA_DIR: dataDir }), databaseUrl: database?.appUrl, migrationDatabaseUrl: database?.ownerUrl };
     restoreBackup(config, dest);
-    const handle = openDatabase({ databaseUrl, dataDir });
-    const app = await buildApp({ handle, config, cipher: createCipher(loadDataKey(dataDir)) }, { serveWeb: false });
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'grid1', password: 'OneGrid!2026' } });
-    const cookie = login.cookies.find((c) => c.name === 'onegrid_session')!.value;
-    const revealed = await app.inject({ method: 'POST', url: `/api/residents/${resident.id}/reveal`, cookies: { onegrid_session: cookie }, payload: { field: 'phone', reason: '恢复后核对' } });
-    expect(revealed.json()).toEqual({ field: 'phone', value: '13566667777' });
-    await app.close();
-    await handle.close();
-    if (databaseUrl) {
-      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await admin.connect();
-      await admin.query(`drop database if exists ${new URL(databaseUrl).pathname.slice(1)} with (force)`);
-      await admin.end();
+    try {
+      // Started as main.ts starts: another key is refused, the restored one reads what was written.
+      const wrong = openDatabases({ ...config, dataKey: randomBytes(32).toString('hex') });
+      await expect(prepareDatabase({ ...config, dataKey: randomBytes(32).toString('hex') }, wrong)).rejects.toThrow(/ONEGRID_DATA_KEY/);
+      await Promise.all([wrong.app.close(), wrong.owner !== wrong.app && wrong.owner.close()]);
+      const dbs = openDatabases(config);
+      const { ctx } = await prepareDatabase(config, dbs);
+      const app = await buildApp(ctx, { serveWeb: false });
+      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'grid1', password: 'OneGrid!2026' } });
+      const cookie = login.cookies.find((c) => c.name === 'onegrid_session')!.value;
+      const revealed = await app.inject({ method: 'POST', url: `/api/residents/${resident.id}/reveal`, cookies: { onegrid_session: cookie }, payload: { field: 'phone', reason: '恢复后核对' } });
+      expect(revealed.json()).toEqual({ field: 'phone', value: '13566667777' });
+      await app.close();
+      await Promise.all([dbs.app.close(), dbs.owner !== dbs.app && dbs.owner.close()]);
+    } finally {
+      await database?.drop();
     }
   });
 });

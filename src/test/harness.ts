@@ -6,14 +6,18 @@ import pg from 'pg';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import type { AppContext } from '../core/context.js';
-import { openDatabase } from '../core/db.js';
-import { createCipher, loadDataKey } from '../core/personal-data.js';
-import { migrateToLatest } from '../migrations/index.js';
+import type { Db } from '../core/db.js';
 import { DEMO_PASSWORD, seedDemoIfEmpty, TEST_DEMO_SIZE } from '../seed/demo.js';
+import { openDatabases, prepareDatabase } from '../startup.js';
 
 export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext;
+  /**
+   * The tables' owner, as migrations run: for what a test must do that the app's own role may not (a trigger of its own).
+   * On SQLite the app's handle.
+   */
+  owner: Db;
   dataDir: string;
   /** Signs in and returns a function that sends requests with that session. */
   as(username: string, password?: string): Promise<Client>;
@@ -22,45 +26,83 @@ export interface TestApp {
 
 export type Client = (opts: InjectOptions) => Promise<LightMyRequestResponse>;
 
+/** The roles the PostgreSQL tests run as, as the README sets them up: one owns the tables and migrates, the app owns nothing. */
+export const TEST_OWNER_ROLE = 'onegrid_test_owner';
+export const TEST_APP_ROLE = 'onegrid_test_app';
+
+export interface TestDatabase {
+  /** DATABASE_URL: the app role. */
+  appUrl: string;
+  /** MIGRATION_DATABASE_URL: the owner. */
+  ownerUrl: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+async function asAdmin<T>(serverUrl: string, run: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try { return await run(c); } finally { await c.end(); }
+}
+
+let rolesMade: Promise<void> | undefined;
+
 /**
- * A real app on a fresh database: a temporary SQLite file, or, when DATABASE_URL is set, a new PostgreSQL database
- * created for this test file on that server and dropped afterwards.
+ * A new PostgreSQL database on the server of `serverUrl` (a role that may create roles and databases), owned by the test
+ * owner role, with the URLs the app and its migrations connect with (the server trusts local connections), and a drop.
  */
-export async function createTestApp(opts: { seed?: boolean } = {}): Promise<TestApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onegrid-test-'));
-  const serverUrl = process.env.DATABASE_URL;
-  let databaseUrl: string | undefined;
-  let dropDatabase = async () => {};
-  if (serverUrl) {
-    const name = `onegrid_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
+export async function createTestDatabase(serverUrl: string, prefix = 'onegrid_t'): Promise<TestDatabase> {
+  rolesMade ??= asAdmin(serverUrl, async (c) => {
+    for (const role of [TEST_OWNER_ROLE, TEST_APP_ROLE]) {
+      // Test files start in parallel: a role made by another one meanwhile is fine.
+      await c.query(`do $$ begin create role ${role} login; exception when duplicate_object or unique_violation then null; end $$`);
+    }
+  });
+  await rolesMade;
+  const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  await asAdmin(serverUrl, (c) => c.query(`create database ${name} owner ${TEST_OWNER_ROLE}`));
+  const url = (user: string) => {
+    const u = new URL(serverUrl);
+    u.pathname = `/${name}`;
+    u.username = user;
+    u.password = '';
+    return u.toString();
+  };
+  return {
+    appUrl: url(TEST_APP_ROLE),
+    ownerUrl: url(TEST_OWNER_ROLE),
+    name,
+    drop: () => asAdmin(serverUrl, async (c) => {
       // pool.end() resolves before its connections have closed; killing them mid-close raises an uncaught 57P01.
       for (let i = 0; i < 100 && (await c.query('select 1 from pg_stat_activity where datname = $1', [name])).rowCount; i++) {
         await new Promise((r) => setTimeout(r, 20));
       }
       await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  }
-  const config = { ...loadConfig({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl }), databaseUrl };
-  const handle = openDatabase({ databaseUrl, dataDir, countStatements: true });
-  await migrateToLatest(handle.db);
-  const ctx: AppContext = { handle, config, cipher: createCipher(loadDataKey(dataDir)) };
-  if (opts.seed !== false) await seedDemoIfEmpty(ctx, () => {}, TEST_DEMO_SIZE);
+    }),
+  };
+}
+
+/**
+ * A real app on a fresh database: a temporary SQLite file, or, when DATABASE_URL is set, a new PostgreSQL database
+ * created for this test file on that server and dropped afterwards, migrated by its owner role and used by the app as
+ * a role that owns nothing (as the README sets up production). Started as main.ts starts, by prepareDatabase.
+ */
+export async function createTestApp(opts: { seed?: boolean } = {}): Promise<TestApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onegrid-test-'));
+  const serverUrl = process.env.DATABASE_URL;
+  const database = serverUrl ? await createTestDatabase(serverUrl) : undefined;
+  const config = { ...loadConfig({ DATA_DIR: dataDir }), databaseUrl: database?.appUrl, migrationDatabaseUrl: database?.ownerUrl };
+  const dbs = openDatabases(config, { countStatements: true });
+  const { ctx } = await prepareDatabase(config, dbs, async (c) => {
+    if (opts.seed !== false) await seedDemoIfEmpty(c, () => {}, TEST_DEMO_SIZE);
+  });
+  const { handle } = ctx;
   const app = await buildApp(ctx, { serveWeb: false, countStatements: true });
   await app.ready();
   return {
     app,
     ctx,
+    owner: dbs.owner.db,
     dataDir,
     async as(username, password = DEMO_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
@@ -71,7 +113,8 @@ export async function createTestApp(opts: { seed?: boolean } = {}): Promise<Test
     async close() {
       await app.close();
       await handle.close();
-      await dropDatabase();
+      if (dbs.owner !== handle) await dbs.owner.close();
+      await database?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

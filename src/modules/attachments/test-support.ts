@@ -54,9 +54,12 @@ export function multipartForm(fields: Record<string, string>, files: FormFile[] 
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-/** Makes the database itself refuse attachment rows while `run` runs (a trigger, not a stub), then lifts the refusal. */
+/**
+ * Makes the database itself refuse attachment rows while `run` runs (a trigger, not a stub), then lifts the refusal. As the
+ * tables' owner: the app's role may not add triggers.
+ */
 export async function whilePhotoRowsRefused<T>(t: TestApp, run: () => Promise<T>): Promise<T> {
-  const db = t.ctx.handle.db;
+  const db = t.owner;
   const pg = t.ctx.handle.dialect === 'postgres';
   if (pg) {
     await sql`create or replace function refuse_photo() returns trigger language plpgsql as $$ begin raise exception 'refused'; end $$`.execute(db);
