@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Config } from './config.js';
 import type { AppContext } from './core/context.js';
 import { type DbHandle, openDatabase, withStartupLock } from './core/db.js';
@@ -38,7 +39,10 @@ export async function prepareDatabase(
     }
     const key = await openDataKey(dbs.owner.db, config.dataDir, config.dataKey);
     const ctx: AppContext = { handle: dbs.app, config, cipher: createCipher(key) };
-    await seed?.(ctx);
+    const seeded = await seed?.(ctx);
+    // The seed's own ANALYZE runs as the app role, which PostgreSQL skips for tables it does not own: the owner
+    // gathers the planner statistics for what was just seeded.
+    if (seeded === true && dbs.owner !== dbs.app) await sql`analyze`.execute(dbs.owner.db);
     return { ctx, warnings };
   });
 }
