@@ -9,6 +9,7 @@ import * as m007 from './007-scheduled-jobs.js';
 import * as m008 from './008-work-order-filed-by.js';
 import * as m009 from './009-attachments.js';
 import * as m010 from './010-announcements.js';
+import * as m011 from './011-one-time-code-gates.js';
 
 /**
  * One ordered list; each migration runs on SQLite and PostgreSQL. Append new ones at the end: a landed migration is never
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '008-work-order-filed-by': m008,
   '009-attachments': m009,
   '010-announcements': m010,
+  '011-one-time-code-gates': m011,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
