@@ -17,11 +17,14 @@ import { registerErrorHandler, registerOriginCheck, registerSessionHook } from '
 import { modules } from './platform.js';
 import { loadActor, SESSION_COOKIE } from './modules/accounts/index.js';
 import { core } from './core/messages.js';
+import { serializeRequest } from './core/request-log.js';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 export interface BuildOptions {
   logger?: boolean;
+  /** Where the log goes instead of stdout (the log tests read it); implies logger. */
+  logStream?: { write(line: string): void };
   /** Serve the built web app from web/dist when it exists (off in API tests). */
   serveWeb?: boolean;
   /** Answer each API request with `x-sql-statements`, the statements it ran (the query-budget tests). */
@@ -30,14 +33,17 @@ export interface BuildOptions {
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger
+    logger: opts.logger || opts.logStream
       ? {
           level: ctx.config.logLevel,
-          // No personal data or credentials in logs.
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
+          // No personal data or credentials in logs: query values other than ids and filters are cut, bodies never logged.
+          serializers: { req: serializeRequest },
           redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
         }
       : false,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies TRUST_PROXY names; anyone else could choose their own address.
+    trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy : false,
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();

@@ -15,6 +15,11 @@ export interface Config {
    */
   migrationDatabaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs, as Fastify's trustProxy takes them);
+   * empty: none, every client is known by its own connection's address.
+   */
+  trustProxy: string[];
   dataKey: string | undefined;
   districtCode: string;
   demoStreetCode: string;
@@ -39,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    trustProxy: (env.TRUST_PROXY ?? '').split(',').map((a) => a.trim()).filter(Boolean),
     dataKey: env.ONEGRID_DATA_KEY || undefined,
     districtCode: env.ONEGRID_DISTRICT_CODE ?? '440607',
     demoStreetCode: env.ONEGRID_DEMO_STREET_CODE ?? '440607001',

@@ -11,6 +11,7 @@ import * as m009 from './009-attachments.js';
 import * as m010 from './010-announcements.js';
 import * as m011 from './011-history-tables.js';
 import * as m012 from './012-instance-settings.js';
+import * as m015 from './015-one-time-code-gates.js';
 
 /**
  * One ordered list; each migration runs on SQLite and PostgreSQL. Append new ones at the end: a landed migration is never
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '010-announcements': m010,
   '011-history-tables': m011,
   '012-instance-settings': m012,
+  '015-one-time-code-gates': m015,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

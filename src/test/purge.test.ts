@@ -54,14 +54,17 @@ describe('purging the expiring rows the modules declare: one-time codes, residen
     for (let i = 1; i <= 5; i++) await addSession(at(now, -i * 86400_000));
     for (let i = 0; i < 4; i++) await addCode(at(now, -(125 + i) * MIN), at(now, -(120 + i) * MIN));
     for (let i = 1; i <= 3; i++) await addStaffSession(at(now, -i * MIN));
+    // A phone's claim on sending goes a minute after its send; the two phones above claimed theirs just now.
+    await db().insertInto('one_time_code_gates').values({ id: 'stale-phone-index', sent_at: at(now, -2 * MIN), expires_at: at(now, -MIN) }).execute();
 
-    expect(await purgeExpired(db(), now, 2)).toEqual({ one_time_codes: 4, resident_sessions: 5, sessions: 3 });
+    expect(await purgeExpired(db(), now, 2)).toEqual({ one_time_codes: 4, one_time_code_gates: 1, resident_sessions: 5, sessions: 3 });
     expect(await ids('resident_sessions')).toEqual(liveSessions.sort());
     expect(await ids('one_time_codes')).toEqual(liveCodes.sort());
     expect(await ids('sessions')).toEqual(liveStaff);
     expect((await resident({ url: '/api/h5/me' })).json()).toEqual({ phoneMasked: '135****0001' });
     expect((await staff({ url: '/api/me' })).statusCode).toBe(200);
-    expect(await purgeExpired(db(), now, 2)).toEqual({ one_time_codes: 0, resident_sessions: 0, sessions: 0 });
+    expect(await db().selectFrom('one_time_code_gates').select('id').execute()).toHaveLength(2);
+    expect(await purgeExpired(db(), now, 2)).toEqual({ one_time_codes: 0, one_time_code_gates: 0, resident_sessions: 0, sessions: 0 });
   });
 
   it('still refuses a sixth code in an hour after a purge: the hour’s expired codes are kept', async () => {

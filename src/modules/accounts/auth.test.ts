@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { MAX_FAILED_LOGINS } from './commands/sign-in.js';
+import { loadConfig } from '../../config.js';
 
 describe('sign-in, sessions and web security', () => {
   let t: TestApp;
@@ -22,8 +23,13 @@ describe('sign-in, sessions and web security', () => {
     const cookie = res.cookies.find((c) => c.name === 'onegrid_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie.secure).toBeFalsy();
-    const tls = await login('admin', 'OneGrid!2026', { 'x-forwarded-proto': 'https' });
+    // X-Forwarded-Proto counts only from a proxy TRUST_PROXY names (inject's requests come from 127.0.0.1).
+    const claimed = await login('admin', 'OneGrid!2026', { 'x-forwarded-proto': 'https' });
+    expect(claimed.cookies.find((c) => c.name === 'onegrid_session')!.secure).toBeFalsy();
+    const proxied = await (await import('../../app.js')).buildApp({ ...t.ctx, config: { ...t.ctx.config, trustProxy: ['127.0.0.1'] } }, { serveWeb: false });
+    const tls = await proxied.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'OneGrid!2026' }, headers: { 'x-forwarded-proto': 'https' } });
     expect(tls.cookies.find((c) => c.name === 'onegrid_session')!.secure).toBe(true);
+    await proxied.close();
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
   });
@@ -42,23 +48,46 @@ describe('sign-in, sessions and web security', () => {
   it('answers wrong credentials with 401 and the error shape, and locks after repeated failures', async () => {
     const bad = await login('grid2', 'wrong-password');
     expect(bad.statusCode).toBe(401);
-    expect(bad.json()).toEqual({ code: 'bad_credentials', field: 'password', message: { zh: '用户名或密码错误', en: 'Wrong username or password' } });
+    expect(bad.json()).toEqual({ code: 'bad_credentials', field: 'password', message: {
+      zh: '用户名或密码错误。连续输错 5 次,账号将锁定 15 分钟', en: 'Wrong username or password. 5 failures in a row lock the account for 15 minutes' } });
     for (let i = 1; i < MAX_FAILED_LOGINS; i++) await login('grid2', 'wrong-password');
+    // Locked, even the right password is refused, with the same answer as a wrong one (lockout.test.ts has more).
     const locked = await login('grid2', 'OneGrid!2026');
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json().code).toBe('account_locked');
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json()).toEqual(bad.json());
     const events = await t.ctx.handle.db.selectFrom('events').select('action').where('entity_type', '=', 'user')
       .where('action', 'in', ['lock', 'sign_in_failed']).execute();
     expect(events.filter((e) => e.action === 'lock')).toHaveLength(1);
   });
 
-  it('rate-limits sign-in attempts per address', async () => {
-    const headers = { 'x-forwarded-for': '203.0.113.9' };
+  const from = (remoteAddress: string, username: string, headers: Record<string, string> = {}, app = t.app) =>
+    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'x' }, remoteAddress, headers });
+
+  it('rate-limits sign-in attempts per address, whatever X-Forwarded-For the client sends', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 22; i++) codes.push((await login('nobody', 'x', headers)).statusCode);
-    expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
-    expect(codes.at(-1)).toBe(429);
-  });
+    // Each attempt claims another address and names another user: the connection's address is what counts.
+    for (let i = 0; i < 22; i++) codes.push((await from('203.0.113.9', `nobody${i}`, { 'x-forwarded-for': `198.51.100.${i + 1}` })).statusCode);
+    expect(codes.slice(0, 20).every((c) => c === 401), codes.join()).toBe(true);
+    expect(codes.slice(20)).toEqual([429, 429]);
+  }, 120_000);
+
+  it('believes X-Forwarded-For only from the proxies TRUST_PROXY names', async () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    const proxied = await (await import('../../app.js')).buildApp({ ...t.ctx, config: { ...t.ctx.config, trustProxy: ['10.0.0.0/8'] } }, { serveWeb: false });
+    try {
+      // Through the proxy, each client is counted by the address it forwards.
+      const viaProxy: number[] = [];
+      for (let i = 0; i < 21; i++) viaProxy.push((await from('10.1.2.3', `proxied${i}`, { 'x-forwarded-for': `198.51.100.${i + 1}` }, proxied)).statusCode);
+      expect(viaProxy.every((c) => c === 401), viaProxy.join()).toBe(true);
+      // Not from the proxy, the header is only a claim.
+      const direct: number[] = [];
+      for (let i = 0; i < 21; i++) direct.push((await from('192.0.2.77', `direct${i}`, { 'x-forwarded-for': `198.51.100.${i + 1}` }, proxied)).statusCode);
+      expect(direct.at(-1)).toBe(429);
+    } finally {
+      await proxied.close();
+    }
+  }, 180_000);
 
   it('refuses a state-changing request from another origin', async () => {
     const as = await t.as('beijiang');
@@ -109,7 +138,7 @@ describe('sign-in rate limit shared through Redis', () => {
     const codes: number[] = [];
     for (let i = 0; i < 22; i++) {
       const app = i % 2 ? appA : appB;
-      codes.push((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' }, headers: { 'x-forwarded-for': ip } })).statusCode);
+      codes.push((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: `nobody${i}`, password: 'x' }, remoteAddress: ip })).statusCode);
     }
     expect(codes.filter((c) => c === 429).length).toBe(2);
     await appA.close();

@@ -5,6 +5,7 @@ import { assertInScope, scopeRoots } from '../../core/access/scope.js';
 import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { appendEvent } from '../../core/events.js';
 import { requireActor } from '../../core/http.js';
+import { extraLimit } from '../../core/limits.js';
 import { nowIso } from '../../core/ids.js';
 import { hashPassword, verifyPassword } from '../../core/auth/password.js';
 import { deleteSession, deleteUserSessions, forgetActors, SESSION_COOKIE } from './sessions.js';
@@ -18,13 +19,23 @@ import { userPolicy } from './policy.js';
 import { findUser, listUsers, toUser } from './queries.js';
 import { ZChangePassword, ZCreateUser, ZLogin, ZUpdateUser, ZUsersQuery } from './schema.js';
 import { accountMsg } from './messages.js';
+import { checkPasswordFor } from './password-rule.js';
+
+export const SIGN_IN_PER_ADDRESS = 20;
+export const SIGN_IN_PER_USERNAME = 10;
 
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.handle.db;
 
+  // Sign-in attempts: 20 a minute per address, and 10 a minute per username from anywhere (beside the lockout after
+  // five failures), so a burst on one account from many addresses stops too.
+  const perUsername = extraLimit(app, {
+    name: 'sign-in-username', max: SIGN_IN_PER_USERNAME, timeWindow: '1 minute',
+    key: (req) => (req.body as { username?: string } | undefined)?.username?.trim().toLowerCase() ?? null,
+  });
   app.post(
     '/auth/login',
-    { schema: { tags: ['auth'], body: ZLogin, security: [] }, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    { schema: { tags: ['auth'], body: ZLogin, security: [] }, config: { rateLimit: { max: SIGN_IN_PER_ADDRESS, timeWindow: '1 minute' } }, preHandler: perUsername },
     async (req, reply) => {
       const { session, user } = await signIn(app.ctx, req.body.username, req.body.password);
       reply.setCookie(SESSION_COOKIE, session.token, {
@@ -47,6 +58,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!(await verifyPassword(req.body.currentPassword, user.password_hash))) {
       throw new AppError(422, 'bad_credentials', accountMsg.wrongCurrentPassword, 'currentPassword');
     }
+    checkPasswordFor(req.body.newPassword, user.username, 'newPassword');
     const hash = await hashPassword(req.body.newPassword);
     await db().transaction().execute(async (trx) => {
       await trx.updateTable('users').set({ password_hash: hash, version: user.version + 1, updated_at: nowIso() }).where('id', '=', user.id).execute();

@@ -3,12 +3,18 @@ import { ROLES } from '../../core/access/roles.js';
 import { PASSWORD_RULE } from '../../core/auth/password.js';
 import { bilingual, ZId, ZVersion, ZPage } from '../../core/validation.js';
 import { accountMsg } from './messages.js';
+import { passwordProblem } from './password-rule.js';
 import { bilingualMsg, msg } from '../../core/i18n.js';
 
+/** A new password: NIST's rule (password-rule.ts); the username is compared where the schema knows it. */
 export const ZPassword = z
   .string()
   .min(PASSWORD_RULE.min, bilingualMsg(msg(accountMsg.passwordTooShort, { min: PASSWORD_RULE.min })))
-  .max(PASSWORD_RULE.max);
+  .max(PASSWORD_RULE.max)
+  .superRefine((password, ctx) => {
+    const problem = password.length >= PASSWORD_RULE.min ? passwordProblem(password) : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: bilingualMsg(problem).error });
+  });
 
 export const ZLogin = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(PASSWORD_RULE.max) });
 export const ZChangePassword = z.object({ currentPassword: z.string().min(1), newPassword: ZPassword });
@@ -21,6 +27,9 @@ export const ZCreateUser = z.object({
   roles: z.array(ZRoleBindingInput).min(1, bilingualMsg(accountMsg.rolesRequired)).max(10),
   /** The department or partner unit a partner_contact works for (must be a unit in the caller's scope). */
   unitId: ZId.optional(),
+}).superRefine((user, ctx) => {
+  const problem = passwordProblem(user.password, user.username);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: bilingualMsg(problem).error });
 });
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 

@@ -9,6 +9,7 @@ describe('linking a contact account to a unit', () => {
   let communityId: string;
   let hospitalId: string;
   let cgId: string;
+  let schoolId: string;
   let outsideUnitId: string;
   const password = 'Welcome!2026';
   beforeAll(async () => {
@@ -18,6 +19,7 @@ describe('linking a contact account to a unit', () => {
     communityId = (await placeByName(t, '北江社区')).id;
     hospitalId = (await db.selectFrom('units').select('id').where('name', '=', '三水区人民医院').executeTakeFirstOrThrow()).id;
     cgId = (await db.selectFrom('units').select('id').where('name', '=', '城管执法中队').executeTakeFirstOrThrow()).id;
+    schoolId = (await db.selectFrom('units').select('id').where('name', '=', '西南中学').executeTakeFirstOrThrow()).id;
     // A partner unit of another community: outside 北江社区's scope.
     const other = await placeByName(t, '沙头社区');
     const now = new Date().toISOString();
@@ -65,23 +67,38 @@ describe('linking a contact account to a unit', () => {
     expect((await create('contact_nounit', {})).json()).toMatchObject({ unitId: null });
   });
 
+  it('lists for the unit picker only the units inside the caller’s subtree', async () => {
+    const names = async (url: string) => (await community({ url })).json().items.map((u: { name: string }) => u.name).sort();
+    expect(await names('/api/units')).toContain('城管执法中队');
+    const linkable = await names('/api/units?within=true');
+    expect(linkable).toContain('三水区人民医院');
+    expect(linkable).not.toContain('城管执法中队');
+    expect(linkable).not.toContain('沙头小学');
+  });
+
   it('links, relinks and unlinks on edit, and keeps the link only with the partner_contact role', async () => {
     const id = (await userRow('contact_nounit'))!.id;
     const version = () => userRow('contact_nounit').then((u) => u!.version);
     const patch = async (body: Record<string, unknown>) => community({ method: 'PATCH', url: `/api/users/${id}`, payload: { version: await version(), ...body } });
-    // A street department is over the community: visible, so it may be linked.
-    const linked = await patch({ unitId: cgId });
-    expect(linked.statusCode, linked.body).toBe(200);
-    expect(linked.json().unitId).toBe(cgId);
-    const update = (await community({ url: `/api/timeline/user/${id}` })).json().items.find((e: { action: string }) => e.action === 'update');
-    expect(update).toMatchObject({ from: { unitId: null }, to: { unitId: cgId } });
+    // A street department is over the community: visible, but linking it would open the street's orders, so 404.
+    const above = await patch({ unitId: cgId });
+    expect(above.statusCode).toBe(404);
+    expect(above.json()).toMatchObject({ code: 'not_found', field: 'unitId' });
     expect((await patch({ unitId: outsideUnitId })).statusCode).toBe(404);
+    expect(await userRow('contact_nounit')).toMatchObject({ unit_id: null });
+    const linked = await patch({ unitId: hospitalId });
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().unitId).toBe(hospitalId);
+    const update = (await community({ url: `/api/timeline/user/${id}` })).json().items.find((e: { action: string }) => e.action === 'update');
+    expect(update).toMatchObject({ from: { unitId: null }, to: { unitId: hospitalId } });
+    const relinked = await patch({ unitId: schoolId });
+    expect(relinked.json().unitId).toBe(schoolId);
     // Dropping the role while the link stays is refused; dropping both together is fine.
     const before = await version();
     const dropRole = await patch({ roles: [{ role: 'community_worker', placeId: communityId }] });
     expect(dropRole.statusCode).toBe(422);
     expect(dropRole.json().code).toBe('unit_needs_partner_contact');
-    expect(await userRow('contact_nounit')).toMatchObject({ unit_id: cgId, version: before });
+    expect(await userRow('contact_nounit')).toMatchObject({ unit_id: schoolId, version: before });
     const unlinked = await patch({ roles: [{ role: 'community_worker', placeId: communityId }], unitId: null });
     expect(unlinked.json()).toMatchObject({ unitId: null, roles: [{ role: 'community_worker' }] });
   });

@@ -6,10 +6,10 @@ import { staffOrResident } from './sessions.js';
 
 export const residentH5Module = defineModule({
   name: 'resident-h5',
-  tables: ['one_time_codes', 'resident_sessions'],
+  tables: ['one_time_codes', 'one_time_code_gates', 'resident_sessions'],
   // The work-order photo URL serves staff and the resident who filed the order; the resident identity is ours, so we install it.
   routes: [residentH5Routes, photoRoutes({ caller: staffOrResident })],
   // A code stays an hour past its expiry: the hourly limit of codes per phone counts the codes sent in the last hour.
-  expiring: [{ table: 'one_time_codes', graceMs: CODE_HOURLY_WINDOW_MS }, { table: 'resident_sessions' }],
+  expiring: [{ table: 'one_time_codes', graceMs: CODE_HOURLY_WINDOW_MS }, { table: 'one_time_code_gates' }, { table: 'resident_sessions' }],
   scopeCases: () => import('./scope-cases.js').then((m) => m.scopeSuite),
 });

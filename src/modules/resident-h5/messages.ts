@@ -8,6 +8,7 @@ export const h5Msg = defineMessages({
   placeLevel: { zh: '请选择小区、楼栋或房屋', en: 'Pick a compound, building or household' },
   perMinute: { zh: '验证码发送过于频繁,请1分钟后再试', en: 'One code a minute; try again shortly' },
   perHour: { zh: '该手机号1小时内获取验证码次数已达上限,请稍后再试', en: 'Five codes an hour for this phone; try again later' },
+  perAddress: { zh: '此网络获取验证码次数过多,请稍后再试', en: 'Too many codes asked for from this network; try again later' },
   sms: { zh: '【一张网】您的验证码是{code},5分钟内有效。如非本人操作,请忽略本短信。', en: '[OneGrid] Your code is {code}, valid for 5 minutes. Ignore this message if you did not ask for it.' },
   codeInvalid: { zh: '验证码无效,请重新获取', en: 'No valid code; request a new one' },
   codeExpired: { zh: '验证码已过期,请重新获取', en: 'The code has expired; request a new one' },

@@ -88,6 +88,37 @@ describe('resident sign-in by SMS code', () => {
     expect((await post('/api/h5/code', { phone: '13900000004' })).statusCode).toBe(200);
   });
 
+  it('sends one code to a phone however many ask for it at once, from however many addresses', async () => {
+    const phone = '13900000010';
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) =>
+      t.app.inject({ method: 'POST', url: '/api/h5/code', payload: { phone }, remoteAddress: `198.51.100.${i + 1}` })));
+    const codes = answers.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 200), codes.join()).toHaveLength(1);
+    expect(answers.filter((r) => r.statusCode !== 200).every((r) => r.statusCode === 429 && r.json().code === 'code_rate_limited')).toBe(true);
+    const rows = await t.ctx.handle.db.selectFrom('one_time_codes').select('id').where('phone_index', '=', t.ctx.cipher.blindIndex(phone)).execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it('sends at most 60 codes an hour to one address, whatever the phones, and X-Forwarded-For changes nothing', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const at = (minute: number) => vi.setSystemTime(new Date(Date.UTC(2030, 5, 1, 8, minute, 0)));
+    let n = 0;
+    const send = () => t.app.inject({ method: 'POST', url: '/api/h5/code', payload: { phone: `137${String(++n).padStart(8, '0')}` },
+      remoteAddress: '203.0.113.60', headers: { 'x-forwarded-for': `192.0.2.${n % 250}` } });
+    const codes: number[] = [];
+    for (const minute of [0, 2, 4]) {
+      at(minute);
+      for (let i = 0; i < 20; i++) codes.push((await send()).statusCode);
+    }
+    expect(codes.every((c) => c === 200), codes.join()).toBe(true);
+    at(6);
+    const over = await send();
+    expect(over.statusCode).toBe(429);
+    expect(over.json()).toMatchObject({ code: 'code_rate_limited', field: 'phone', message: { zh: expect.any(String), en: expect.any(String) } });
+    at(61);
+    expect((await send()).statusCode).toBe(200);
+  });
+
   it('answers 400 with a bilingual message for a number that is not a mobile', async () => {
     const res = await post('/api/h5/code', { phone: '0757-87654321' });
     expect(res.statusCode).toBe(400);

@@ -8,6 +8,13 @@ export interface OneTimeCodeTable {
   created_at: string;
 }
 
+/** A phone's claim on sending a code: `id` is the phone's blind index; another send waits until `expires_at`. */
+export interface OneTimeCodeGateTable {
+  id: string;
+  sent_at: string;
+  expires_at: string;
+}
+
 export interface ResidentSessionTable {
   id: string;
   phone_index: string;
@@ -19,6 +26,7 @@ export interface ResidentSessionTable {
 
 export interface ResidentH5Tables {
   one_time_codes: OneTimeCodeTable;
+  one_time_code_gates: OneTimeCodeGateTable;
   resident_sessions: ResidentSessionTable;
 }
 

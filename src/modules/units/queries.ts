@@ -37,11 +37,14 @@ export async function findVisibleUnit(db: DbOrTrx, actor: Actor, id: string): Pr
   return unit && isUnitVisibleTo(actor, unit) ? unit : undefined;
 }
 
-/** The units the caller sees, as isUnitVisibleTo says, in one query: departments first, then by name. */
-export async function listVisibleUnits(db: DbOrTrx, actor: Actor, kind?: UnitKind): Promise<UnitRow[]> {
+/**
+ * The units the caller sees, as isUnitVisibleTo says, in one query: departments first, then by name. `within`: only
+ * those inside the caller's subtree, the ones an account may be linked to.
+ */
+export async function listVisibleUnits(db: DbOrTrx, actor: Actor, kind?: UnitKind, within = false): Promise<UnitRow[]> {
   let q = db.selectFrom('units').selectAll().where((eb) => eb.or([
     inScope(eb, actor, 'place_path'),
-    eb('place_path', 'in', actor.bindings.flatMap((b) => selfAndAncestorPaths(b.placePath))),
+    ...(within ? [] : [eb('place_path', 'in', actor.bindings.flatMap((b) => selfAndAncestorPaths(b.placePath)))]),
   ]));
   if (kind) q = q.where('kind', '=', kind);
   return q.orderBy('kind').orderBy('name').execute();

@@ -1,7 +1,7 @@
 import type { Actor } from '../../../core/access/actor.js';
 import { authorize } from '../../../core/access/policy.js';
 import type { AppContext } from '../../../core/context.js';
-import { notFound, staleVersion } from '../../../core/errors.js';
+import { AppError, notFound, staleVersion } from '../../../core/errors.js';
 import { appendEvent } from '../../../core/events.js';
 import { newId, nowIso } from '../../../core/ids.js';
 import { hashPassword } from '../../../core/auth/password.js';
@@ -9,7 +9,9 @@ import { deleteUserSessions, forgetActors } from '../sessions.js';
 import { userPolicy } from '../policy.js';
 import type { TUpdateUser } from '../schema.js';
 import { findUser, toUser } from '../queries.js';
-import { checkBindings, checkUnit } from './role-bindings.js';
+import { accountMsg } from '../messages.js';
+import { checkPasswordFor } from '../password-rule.js';
+import { assertManagesAll, checkBindings, checkUnit, sameBindings } from './role-bindings.js';
 
 /** Renames, disables, resets the password of, or re-roles an account inside the caller's subtree. */
 export async function updateUser(ctx: AppContext, actor: Actor, id: string, input: TUpdateUser) {
@@ -17,11 +19,18 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
   const before = await findUser(db, id);
   if (!before) throw notFound('user');
   authorize(actor, userPolicy, 'update', before.place_path, { id });
-  const bindings = input.roles ? await checkBindings(db, actor, input.roles) : undefined;
+  await assertManagesAll(db, actor, before);
+  // The edit form sends the roles and unit it shows: only a change counts.
+  const rolesChange = input.roles && !sameBindings(input.roles, before.roles) ? input.roles : undefined;
+  const unitChange = input.unitId !== undefined && input.unitId !== before.unit_id;
+  // Nobody grants themselves a role or a unit: someone who manages their account does.
+  if (id === actor.userId && (rolesChange || unitChange)) throw new AppError(403, 'forbidden', accountMsg.ownRoles, rolesChange ? 'roles' : 'unitId');
+  const bindings = rolesChange ? await checkBindings(db, actor, rolesChange) : undefined;
   // The unit link and the roles are checked together, as they will be after this update.
-  const unitId = input.unitId !== undefined || (bindings && before.unit_id)
+  const unitId = unitChange || (bindings && before.unit_id)
     ? await checkUnit(db, actor, input.unitId === undefined ? before.unit_id : input.unitId, bindings ?? before.roles)
     : before.unit_id;
+  if (input.password) checkPasswordFor(input.password, before.username, 'password');
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const from: Record<string, unknown> = {};
   const to: Record<string, unknown> = {};
@@ -40,7 +49,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
   }
   if (bindings) {
     from.roles = before.roles.map((r) => ({ role: r.role, placeId: r.placeId }));
-    to.roles = input.roles;
+    to.roles = rolesChange;
   }
   const now = nowIso();
   await db.transaction().execute(async (trx) => {

@@ -7,7 +7,6 @@ import { useLoad } from '../../app/hooks/useLoad';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { accountsApi, type Account, type RoleInput } from './api';
-import { workOrdersApi } from '../work-orders/api';
 import { RoleBindingsField } from './RoleBindingsField';
 
 interface Values {
@@ -30,7 +29,7 @@ export function UserFormModal({ user, onClose, onDone }: { user: User | null; on
   const labels = Object.fromEntries((user?.roles ?? []).map((r) => [r.placeId, r.placeName]));
   // A partner unit's or department's contact is linked to that unit: the picker shows with the partner_contact role.
   const contact = isContact(Form.useWatch('roles', form));
-  const units = useLoad(() => workOrdersApi.units(), []);
+  const units = useLoad(() => accountsApi.linkableUnits(), []);
 
   const submit = async () => {
     const v = await form.validateFields();

@@ -1,5 +1,6 @@
 import { api, qs } from '../../app/api/client';
 import type { Role } from '../../../../contracts/roles';
+import type { UnitKind } from '../../../../contracts/units';
 import type { Page, User } from '../../app/api/types';
 
 export interface RoleInput {
@@ -32,5 +33,7 @@ export interface UserChanges {
 export const accountsApi = {
   list: (q: string, limit: number, offset: number) => api.get<Page<User>>(`/api/users${qs({ q, limit, offset })}`),
   create: (input: NewUser) => api.post<User>('/api/users', input),
+  /** The units inside the caller's subtree: the only ones an account may be linked to. */
+  linkableUnits: () => api.get<{ items: { id: string; kind: UnitKind; name: string }[] }>('/api/units?within=true'),
   update: (id: string, version: number, changes: UserChanges) => api.patch<User>(`/api/users/${encodeURIComponent(id)}`, { version, ...changes }),
 };
