@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type InjectOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
@@ -30,6 +31,8 @@ async function routesOf(m: ModuleManifest, ctx: AppContext): Promise<string[]> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('ctx', ctx);
+  // What the app registers before any module's routes and some of them build on (per-route limits).
+  await app.register(rateLimit, { global: false });
   const found: string[] = [];
   app.addHook('onRoute', (r) => {
     if (r.schema?.hide) return;
