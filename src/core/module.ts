@@ -65,9 +65,32 @@ export interface Figure {
   query(db: Db, placePath: string, period: { from: string; to: string }): Promise<number | null>;
 }
 
-/** Demo data the module adds after the places are seeded. */
+/** A place of the demo street that seeds hang their data on. */
+export interface DemoPlace {
+  id: string;
+  path: string;
+  name: string;
+}
+
+/** What src/seed/demo.ts hands each module's seed: the demo's places and accounts, its random numbers and its size. */
+export interface DemoContext {
+  log: (msg: string) => void;
+  /** Months of history to generate (none in tests, which build their own). */
+  historyMonths: number;
+  /** The demo's seeded random numbers, shared in manifest order so the demo is the same on every machine. */
+  random: { next(): number; int(min: number, max: number): number; pick<T>(items: readonly T[]): T };
+  places: Record<'district' | 'street' | 'community' | 'grid1' | 'grid2' | 'building' | 'household', DemoPlace>;
+  /** The demo accounts by username (empty for a seed that runs before them). */
+  users: Readonly<Record<string, { id: string; displayName: string }>>;
+}
+
+/**
+ * Demo data the module adds, run in manifest order after the places and the demo accounts are seeded. What the accounts
+ * themselves link to (units) says `beforeAccounts`: it runs after the places, before the accounts.
+ */
 export interface Seed {
-  run(ctx: AppContext, demo: { log: (msg: string) => void; historyMonths: number }): Promise<void>;
+  beforeAccounts?: boolean;
+  run(ctx: AppContext, demo: DemoContext): Promise<void>;
 }
 
 /**

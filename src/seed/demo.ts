@@ -6,17 +6,16 @@ import { installedModules } from '../core/registry.js';
 import { appendEvents, SYSTEM_ACTOR } from '../core/events.js';
 import { newId, nowIso } from '../core/ids.js';
 import { hashPassword } from '../core/auth/password.js';
-import { importDivisions } from '../modules/places/commands/import-divisions.js';
+import type { DemoContext, DemoPlace } from '../core/module.js';
+import { importDivisions } from '../modules/places/index.js';
+import { listUnitsOfKind } from '../modules/units/index.js';
 import { generateBelow, type GenerateOptions } from './generate.js';
 import { createRandom } from './random.js';
-import { seedCatalogue, seedOrderHistory } from './work-orders.js';
-import { seedDemoApiKey } from './api-keys.js';
-import { loadCalendar } from '../modules/work-orders/deadlines.js';
 
 export const DEMO_PASSWORD = 'OneGrid!2026';
 
 /** The demo accounts: one per role, on real places of 西南街道 (the README's table). */
-export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; place: (p: DemoPlaces) => string; unit?: string }[] = [
+export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role; place: (p: DemoPlaces) => DemoPlace; unit?: string }[] = [
   { username: 'admin', displayName: '区社工部管理员', role: 'district_admin', place: (p) => p.district },
   { username: 'xinan', displayName: '西南街道工作人员', role: 'street_staff', place: (p) => p.street },
   { username: 'beijiang', displayName: '北江社区社工', role: 'community_worker', place: (p) => p.community },
@@ -29,15 +28,7 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
   { username: 'jumin', displayName: '居民', role: 'resident', place: (p) => p.household },
 ];
 
-interface DemoPlaces {
-  district: string;
-  street: string;
-  community: string;
-  grid1: string;
-  grid2: string;
-  building: string;
-  household: string;
-}
+type DemoPlaces = DemoContext['places'];
 
 /** Seeds an empty database: the district's divisions from the official codes, then grids to residents for the demo street. */
 export const DEMO_SIZE: DemoSize = {
@@ -54,6 +45,10 @@ type DemoSize = Pick<GenerateOptions, 'gridsPerCommunity' | 'compoundsPerGrid' |
   historyMonths: number;
 };
 
+/**
+ * Seeds an empty database: the district's divisions from the official codes and grids to residents for the demo street
+ * (the places), then each module's seed in manifest order, with the demo accounts after those the accounts link to (units).
+ */
 export async function seedDemoIfEmpty(ctx: AppContext, log: (msg: string) => void = () => {}, size: DemoSize = DEMO_SIZE): Promise<boolean> {
   const { db } = ctx.handle;
   const any = await db.selectFrom('places').select('id').limit(1).executeTakeFirst();
@@ -67,43 +62,43 @@ export async function seedDemoIfEmpty(ctx: AppContext, log: (msg: string) => voi
   const counts = await generateBelow(db, ctx.cipher, random, communities, { ...size, events: true, areaCode: ctx.config.districtCode });
   const community = communities.find((c) => c.name === '北江社区') ?? communities[0]!;
   const byName = (parent: string, name: string) =>
-    db.selectFrom('places').select(['id']).where('parent_id', '=', parent).where('name', '=', name).executeTakeFirstOrThrow();
+    db.selectFrom('places').select(['id', 'path', 'name']).where('parent_id', '=', parent).where('name', '=', name).executeTakeFirstOrThrow();
   const firstChild = (parent: string) =>
-    db.selectFrom('places').select(['id']).where('parent_id', '=', parent).orderBy('sort_order').orderBy('name').executeTakeFirstOrThrow();
+    db.selectFrom('places').select(['id', 'path', 'name']).where('parent_id', '=', parent).orderBy('sort_order').orderBy('name').executeTakeFirstOrThrow();
   const grid1 = await byName(community.id, `${community.name}第1网格`);
   const grid2 = await byName(community.id, `${community.name}第2网格`);
   const building = await firstChild((await firstChild(grid1.id)).id);
   const household = await firstChild(building.id);
-  const places: DemoPlaces = { district: district.id, street: street.id, community: community.id, grid1: grid1.id, grid2: grid2.id, building: building.id, household: household.id };
-  const catalogue = await seedCatalogue(ctx, district, street, community);
-  const units = [...catalogue.departments, ...catalogue.partners];
-  await createDemoAccounts(ctx, places, new Map(units.map((u) => [u.name, u.id])));
-  await seedDemoApiKey(ctx, street);
-  if (size.historyMonths > 0) {
-    const compounds = await db.selectFrom('places').selectAll().where('level', '=', 'compound').where('path', 'like', `${street.path}%`).execute();
-    const orders = await seedOrderHistory(ctx, random, { compounds, categories: catalogue.categories, units: catalogue.departments, perCompoundMonth: [0, 1], months: size.historyMonths, calendar: await loadCalendar(db) });
-    log(`seeded ${orders} work orders over ${size.historyMonths} months`);
-  }
-  for (const m of installedModules()) await m.seed?.run(ctx, { log, historyMonths: size.historyMonths });
+  const place = (p: { id: string; path: string; name: string }) => ({ id: p.id, path: p.path, name: p.name });
+  const demo: DemoContext = {
+    log, historyMonths: size.historyMonths, random, users: {},
+    places: { district: place(district), street: place(street), community: place(community), grid1, grid2, building, household },
+  };
+  const seeds = installedModules().flatMap((m) => (m.seed ? [m.seed] : []));
+  for (const seed of seeds.filter((s) => s.beforeAccounts)) await seed.run(ctx, demo);
+  demo.users = await createDemoAccounts(ctx, demo.places);
+  for (const seed of seeds.filter((s) => !s.beforeAccounts)) await seed.run(ctx, demo);
   // Fresh planner statistics: without them SQLite reads whole indexes for subtree counts.
   await sql`analyze`.execute(db);
   log(`seeded demo: ${communities.length} communities, ${JSON.stringify(counts)} in ${Date.now() - started} ms`);
   return true;
 }
 
-async function createDemoAccounts(ctx: AppContext, places: DemoPlaces, units: Map<string, string>): Promise<void> {
+/** The demo accounts, partner contacts linked to their units (seeded before them): each by username, for the seeds after. */
+async function createDemoAccounts(ctx: AppContext, places: DemoPlaces): Promise<DemoContext['users']> {
   const now = nowIso();
   const hash = await hashPassword(DEMO_PASSWORD);
-  const rows = await Promise.all(DEMO_ACCOUNTS.map(async (a) => ({ a, id: newId(), placeId: a.place(places) })));
-  const paths = new Map((await ctx.handle.db.selectFrom('places').select(['id', 'path']).where('id', 'in', rows.map((r) => r.placeId)).execute()).map((p) => [p.id, p.path]));
+  const units = new Map([...await listUnitsOfKind(ctx.handle.db, 'department'), ...await listUnitsOfKind(ctx.handle.db, 'partner_unit')].map((u) => [u.name, u.id]));
+  const rows = DEMO_ACCOUNTS.map((a) => ({ a, id: newId(), place: a.place(places) }));
   await ctx.handle.db.transaction().execute(async (trx) => {
-    await trx.insertInto('users').values(rows.map(({ a, id, placeId }) => ({
-      id, username: a.username, display_name: a.displayName, password_hash: hash, place_id: placeId, place_path: paths.get(placeId)!,
+    await trx.insertInto('users').values(rows.map(({ a, id, place }) => ({
+      id, username: a.username, display_name: a.displayName, password_hash: hash, place_id: place.id, place_path: place.path,
       failed_logins: 0, locked_until: null, disabled: 0, locale: 'zh-CN', unit_id: a.unit ? units.get(a.unit)! : null, version: 1, created_at: now, updated_at: now,
     }))).execute();
-    await trx.insertInto('role_bindings').values(rows.map(({ a, id, placeId }) => ({ id: newId(), user_id: id, role: a.role, place_id: placeId, created_at: now }))).execute();
-    await appendEvents(trx, SYSTEM_ACTOR, rows.map(({ a, id, placeId }) => ({
-      entityType: 'user', entityId: id, placeId, action: 'create', to: { username: a.username, roles: [{ role: a.role, placeId }] }, reason: 'demo data',
+    await trx.insertInto('role_bindings').values(rows.map(({ a, id, place }) => ({ id: newId(), user_id: id, role: a.role, place_id: place.id, created_at: now }))).execute();
+    await appendEvents(trx, SYSTEM_ACTOR, rows.map(({ a, id, place }) => ({
+      entityType: 'user', entityId: id, placeId: place.id, action: 'create', to: { username: a.username, roles: [{ role: a.role, placeId: place.id }] }, reason: 'demo data',
     })), now);
   });
+  return Object.fromEntries(rows.map(({ a, id }) => [a.username, { id, displayName: a.displayName }]));
 }

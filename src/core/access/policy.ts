@@ -2,7 +2,7 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 import { forbidden, notFound } from '../errors.js';
 import type { Actor, RoleBinding } from './actor.js';
 import type { Role } from './roles.js';
-import { assertInScope, inSubtrees, isWithin } from './scope.js';
+import { assertInScope, inSubtrees, isWithin, outermostRoots } from './scope.js';
 
 /**
  * One rule: this role may do this action on this subject, where the subject lies in the role's subtree (unless
@@ -59,9 +59,27 @@ export function allowedWhere<S>(eb: ExpressionBuilder<any, any>, actor: Actor, p
   return parts.length ? eb.or(parts) : sql<SqlBool>`1 = 0`;
 }
 
+/**
+ * The caller's bindings on whose place `action` is allowed under a policy (subject-free rules unless a subject is given),
+ * highest place first; none is an empty list.
+ */
+export function allowedBindings<S>(actor: Actor, policy: Policy<S>, action: string, subject: S = {} as S): RoleBinding[] {
+  return actor.bindings.filter((b) => can(actor, policy, action, b.placePath, subject));
+}
+
+/** The subtrees in which the caller may take `action` under a policy, nested ones left out: the roots a list or a count reads. */
+export function allowedRoots<S>(actor: Actor, policy: Policy<S>, action: string, subject?: S): string[] {
+  return outermostRoots(allowedBindings(actor, policy, action, subject).map((b) => b.placePath));
+}
+
+/** The roles a policy lets take `action` at all. */
+export function rolesAllowed(policy: Policy<any>, action: string): Role[] {
+  return [...new Set(policy.rules.filter((r) => r.action === action).map((r) => r.role))];
+}
+
 /** The caller's bindings that may take `action` under a policy (subject-free rules); none at all is 403 (inside their area, not their role). */
 export function bindingsAllowed(actor: Actor, policy: Policy<Record<string, never>>, action: string): RoleBinding[] {
-  const allowed = actor.bindings.filter((b) => can(actor, policy, action, b.placePath, {}));
+  const allowed = allowedBindings(actor, policy, action);
   if (allowed.length === 0) throw forbidden();
   return allowed;
 }

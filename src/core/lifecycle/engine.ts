@@ -1,5 +1,6 @@
 import type { Actor } from '../access/actor.js';
-import { isWithin } from '../access/scope.js';
+import type { Role } from '../access/roles.js';
+import { bindingsOver } from '../access/scope.js';
 import type { AppContext } from '../context.js';
 import { conflict, forbidden, notFound, staleVersion } from '../errors.js';
 import type { Trx } from '../db.js';
@@ -16,7 +17,7 @@ type AnyStep = StepDef<any, string, string>;
 export function whoHolds(def: AnyDef, who: string, caller: Caller, record: LifecycleRecord): boolean {
   const relation = def.relations[who];
   if (relation) return relation.holds(caller, record);
-  return isStaffCaller(caller) && caller.bindings.some((b) => b.role === who && isWithin(record.placePath, b.placePath));
+  return isStaffCaller(caller) && bindingsOver(caller, record.placePath, [who as Role]).length > 0;
 }
 
 export const mayTake = (def: AnyDef, step: AnyStep, caller: Caller, record: LifecycleRecord) =>

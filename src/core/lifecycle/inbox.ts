@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import { inSubtrees } from '../access/scope.js';
+import type { Role } from '../access/roles.js';
+import { bindingsOf, inSubtrees } from '../access/scope.js';
 import { isStaffCaller, type Caller, type LifecycleDef } from './types.js';
 
 /**
@@ -16,7 +17,7 @@ export function waitsOn(def: LifecycleDef<any, string, string, string>, eb: Expr
       const relation = def.relations[w];
       if (relation) return relation.where ? relation.where(eb, caller) : null;
       if (!isStaffCaller(caller)) return null;
-      const roots = caller.bindings.filter((b) => b.role === w).map((b) => b.placePath);
+      const roots = bindingsOf(caller, [w as Role]).map((b) => b.placePath);
       return roots.length ? inSubtrees(eb, pathColumn, roots) : null;
     }).filter((e): e is Expression<SqlBool> => e !== null);
     if (!who.length) continue;

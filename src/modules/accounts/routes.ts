@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { abilitiesOf, authorize } from '../../core/access/policy.js';
-import { assertInScope, scopeRoots } from '../../core/access/scope.js';
+import { abilitiesOf, allowedRoots, authorize } from '../../core/access/policy.js';
+import { assertInScope } from '../../core/access/scope.js';
 import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { appendEvent } from '../../core/events.js';
 import { requireActor } from '../../core/http.js';
@@ -86,7 +86,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/users', { schema: { tags: ['accounts'], summary: 'Accounts in my subtree (or under placeId), optionally only those holding a role over a place', querystring: ZUsersQuery } }, async (req) => {
     const actor = requireActor(req);
-    let roots = scopeRoots(actor).filter((p) => actor.bindings.some((b) => b.placePath === p && userPolicy.rules.some((r) => r.role === b.role)));
+    let roots = allowedRoots(actor, userPolicy, 'read', { id: '' });
     if (roots.length === 0) throw forbidden();
     const { placeId, role, coversPlaceId, disabled, ...page } = req.query;
     if (placeId) {

@@ -224,6 +224,22 @@ describe('announcements (通知公告)', () => {
     expect((await as.beijiang!({ url: `/api/announcements.xlsx?placeId=${places.shatou.id}` })).statusCode).toBe(404);
   });
 
+  it('lays the ledger out like every ledger of the kit: its declared headers, filtered and frozen, listed on the ledgers page', async () => {
+    const { ANNOUNCEMENTS_LEDGER } = await import('./ledger.js');
+    const res = await as.beijiang!({ url: `/api/announcements.xlsx?placeId=${places.beijiang.id}` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toContain('filename="announcements.xlsx"');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.name).toBe('通知公告');
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(ANNOUNCEMENTS_LEDGER.columns.map((c) => c.header));
+    expect(sheet.autoFilter).toBe('A1:H1');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const ledgers = (await as.beijiang!({ url: '/api/ledgers' })).json().items as { key: string; title: unknown; href: string }[];
+    expect(ledgers.find((l) => l.key === ANNOUNCEMENTS_LEDGER.key)).toMatchObject({ title: ANNOUNCEMENTS_LEDGER.title, href: '/api/announcements.xlsx?placeId={placeId}' });
+  });
+
   it('offers the dashboard the notices published in a place and period', async () => {
     const figure = announcementsModule.figures![0]!;
     const from = new Date(Date.now() - 3600_000).toISOString();

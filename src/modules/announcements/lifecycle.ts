@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Actor } from '../../core/access/actor.js';
 import { can } from '../../core/access/policy.js';
 import { OFFICE_ROLES } from '../../core/access/roles.js';
+import { bindingsOf } from '../../core/access/scope.js';
 import type { DbOrTrx } from '../../core/db.js';
 import { type Caller, type LifecycleDef, type LifecycleRecord, type Relation, type StepDef } from '../../core/lifecycle/types.js';
 import {
@@ -39,7 +40,7 @@ const isStaff = (c: Caller): c is Actor => 'sessionId' in c;
 
 /** The places of the caller's office bindings (street, community, district); '' matches no path. */
 const officePaths = (c: Caller) =>
-  !isStaff(c) ? [''] : ['', ...c.bindings.filter((b) => (OFFICE_ROLES as readonly string[]).includes(b.role)).map((b) => b.placePath)];
+  !isStaff(c) ? [''] : ['', ...bindingsOf(c, OFFICE_ROLES).map((b) => b.placePath)];
 const isOffice = (c: Caller, officePath: string) => officePaths(c).includes(officePath);
 
 const RELATIONS: Record<AnnouncementRelation, Relation<AnnouncementRecord>> = {

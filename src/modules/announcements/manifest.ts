@@ -1,6 +1,7 @@
 import { inSubtrees } from '../../core/access/scope.js';
 import { defineModule } from '../../core/module.js';
 import { announcementH5Routes } from './h5-routes.js';
+import { ANNOUNCEMENTS_LEDGER } from './ledger.js';
 import { announcementLifecycle } from './lifecycle.js';
 import { announcementAbilities } from './policy.js';
 import { announcementRoutes } from './routes.js';
@@ -17,7 +18,7 @@ export const announcementsModule = defineModule({
   // A move re-paths the notice's place, its office and every reader's place.
   pathCopies: [{ table: 'announcements' }, { table: 'announcements', column: 'office_path' }, { table: 'announcement_reads' }],
   ledgers: [{
-    key: 'announcements', title: announcementMsg.ledgerTitle, subject: 'announcement', action: 'export',
+    key: ANNOUNCEMENTS_LEDGER.key, title: ANNOUNCEMENTS_LEDGER.title, subject: 'announcement', action: 'export',
     href: '/api/announcements.xlsx?placeId={placeId}', params: ['placeId'],
   }],
   figures: [{

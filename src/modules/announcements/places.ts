@@ -1,5 +1,6 @@
 import type { Actor, RoleBinding } from '../../core/access/actor.js';
-import { assertInScope, isWithin } from '../../core/access/scope.js';
+import { rolesAllowed } from '../../core/access/policy.js';
+import { assertInScope, bindingsOver, bindingsUnder, isWithin } from '../../core/access/scope.js';
 import type { AppContext } from '../../core/context.js';
 import { forbidden, invalid } from '../../core/errors.js';
 import { ANNOUNCEMENT_PLACE_LEVELS } from '../../../contracts/announcements.js';
@@ -21,17 +22,16 @@ export async function announcementPlace(ctx: AppContext, actor: Actor, placeId: 
 }
 
 /** The roles the policy lets write a notice. */
-const WRITERS: readonly string[] = announcementPolicy.rules.filter((r) => r.action === 'create').map((r) => r.role);
+const WRITERS = rolesAllowed(announcementPolicy, 'create');
 
 /** The office writing to a place: the caller's nearest binding over it with a writer's role (none: 403). */
 export function officeFor(actor: Actor, placePath: string): RoleBinding {
-  const over = actor.bindings.filter((b) => WRITERS.includes(b.role) && isWithin(placePath, b.placePath));
-  if (!over.length) throw forbidden();
-  return over.sort((a, b) => b.placePath.length - a.placePath.length)[0]!;
+  const office = bindingsOver(actor, placePath, WRITERS)[0];
+  if (!office) throw forbidden();
+  return office;
 }
 
 /** Where a staff reader counts: their deepest binding inside the notice's subtree, else their first one. */
 export function staffReaderPlace(actor: Actor, placePath: string): RoleBinding {
-  const inside = actor.bindings.filter((b) => isWithin(b.placePath, placePath)).sort((a, b) => b.placePath.length - a.placePath.length);
-  return inside[0] ?? actor.bindings[0]!;
+  return bindingsUnder(actor, placePath)[0] ?? actor.bindings[0]!;
 }

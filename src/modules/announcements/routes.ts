@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Actor } from '../../core/access/actor.js';
 import { allowedWhere, bindingsAllowed } from '../../core/access/policy.js';
-import { assertInScope, inSubtrees, isWithin } from '../../core/access/scope.js';
+import { assertInScope, inSubtrees, rootsWithin } from '../../core/access/scope.js';
 import type { AppContext } from '../../core/context.js';
 import { conflict, forbidden, notFound } from '../../core/errors.js';
 import { appendEvent } from '../../core/events.js';
@@ -50,10 +50,9 @@ async function createAnnouncement(ctx: AppContext, actor: Actor, input: TCreateA
 
 /** Receipts reach as far as both the notice and the caller do: per binding, the deeper of the two paths. */
 function receiptRoots(actor: Actor, record: AnnouncementRecord): string[] {
-  const roots = bindingsAllowed(actor, announcementPolicy, 'receipts').map((b) => b.placePath)
-    .map((p) => (isWithin(p, record.placePath) ? p : isWithin(record.placePath, p) ? record.placePath : null)).filter((p): p is string => !!p);
+  const roots = rootsWithin(bindingsAllowed(actor, announcementPolicy, 'receipts').map((b) => b.placePath), record.placePath);
   if (!roots.length) throw forbidden();
-  return [...new Set(roots)];
+  return roots;
 }
 
 /** 通知公告 for staff: write, list, read, publish and withdraw (the state table), mark read, receipts per compound, the ledger. */

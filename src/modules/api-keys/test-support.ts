@@ -1,6 +1,8 @@
 import type { TestApp } from '../../test/harness.js';
 import { placeByName } from '../../test/harness.js';
-import { DEMO_API_KEY, seedDemoApiKey } from '../../seed/api-keys.js';
+import { DEMO_API_KEY, seedDemoApiKey } from './seed.js';
+
+export { DEMO_API_KEY };
 import { hashApiKey } from './api-keys.js';
 
 /** The demo key (bound to 西南街道), seeded when the demo did not already issue it. */

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
-import type { Actor } from '../../core/access/actor.js';
-import { bindingsAllowed, can } from '../../core/access/policy.js';
+import { allowedRoots, bindingsAllowed } from '../../core/access/policy.js';
 import { notFound } from '../../core/errors.js';
 import type { EventTable } from '../../core/events.js';
 import { requireActor } from '../../core/http.js';
@@ -20,10 +19,6 @@ export function toEvent(e: Selectable<EventTable>) {
     reason: e.reason, placeId: e.place_id,
   };
 }
-
-/** The roots under which the caller may take `action` on the event log. */
-const rootsFor = (actor: Actor, action: string) =>
-  actor.bindings.filter((b) => can(actor, auditPolicy, action, b.placePath, {})).map((b) => b.placePath);
 
 const ZAuditQuery = z.object({
   actorId: ZId.optional(),
@@ -43,7 +38,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags, summary: 'A record’s events in order', params: z.object({ entityType: z.string().max(40), entityId: ZId }) },
   }, async (req) => {
     const actor = requireActor(req);
-    const roots = rootsFor(actor, 'timeline');
+    const roots = allowedRoots(actor, auditPolicy, 'timeline');
     const rows = await db()
       .selectFrom('events')
       .selectAll('events')

@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/module.js';
 import { categoryPolicy, categoryRoutes } from './routes.js';
+import { categorySeed } from './seed.js';
 
 /**
  * The demand categories (诉求分类) a work order is filed under and Open311 offers as services. Named apart from the
@@ -11,5 +12,6 @@ export const demandCategoriesModule = defineModule({
   routes: [categoryRoutes],
   policies: [categoryPolicy],
   pathCopies: [{ table: 'categories' }],
+  seed: categorySeed,
   scopeCases: () => import('./scope-cases.js').then((m) => m.scopeSuite),
 });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { allow, authorize, definePolicy } from '../../core/access/policy.js';
+import { allow, allowedBindings, authorize, definePolicy } from '../../core/access/policy.js';
 import { conflict, notFound, staleVersion } from '../../core/errors.js';
 import { appendEvent } from '../../core/events.js';
 import { requireActor } from '../../core/http.js';
@@ -34,9 +34,9 @@ export const categoryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/categories', { schema: { tags, body: ZCategory } }, async (req, reply) => {
     const actor = requireActor(req);
-    const district = actor.bindings.find((b) => b.placeLevel === 'district');
+    // The catalogue hangs on the district the caller keeps it for; anyone else has no such district (404).
+    const district = allowedBindings(actor, categoryPolicy, 'create')[0];
     if (!district) throw notFound('district');
-    authorize(actor, categoryPolicy, 'create', district.placePath, {});
     if (await db().selectFrom('categories').select('id').where('code', '=', req.body.code).executeTakeFirst()) {
       throw conflict('code', categoryMsg.codeTaken, 'code_taken');
     }

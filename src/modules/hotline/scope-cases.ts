@@ -1,5 +1,5 @@
 import { defineScopeSuite } from '../../core/scope-suite.js';
-import { DEMO_API_KEY } from '../../seed/api-keys.js';
+import { DEMO_API_KEY } from '../api-keys/test-support.js';
 
 /** The demo API key is bound to 西南街道: a community of another street lies outside it; beijiang imports into 沙头社区. */
 export const scopeSuite = defineScopeSuite({

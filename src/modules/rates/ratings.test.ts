@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as m004 from '../../migrations/004-work-order-ratings.js';
 import { createRandom } from '../../seed/random.js';
-import { seedOrderHistory } from '../../seed/work-orders.js';
 import { createTestApp, placeByName, type Client, type TestApp } from '../../test/harness.js';
 import { loadCalendar } from '../work-calendar/index.js';
 import { derivedRatings, rebuildRatings } from './ratings.js';
-import { fileOne, step } from '../work-orders/test-support.js';
+import { fileOne, seedOrderHistory, step } from '../work-orders/test-support.js';
 
 /**
  * The ratings read model, driven through the API over two months (Beijing time): a rating, a "not satisfied" that

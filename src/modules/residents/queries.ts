@@ -1,6 +1,5 @@
-import type { Selectable } from 'kysely';
+import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
 import { subtreeUpperBound, type DbOrTrx } from '../../core/db.js';
-import { inSubtrees } from '../../core/access/scope.js';
 import type { ResidentTable } from './tables.js';
 
 
@@ -37,8 +36,11 @@ export async function findResident(db: DbOrTrx, id: string) {
   return db.selectFrom('residents').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listResidents(db: DbOrTrx, roots: string[], opts: { q?: string; limit: number; offset: number }) {
-  let q = db.selectFrom('residents').where((eb) => inSubtrees(eb, 'residents.place_path', roots));
+/** A page of residents, masked, among those `visible` keeps (the caller's read policy, as a where-clause). */
+export async function listResidents(
+  db: DbOrTrx, visible: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>, opts: { q?: string; limit: number; offset: number },
+) {
+  let q = db.selectFrom('residents').where(visible);
   if (opts.q) q = q.where('name', 'like', `%${opts.q.replace(/[%_]/g, '')}%`);
   const [rows, total] = await Promise.all([
     q.select(RESIDENT_VIEW_COLUMNS).orderBy('place_path').orderBy('relation').orderBy('name').limit(opts.limit).offset(opts.offset).execute(),

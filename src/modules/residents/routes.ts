@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorize, can } from '../../core/access/policy.js';
-import { scopeRoots } from '../../core/access/scope.js';
+import { allowedWhere, authorize, can } from '../../core/access/policy.js';
+import { inSubtrees } from '../../core/access/scope.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { requireActor } from '../../core/http.js';
 import { revealPersonal } from '../../core/reveal.js';
@@ -33,15 +33,17 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/residents', { schema: { tags, querystring: ZResidentsQuery } }, async (req) => {
     const actor = requireActor(req);
-    const readableRoots = actor.bindings.filter((b) => can(actor, residentPolicy, 'read', b.placePath, { id: '' })).map((b) => b.placePath);
-    let roots = scopeRoots({ ...actor, bindings: actor.bindings.filter((b) => readableRoots.includes(b.placePath)) });
+    let within: string | undefined;
     if (req.query.placeId) {
       const place = await findPlace(db(), req.query.placeId);
       if (!place) throw notFound('place');
       authorize(actor, residentPolicy, 'read', place.path, { id: '' }, 'place');
-      roots = [place.path];
+      within = place.path;
     }
-    return listResidents(db(), roots, req.query);
+    return listResidents(db(), (eb) => eb.and([
+      allowedWhere(eb, actor, residentPolicy, 'read', 'residents.place_path'),
+      ...(within ? [inSubtrees(eb, 'residents.place_path', [within])] : []),
+    ]), req.query);
   });
 
   /** A household with its residents, masked: what a grid worker opens at the door. */

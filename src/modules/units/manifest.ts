@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/module.js';
 import { unitRoutes } from './routes.js';
+import { unitSeed } from './seed.js';
 
 /** Departments and partner units: what work orders are dispatched to and contact accounts are linked to. */
 export const unitsModule = defineModule({
@@ -7,5 +8,6 @@ export const unitsModule = defineModule({
   tables: ['units'],
   routes: [unitRoutes],
   pathCopies: [{ table: 'units' }],
+  seed: unitSeed,
   scopeCases: () => import('./scope-cases.js').then((m) => m.scopeSuite),
 });

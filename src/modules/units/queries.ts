@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Actor } from '../../core/access/actor.js';
-import { inScope, isWithin, selfAndAncestorPaths } from '../../core/access/scope.js';
+import { inScope, inScopeOrAbove, isInScopeOrAbove } from '../../core/access/scope.js';
 import type { DbOrTrx } from '../../core/db.js';
 import type { UnitKind } from '../../../contracts/units.js';
 import type { UnitTable } from './tables.js';
@@ -28,8 +28,7 @@ export async function listUnitsOfKind(db: DbOrTrx, kind: UnitKind): Promise<Unit
  * The one rule of which units a caller sees: those over one of the caller's places (a street's departments serve its
  * communities) and those inside them (a community's partner units).
  */
-export const isUnitVisibleTo = (actor: Actor, unit: { place_path: string }) =>
-  actor.bindings.some((b) => isWithin(unit.place_path, b.placePath) || isWithin(b.placePath, unit.place_path));
+export const isUnitVisibleTo = (actor: Actor, unit: { place_path: string }) => isInScopeOrAbove(actor, unit.place_path);
 
 /** A unit the caller sees (isUnitVisibleTo), else undefined: outside, a unit does not exist. */
 export async function findVisibleUnit(db: DbOrTrx, actor: Actor, id: string): Promise<UnitRow | undefined> {
@@ -42,10 +41,7 @@ export async function findVisibleUnit(db: DbOrTrx, actor: Actor, id: string): Pr
  * those inside the caller's subtree, the ones an account may be linked to.
  */
 export async function listVisibleUnits(db: DbOrTrx, actor: Actor, kind?: UnitKind, within = false): Promise<UnitRow[]> {
-  let q = db.selectFrom('units').selectAll().where((eb) => eb.or([
-    inScope(eb, actor, 'place_path'),
-    ...(within ? [] : [eb('place_path', 'in', actor.bindings.flatMap((b) => selfAndAncestorPaths(b.placePath)))]),
-  ]));
+  let q = db.selectFrom('units').selectAll().where((eb) => (within ? inScope(eb, actor, 'place_path') : inScopeOrAbove(eb, actor, 'place_path')));
   if (kind) q = q.where('kind', '=', kind);
   return q.orderBy('kind').orderBy('name').execute();
 }

@@ -7,6 +7,7 @@ import { extensionLifecycle } from './extension-lifecycle.js';
 import { workOrderLifecycle } from './lifecycle.js';
 import { workOrderAbilities } from './policy.js';
 import { workOrderRoutes } from './routes.js';
+import { workOrderSeed } from './seed.js';
 
 export const workOrdersModule = defineModule({
   name: 'work-orders',
@@ -17,5 +18,6 @@ export const workOrdersModule = defineModule({
   pathCopies: [{ table: 'work_orders' }],
   jobs: [overdueScanJob],
   figures: workOrderFigures,
+  seed: workOrderSeed,
   scopeCases: () => import('./scope-cases.js').then((m) => m.scopeSuite),
 });

@@ -29,3 +29,6 @@ export async function step(client: Client, id: string, action: string, body: Rec
   const version = current.statusCode === 200 ? current.json().order.version : 1;
   return client({ method: 'POST', url: `/api/work-orders/${id}/${action}`, payload: { version, ...body } });
 }
+
+/** The demo's order-history generator, for tests that want history in bulk as the demo seed writes it. */
+export { seedOrderHistory } from './seed.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../../core/access/actor.js';
 import type { Role } from '../../../core/access/roles.js';
-import { assertInScope, isWithin } from '../../../core/access/scope.js';
+import { assertInScope, bindingsOver } from '../../../core/access/scope.js';
 import type { AppContext } from '../../../core/context.js';
 import type { Trx } from '../../../core/db.js';
 import { conflict, forbidden, invalid, notFound } from '../../../core/errors.js';
@@ -51,8 +51,8 @@ export async function fileDemand(
   if (!place) throw notFound('place');
   if ('staff' in who) {
     assertInScope(who.staff, place.path, 'place');
-    const ok = who.staff.bindings.some((b) => CHANNEL_ROLES[input.channel].includes(b.role) && isWithin(place.path, b.placePath));
-    if (!ok) throw forbidden();
+    // The channel's roles, held on the place or above it.
+    if (!bindingsOver(who.staff, place.path, CHANNEL_ROLES[input.channel]).length) throw forbidden();
   }
   const office = officeOf(place.path);
   if (!office) throw invalid('placeId', workOrderMsg.placeTooHigh, 'place_too_high');
