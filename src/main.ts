@@ -12,7 +12,7 @@ let app!: FastifyInstance;
 // Any number of processes may start at once: migrating, the key check and seeding run under the database's startup lock.
 const started = await prepareDatabase(config, dbs, async (ctx) => {
   app = await buildApp(ctx, { logger: true });
-  if (config.seedDemo) await seedDemoIfEmpty(ctx, (m) => app.log.info(m));
+  return config.seedDemo && seedDemoIfEmpty(ctx, (m) => app.log.info(m));
 }).catch(async (err: unknown) => {
   if (!(err instanceof StartupRefused)) throw err;
   console.error(`OneGrid did not start: ${err.message}`);

@@ -28,7 +28,7 @@ export function openDatabases(config: Config, opts: { countStatements?: boolean 
  * key is not the database's. Answers the app's context and what to warn the operator of.
  */
 export async function prepareDatabase(
-  config: Config, dbs: Databases, seed?: (ctx: AppContext) => Promise<unknown>,
+  config: Config, dbs: Databases, seed?: (ctx: AppContext) => Promise<boolean>,
 ): Promise<{ ctx: AppContext; warnings: string[] }> {
   return withStartupLock(dbs.owner, async () => {
     await migrateToLatest(dbs.owner.db);
@@ -42,7 +42,7 @@ export async function prepareDatabase(
     const seeded = await seed?.(ctx);
     // The seed's own ANALYZE runs as the app role, which PostgreSQL skips for tables it does not own: the owner
     // gathers the planner statistics for what was just seeded.
-    if (seeded === true && dbs.owner !== dbs.app) await sql`analyze`.execute(dbs.owner.db);
+    if (seeded && dbs.owner !== dbs.app) await sql`analyze`.execute(dbs.owner.db);
     return { ctx, warnings };
   });
 }

@@ -94,7 +94,7 @@ export async function createTestApp(opts: { seed?: boolean } = {}): Promise<Test
   const config = { ...loadConfig({ DATA_DIR: dataDir }), databaseUrl: database?.appUrl, migrationDatabaseUrl: database?.ownerUrl };
   const dbs = openDatabases(config, { countStatements: true });
   const { ctx } = await prepareDatabase(config, dbs, async (c) => {
-    if (opts.seed !== false) await seedDemoIfEmpty(c, () => {}, TEST_DEMO_SIZE);
+    return opts.seed !== false && seedDemoIfEmpty(c, () => {}, TEST_DEMO_SIZE);
   });
   const { handle } = ctx;
   const app = await buildApp(ctx, { serveWeb: false, countStatements: true });
