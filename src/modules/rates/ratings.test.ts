@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { grantAppRole } from '../../migrations/privileges.js';
 import * as m004 from '../../migrations/004-work-order-ratings.js';
 import { createRandom } from '../../seed/random.js';
 import { createTestApp, placeByName, type Client, type TestApp } from '../../test/harness.js';
@@ -127,8 +128,10 @@ describe('the ratings read model', () => {
 
   it('is backfilled by its migration from the events already logged', async () => {
     const before = await table();
-    await m004.down(t.ctx.handle.db);
-    await m004.up(t.ctx.handle.db);
+    // As at a start: the owner migrates, then grants the app role its privileges on the table made again.
+    await m004.down(t.owner);
+    await m004.up(t.owner);
+    if (t.ctx.handle.dialect === 'postgres') await grantAppRole(t.owner, t.ctx.handle.db);
     expect(await table()).toEqual(before);
   });
 
