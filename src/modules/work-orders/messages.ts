@@ -7,6 +7,7 @@ export const workOrderMsg = defineMessages({
   placeTooHigh: { zh: '诉求须落到社区及以下', en: 'A demand belongs to a community or a place below it' },
   unknownCategory: { zh: '诉求分类不存在或已停用', en: 'Unknown or inactive category' },
   externalNoRequired: { zh: '12345 工单须填写原工单编号', en: 'A 12345 demand needs the platform’s order number' },
+  externalNoTaken: { zh: '该 12345 工单编号已登记过', en: 'A demand with this 12345 order number is already filed' },
   trackingNoTaken: { zh: '未能分配诉求编号,请重试', en: 'Could not assign a tracking number; try again' },
   badAssignee: { zh: '只能派给该地点所在网格或社区的工作人员', en: 'Dispatch to a grid or community worker over the order’s place' },
   alreadyCalled: { zh: '这些单位已被召集', en: 'These units are already called in' },

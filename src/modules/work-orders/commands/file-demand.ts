@@ -93,7 +93,10 @@ export async function fileDemand(
     } catch (err) {
       // The whole transaction is rolled back, so trying again writes nothing twice. Inside a caller's transaction
       // (the 12345 import) PostgreSQL has aborted it: the caller decides.
-      if (db.isTransaction || !isUniqueViolation(err, 'tracking_no')) throw err;
+      if (db.isTransaction) throw err;
+      // The order number is unique: the same 12345 order entered twice (or by two people at once) is filed once.
+      if (isUniqueViolation(err, 'external_no')) throw conflict('externalNo', workOrderMsg.externalNoTaken, 'duplicate');
+      if (!isUniqueViolation(err, 'tracking_no')) throw err;
       if (attempt >= TRACKING_TRIES) {
         throw conflict('trackingNo', workOrderMsg.trackingNoTaken, 'tracking_no_taken');
       }
