@@ -6,6 +6,9 @@ export const ERROR_CODES = [
   // Any route
   'invalid_input', 'invalid', 'required', 'conflict', 'not_found', 'forbidden', 'unauthenticated', 'stale_version',
   'illegal_transition', 'cross_origin', 'rate_limited', 'too_large', 'bad_request', 'internal',
+  // Malformed requests: characters that cannot be stored, broken forms, addresses and headers
+  'control_character', 'bad_multipart', 'bad_json', 'unsupported_media_type', 'bad_url', 'url_too_long', 'headers_too_large',
+  'request_timeout',
   // Sign-in and accounts
   'bad_credentials', 'account_locked', 'username_taken', 'wrong_place_level', 'unit_needs_partner_contact',
   'code_rate_limited', 'code_invalid', 'code_expired', 'code_locked', 'code_wrong', 'invalid_api_key', 'already_revoked',
@@ -15,7 +18,7 @@ export const ERROR_CODES = [
   'file_required', 'bad_file', 'empty_file', 'import_rejected', 'import_raced', 'too_many_rows', 'multipart_required',
   'unexpected_file', 'photo_too_large', 'bad_photo_type', 'photo_damaged', 'too_many_photos', 'photos_required',
   // Demands and work orders
-  'unknown_category', 'code_taken', 'tracking_no_taken', 'bad_assignee', 'already_called', 'already_reported',
+  'unknown_category', 'duplicate', 'code_taken', 'tracking_no_taken', 'bad_assignee', 'already_called', 'already_reported',
   'already_decided', 'extension_pending', 'extension_too_long', 'units_pending', 'not_consultation', 'target_closed',
   'scheduler_only', 'received_too_old', 'received_in_future',
   // Rows of a 12345 import that could not be placed

@@ -13,7 +13,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from './core/context.js';
 import { countStatementsFromHere } from './core/db.js';
-import { registerErrorHandler, registerOriginCheck, registerSessionHook } from './core/http.js';
+import {
+  clientErrorHandler, frameworkErrors, registerErrorHandler, registerInputCheck, registerNoStore, registerOriginCheck, registerSessionHook,
+} from './core/http.js';
 import { modules } from './platform.js';
 import { loadActor, SESSION_COOKIE } from './modules/accounts/index.js';
 import { core } from './core/messages.js';
@@ -46,6 +48,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     trustProxy: ctx.config.trustProxy.length ? ctx.config.trustProxy : false,
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,
+    // Refusals made before a route is found (an undecodable path, headers over Node's 16 KB) answer in the API's shape.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -89,6 +94,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   registerErrorHandler(app);
   registerOriginCheck(app);
   registerSessionHook(app, SESSION_COOKIE, (token) => loadActor(ctx.handle.db, token));
+  registerInputCheck(app);
+  registerNoStore(app);
 
   app.get('/api/health', { schema: { tags: ['system'] } }, async () => ({
     status: 'ok' as const,

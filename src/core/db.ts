@@ -4,6 +4,8 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { YieldingPlugin } from './event-loop.js';
+import { startCheckpointer } from './sqlite-checkpointer.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -56,8 +58,18 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string; sqli
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log });
-  return { db, dialect: 'sqlite', sqlite, location: file, close: () => db.destroy() };
+  // Checkpoints run in a worker thread, not inside the COMMIT of a large write (see startCheckpointer).
+  const checkpointer = file === ':memory:' ? null : startCheckpointer(file);
+  if (checkpointer) sqlite.pragma('wal_autocheckpoint = 0');
+  // Statements run synchronously: a long run of them gives the event loop a turn now and then (see YieldingPlugin).
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log, plugins: [new YieldingPlugin()] });
+  return {
+    db, dialect: 'sqlite', sqlite, location: file,
+    close: async () => {
+      await db.destroy();
+      await checkpointer?.stop();
+    },
+  };
 }
 
 /** A process must not start as configured (another key, a missing key): the message says what to set, and nothing was written. */

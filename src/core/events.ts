@@ -57,9 +57,10 @@ export async function appendEvent(db: DbOrTrx, actor: EventActor, event: NewEven
 
 export async function appendEvents(db: DbOrTrx, actor: EventActor, events: NewEvent[], at = nowIso()): Promise<void> {
   if (events.length === 0) return;
-  // Parameters per row: 10; stay under SQLite's 32766 bound.
-  for (let i = 0; i < events.length; i += 2000) {
-    const chunk = events.slice(i, i + 2000);
+  // Parameters per row: 10, far under SQLite's 32766 bound; 500 rows keep each statement short (the event loop turns
+  // between statements, see core/event-loop.ts).
+  for (let i = 0; i < events.length; i += 500) {
+    const chunk = events.slice(i, i + 500);
     await db
       .insertInto('events')
       .values(

@@ -15,6 +15,17 @@ export const core = defineMessages({
   internal: { zh: '服务器内部错误', en: 'Internal error' },
   noRoute: { zh: '未找到', en: 'No route {method} {path}' },
   fieldPrefix: { zh: '字段 {field}:', en: '{field}: ' },
+  // Malformed requests, refused before any route reads them
+  controlCharacter: { zh: '字段 {field} 不能包含控制字符(如 U+0000)', en: '{field} must not contain control characters (such as U+0000)' },
+  badMultipart: { zh: '上传的表单不完整或格式不正确', en: 'The multipart form is malformed or incomplete' },
+  badUrl: { zh: '请求地址的编码不正确', en: 'The address is not validly percent-encoded' },
+  urlTooLong: { zh: '请求地址过长', en: 'The address is too long' },
+  headersTooLarge: { zh: '请求头过大', en: 'The request headers are too large' },
+  badHttp: { zh: '请求格式不正确', en: 'Malformed HTTP request' },
+  requestTimeout: { zh: '请求超时', en: 'The request took too long to arrive' },
+  requestTooLarge: { zh: '请求不能超过 {mb} MB', en: 'The request may be at most {mb} MB' },
+  unsupportedMediaType: { zh: '不支持的内容类型:{type}', en: 'Unsupported content type: {type}' },
+  badJson: { zh: '请求体不是有效的 JSON', en: 'The body is not valid JSON' },
   // The ledger kit: imports of .xlsx files
   importRejected: { zh: '有 {bad} 行数据有误,未导入任何数据', en: '{bad} row(s) are wrong; nothing was imported' },
   tooManyRows: { zh: '一次最多导入 {maxRows} 行,请分批导入', en: 'At most {maxRows} rows per import; split the file' },
@@ -30,4 +41,5 @@ export const core = defineMessages({
   cellDate: { zh: '{column}应为日期,如 2026-11-24', en: '{column} must be a date such as 2026-11-24' },
   cellDatetime: { zh: '{column}应为时间,如 2026-11-24 09:30', en: '{column} must be a time such as 2026-11-24 09:30' },
   cellOneOf: { zh: '{column}应为:{options}', en: '{column}: one of {options}' },
+  cellUnstorable: { zh: '{column}不能包含控制字符', en: '{column} must not contain control characters' },
 });

@@ -8,7 +8,7 @@ import { core } from './messages.js';
 const zhMap = zhCN().localeError;
 const enMap = en().localeError;
 
-export { bilingual, ZPhone, isValidIdNumber, ZIdNumber, ZId, ZVersion, ZReason, ZText, ZPage } from '../../contracts/validation.js';
+export { bilingual, ZPhone, isValidIdNumber, ZIdNumber, ZId, ZVersion, ZReason, ZText, ZPage, ZString, isStorable } from '../../contracts/validation.js';
 
 function render(map: typeof zhMap, issue: any): string {
   const out = map(issue);

@@ -72,7 +72,7 @@ describe('a ledger layout', () => {
     expect(ws.getCell('D3').numFmt).toBe('0.0%');
     const sheet = await readLedgerRows(res.rawPayload, SAMPLE, { maxRows: 10, maxBytes: 1e6 });
     expect(sheet.rows).toEqual([{ row: 3, values: { name: '东区', kind: '大', count: '3', rate: '0.955', day: '2026-11-24', at: '2026-11-24 09:30:00', phone: '138****8000' } }]);
-    expect(parseLedgerRows(sheet, SAMPLE).rows[0]!.values).toEqual({ name: '东区', kind: 'big', count: 3, rate: 0.955, day: '2026-11-24', at: '2026-11-24 09:30:00', phone: '138****8000' });
+    expect((await parseLedgerRows(sheet, SAMPLE)).rows[0]!.values).toEqual({ name: '东区', kind: 'big', count: 3, rate: 0.955, day: '2026-11-24', at: '2026-11-24 09:30:00', phone: '138****8000' });
   });
 
   it('gives a template with the headers, text formats and enum dropdowns, which reads back as no rows', async () => {
@@ -93,10 +93,20 @@ describe('a ledger layout', () => {
     ws.addRow(['中', '', 2.5, '95%', '2026-02-30', '', '']);
     ws.addRow(['小', '西区', 4, '95%', '2026/3/1', '2026-3-1 8:05', '']);
     const sheet = await readLedgerRows(Buffer.from(await wb.xlsx.writeBuffer()), SAMPLE, { maxRows: 10, maxBytes: 1e6 });
-    const parsed = parseLedgerRows(sheet, SAMPLE);
+    const parsed = await parseLedgerRows(sheet, SAMPLE);
     expect(parsed.errors.map((e) => `${e.row}${e.column}:${e.field}`)).toEqual(['2A:kind', '2B:name', '2C:count', '2E:day']);
     expect(parsed.errors.map((e) => e.message.zh)).toEqual(['类型应为:大、小', '名称不能为空', '数量应为整数', '日期应为日期,如 2026-11-24']);
     expect(parsed.rows[1]!.values).toMatchObject({ kind: 'small', rate: 0.95, day: '2026-03-01', at: '2026-03-01 08:05:00' });
+  });
+
+  it('refuses a cell holding a control character, which a parse function might let through', async () => {
+    const sheet = { columns: { name: 'A', kind: 'B', count: 'C', rate: 'D', day: 'E', at: 'F', phone: 'G' },
+      rows: [{ row: 2, values: { name: '东\u0000区', kind: '', count: '', rate: '', day: '', at: '', phone: '138\u001b' } }] };
+    const parsed = await parseLedgerRows(sheet, SAMPLE);
+    expect(parsed.errors).toEqual([
+      { row: 2, column: 'A', field: 'name', message: { zh: '名称不能包含控制字符', en: 'name must not contain control characters' } },
+      { row: 2, column: 'G', field: 'phone', message: { zh: '电话不能包含控制字符', en: 'phone must not contain control characters' } },
+    ]);
   });
 
   it('names the file in Chinese with an ASCII fallback', () => {

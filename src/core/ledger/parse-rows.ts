@@ -1,4 +1,6 @@
+import { isStorable } from '../../../contracts/validation.js';
 import type { Message } from '../errors.js';
+import { yieldIfBusy } from '../event-loop.js';
 import { describeIssue } from '../validation.js';
 import type { Ledger, LedgerColumn, LedgerKey, LedgerValues } from './define-ledger.js';
 import type { LedgerRowError } from './import-rejected.js';
@@ -15,21 +17,26 @@ export interface ParsedLedger<L extends Ledger> {
   fail(row: number, field: LedgerKey<L>, message: Message): void;
 }
 
-/** Each cell by its column's type and checks; every bad cell is an error, and the row keeps null there. */
-export function parseLedgerRows<L extends Ledger>(sheet: LedgerSheet<LedgerKey<L>>, ledger: L): ParsedLedger<L> {
+/**
+ * Each cell by its column's type and checks; every bad cell is an error, and the row keeps null there. Gives the event
+ * loop a turn now and then: 20,000 rows of seven cells take a while.
+ */
+export async function parseLedgerRows<L extends Ledger>(sheet: LedgerSheet<LedgerKey<L>>, ledger: L): Promise<ParsedLedger<L>> {
   const errors: LedgerRowError[] = [];
   // In the file's column order, so a row's errors read left to right as the user sees them.
   const at = (c: LedgerColumn) => sheet.columns[c.key as LedgerKey<L>] ?? '';
   const columns = [...ledger.columns].sort((a, b) => at(a).length - at(b).length || at(a).localeCompare(at(b)));
-  const rows = sheet.rows.map(({ row, values: text }) => {
+  const rows: ParsedLedger<L>['rows'] = [];
+  for (const { row, values: text } of sheet.rows) {
+    await yieldIfBusy();
     const values = {} as Record<string, unknown>;
     for (const column of columns) {
       const parsed = parseCell(column, text[column.key as LedgerKey<L>] ?? '');
       if ('message' in parsed) errors.push({ row, column: sheet.columns[column.key as LedgerKey<L>], field: column.key, message: parsed.message });
       values[column.key] = 'value' in parsed ? parsed.value : null;
     }
-    return { row, values: values as LedgerValues<L> };
-  });
+    rows.push({ row, values: values as LedgerValues<L> });
+  }
   const fail = (row: number, field: LedgerKey<L>, message: Message) => {
     errors.push({ row, column: sheet.columns[field], field, message: { zh: message.zh, en: message.en } });
   };
@@ -39,6 +46,8 @@ export function parseLedgerRows<L extends Ledger>(sheet: LedgerSheet<LedgerKey<L
 export function parseCell(column: LedgerColumn, text: string): Parsed {
   const name = { zh: column.header, en: column.key };
   if (text === '') return column.required ? { message: msg(core.cellRequired, { column: name }) } : { value: null };
+  // A cell may hold any character (_x0000_ in the sheet's XML); those no text field takes are refused here.
+  if (!isStorable(text)) return { message: msg(core.cellUnstorable, { column: name }) };
   if (column.maxLength && text.length > column.maxLength) return { message: msg(core.cellTooLong, { column: name }) };
   const typed = byType(column, text);
   if ('message' in typed || !column.parse) return typed;

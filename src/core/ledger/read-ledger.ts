@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { AppError } from '../errors.js';
+import { yieldIfBusy } from '../event-loop.js';
+import { clientErrorOf } from '../http.js';
 import { cellText, columnLetter } from './cells.js';
 import type { Ledger, LedgerKey } from './define-ledger.js';
 import { badFile, tooLarge, tooManyRows } from './import-rejected.js';
@@ -39,7 +41,8 @@ export async function readLedgerRows<L extends Ledger>(
     return await readFirstSheet(source, ledger, limits.maxRows);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw badFile(core.notWorkbook);
+    // An upload cut short is a broken form (400), not a broken workbook.
+    throw clientErrorOf(error) ?? badFile(core.notWorkbook);
   } finally {
     await owned?.remove();
   }
@@ -50,6 +53,7 @@ async function readFirstSheet<L extends Ledger>(source: UploadSource, ledger: L,
   let index: Map<K, number> | null = null;
   const rows: LedgerSheet<K>['rows'] = [];
   for await (const row of await firstSheetRows(source)) {
+    await yieldIfBusy();
     if (!index) {
       index = headerIndex<K>(ledger, row);
       if (!index && row.number >= HEADER_SEARCH_ROWS) break;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { finished, Readable } from 'node:stream';
 import { tooLarge } from './import-rejected.js';
 
 /** An uploaded file read by byte ranges: the workbook's directory sits at its end, so it has to be whole first. */
@@ -80,8 +80,12 @@ function writeCounted(source: Readable, file: string, maxBytes: number): Promise
         out.once('drain', () => source.resume());
       }
     });
-    source.on('end', () => !failed && out.end(() => resolve(size)));
-    source.on('error', fail);
+    // finished() also sees a source that failed before we listened: @fastify/multipart destroys the file stream of a
+    // form cut short as soon as it notices, which may be while the route was still checking scope.
+    finished(source, (error) => {
+      if (error) return fail(error);
+      if (!failed) out.end(() => resolve(size));
+    });
     out.on('error', fail);
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError, invalid } from '../../core/errors.js';
+import { refuseUnstorable } from '../../core/http.js';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, tooMany } from './storage.js';
 import { attachmentMsg } from './messages.js';
 import { msg } from '../../core/i18n.js';
@@ -39,5 +40,7 @@ export async function readUpload(req: FastifyRequest, fileField = 'photos'): Pro
     if (code === 'FST_FILES_LIMIT') throw tooMany();
     throw error;
   }
+  // Text fields of a multipart form reach no route schema before this: the same check as every query and JSON body.
+  await refuseUnstorable(fields);
   return { fields, files };
 }

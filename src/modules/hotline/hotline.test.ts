@@ -165,6 +165,39 @@ describe('12345 hotline intake', () => {
     expect((await street({ method: 'POST', url: '/api/hotline/import', ...multipartFile(Buffer.from('not a workbook'), '12345.xlsx') })).json().code).toBe('bad_file');
   });
 
+  it('answers 409 duplicate to staff entering a 12345 demand whose order number is filed, writing nothing', async () => {
+    const first = await push(order('SS12345-0501'));
+    expect(first.statusCode).toBe(201);
+    const before = await snapshot();
+    const { compound } = where;
+    const category = await t.ctx.handle.db.selectFrom('categories').select('id').where('code', '=', 'noise').executeTakeFirstOrThrow();
+    const res = await street({ method: 'POST', url: '/api/work-orders', payload: {
+      channel: 'hotline_12345', externalNo: 'SS12345-0501', demandType: 'complaint', categoryId: category.id, placeId: compound.id, title: '夜间施工噪音', description: '同一张工单又录了一次',
+    } });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json()).toEqual({ code: 'duplicate', field: 'externalNo', message: { zh: '该 12345 工单编号已登记过', en: 'A demand with this 12345 order number is already filed' } });
+    expect(await snapshot()).toEqual(before);
+    // Two people entering the same new order at once: one files it, the other gets 409.
+    const entry = { channel: 'hotline_12345', externalNo: 'SS12345-0502', demandType: 'complaint', categoryId: category.id, placeId: compound.id, title: '夜间施工噪音', description: '两人同时录入' };
+    const [a, b] = await Promise.all([street({ method: 'POST', url: '/api/work-orders', payload: entry }), street({ method: 'POST', url: '/api/work-orders', payload: entry })]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    expect((a.statusCode === 409 ? a : b).json().code).toBe('duplicate');
+    expect((await snapshot()).orders).toBe(before.orders + 1);
+  });
+
+  it('refuses control characters in the orders of a JSON file by row and field, writing nothing (PostgreSQL answered 500)', async () => {
+    // A sheet cannot carry them: ExcelJS leaves them out when writing, and the XML reader refuses the file (422 bad_file).
+    const before = await snapshot();
+    const json = Buffer.from(JSON.stringify([order('SS12345-0601'), order('SS12345-06\u000002'), order('SS12345-0603', { title: '噪音\u0007' })]));
+    const fromJson = await street({ method: 'POST', url: '/api/hotline/import', ...multipartFile(json, '12345.json') });
+    expect(fromJson.statusCode, fromJson.body).toBe(422);
+    expect(fromJson.json().errors).toEqual([
+      { row: 2, field: 'externalNo', message: { zh: '不能包含控制字符(如 U+0000)', en: 'must not contain control characters (such as U+0000)' } },
+      { row: 3, field: 'title', message: { zh: '不能包含控制字符(如 U+0000)', en: 'must not contain control characters (such as U+0000)' } },
+    ]);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('exports the empty template with the import’s headers', async () => {
     const res = await street({ url: '/api/hotline/template.xlsx' });
     expect(res.statusCode).toBe(200);

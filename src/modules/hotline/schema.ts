@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual, ZId, ZPhone } from '../../core/validation.js';
+import { bilingual, ZId, ZPhone, ZString } from '../../core/validation.js';
 import { DEMAND_TYPES, type DemandType } from '../../../contracts/work-orders.js';
 import { DEMAND_TYPE_NAMES, demandTypeSpellings, HOTLINE_COLUMNS, type HotlineField } from './layout.js';
 import { hotlineMsg } from './messages.js';
@@ -7,14 +7,14 @@ import { bilingualMsg, msg } from '../../core/i18n.js';
 
 const header = (f: HotlineField) => ({ zh: HOTLINE_COLUMNS.find((c) => c.key === f)!.header, en: f });
 const required = (f: HotlineField, max: number) =>
-  z.string().trim().min(1, bilingualMsg(msg(hotlineMsg.fieldRequired, { field: header(f) }))).max(max, bilingualMsg(msg(hotlineMsg.fieldTooLong, { field: header(f), max })));
+  ZString().trim().min(1, bilingualMsg(msg(hotlineMsg.fieldRequired, { field: header(f) }))).max(max, bilingualMsg(msg(hotlineMsg.fieldTooLong, { field: header(f), max })));
 
 const typeOf = new Map<string, DemandType>([
   ...DEMAND_TYPES.map((t) => [t, t] as const),
   ...Object.entries(DEMAND_TYPE_NAMES).flatMap(([t, name]) => demandTypeSpellings(name).map((s) => [s, t as DemandType] as const)),
 ]);
 
-const ZDemandType = z.string().trim().transform((s, c) => {
+const ZDemandType = ZString().trim().transform((s, c) => {
   const t = typeOf.get(s);
   if (!t) c.addIssue({ code: 'custom', message: bilingualMsg(msg(hotlineMsg.demandTypeOneOf, { types: { zh: Object.values(DEMAND_TYPE_NAMES).join('、'), en: DEMAND_TYPES.join(', ') } })).error });
   return t ?? 'help';
@@ -34,7 +34,7 @@ export function parseReceivedAt(text: string): Date | null {
   return real ? at : null;
 }
 
-const ZReceivedAt = z.string().trim().min(1, bilingualMsg(hotlineMsg.receivedAtRequired)).transform((s, c) => {
+const ZReceivedAt = ZString().trim().min(1, bilingualMsg(hotlineMsg.receivedAtRequired)).transform((s, c) => {
   const at = parseReceivedAt(s);
   // How far back or ahead it may lie is checked with the order (toFileDemand), against the configured bound.
   if (!at) c.addIssue({ code: 'custom', message: bilingualMsg(hotlineMsg.receivedAtFormat).error });
@@ -57,12 +57,12 @@ export const ZHotlineOrder = z.preprocess(cleaned, z.object({
   demandType: ZDemandType,
   category: required('category', 50),
   placeId: ZId.optional(),
-  community: z.string().trim().max(50).optional(),
-  compound: z.string().trim().max(50).optional(),
+  community: ZString().trim().max(50).optional(),
+  compound: ZString().trim().max(50).optional(),
   title: required('title', 100),
   description: required('description', 2000),
-  reporterName: z.string().trim().max(50).optional(),
+  reporterName: ZString().trim().max(50).optional(),
   reporterPhone: ZPhone.optional(),
-  address: z.string().trim().max(200).optional(),
+  address: ZString().trim().max(200).optional(),
 }));
 export type THotlineOrder = z.infer<typeof ZHotlineOrder>;

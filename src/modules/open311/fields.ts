@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../core/context.js';
+import { refuseUnstorable } from '../../core/http.js';
 import { authenticateApiKey, type ApiKeyRow } from '../api-keys/index.js';
 import { badRequest, notFound311, Open311Error } from './respond.js';
 
@@ -49,6 +50,8 @@ export async function readFields(req: FastifyRequest): Promise<Fields> {
       if (part.type === 'file') await part.toBuffer(); // media travel as media_url; uploaded files are not kept
       else (fields[part.fieldname] ??= []).push(String(part.value));
     }
+    // The query and a form-encoded body were checked before the route; multipart fields are read only here.
+    await refuseUnstorable(fields);
     for (const [k, v] of Object.entries(fields)) put(k, v);
   } else if (req.body && typeof req.body === 'object' && !Array.isArray(req.body)) {
     for (const [k, v] of Object.entries(req.body as Record<string, unknown>)) put(k, v);

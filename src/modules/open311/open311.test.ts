@@ -112,6 +112,38 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     expect(items((await get(`requests/${id}.xml`)).body)[0]).toMatchObject({ description: '电线 <裸露> & "危险"', lat: '23.1564' });
   });
 
+  it('refuses a NUL byte in the query, a form or a multipart field with GeoReport’s 400, and writes nothing', async () => {
+    const before = await countOrders();
+    for (const url of ['requests.json?service_request_id=%00', 'requests.json?service_code=a%00b', 'tokens/a%00b.json', 'services/a%00.json']) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json(), url).toEqual([{ code: 400, description: expect.stringContaining('must not contain control characters') }]);
+    }
+    const xml = await get('requests/a%00b.xml');
+    expect(xml.statusCode).toBe(400);
+    expect(plain(parseXml(xml.body))).toEqual({ error: { code: '400', description: expect.stringContaining('file') } });
+    expect((await post('requests.json', request({ description: '路灯\u0000不亮' }))).json()).toEqual([{ code: 400, description: expect.stringContaining('description') }]);
+    expect((await post('servicerequestupdates.json', { api_key: key, service_request_id: '\u0000', description: '还没修' })).statusCode).toBe(400);
+    const boundary = 'nul';
+    const multipart = await t.app.inject({ method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Object.entries(request({ service_code: 'street\u0000light' })).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n` });
+    expect(multipart.statusCode).toBe(400);
+    expect(multipart.json()[0].description).toContain('service_code');
+    expect(await countOrders()).toBe(before);
+  });
+
+  it('answers a multipart post without a boundary, or cut short, with 400', async () => {
+    const body = Object.entries(request()).map(([k, v]) => `--b\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
+    for (const [type, payload] of [['multipart/form-data', `${body}--b--\r\n`], ['multipart/form-data; boundary=b', body.slice(0, -10)]] as const) {
+      for (const format of ['json', 'xml']) {
+        const res = await t.app.inject({ method: 'POST', url: `/open311/v2/requests.${format}`, headers: { 'content-type': type }, payload });
+        expect(res.statusCode, `${type} ${format}`).toBe(400);
+        if (format === 'json') expect(res.json()).toEqual([{ code: 400, description: 'The multipart form is malformed or incomplete (上传的表单不完整或格式不正确)' }]);
+        else expect(plain(parseXml(res.body))).toMatchObject({ error: { code: '400' } });
+      }
+    }
+  });
+
   it('places a request only by address_id, a compound name or the community; else 400 says how', async () => {
     const onCommunity = await post('requests.json', request({ 'attribute[compound]': '', address_string: '健康路88号' }));
     const placed = await t.ctx.handle.db.selectFrom('work_orders').select('place_id').where('tracking_no', '=', onCommunity.json()[0].service_request_id).executeTakeFirstOrThrow();

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
+import { clientErrorOf } from '../../core/http.js';
 import { toXml } from './xml.js';
 
 export type Format = 'json' | 'xml';
@@ -33,7 +34,8 @@ export function send(reply: FastifyReply, format: Format, root: string, data: un
 
 const describe = (e: AppError) => `${e.msg.en} (${e.msg.zh})`;
 
-export function open311ErrorHandler(error: FastifyError | AppError | Open311Error, req: FastifyRequest, reply: FastifyReply) {
+export function open311ErrorHandler(raised: FastifyError | AppError | Open311Error, req: FastifyRequest, reply: FastifyReply) {
+  const error = raised instanceof Open311Error ? raised : (clientErrorOf(raised) ?? raised);
   let status: 400 | 403 | 404 | 500 = 500;
   let description = 'Internal error';
   if (error instanceof Open311Error) [status, description] = [error.status, error.message];

@@ -96,7 +96,7 @@ export const placeRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/places/:id/reveal',
-    { schema: { tags, params: ZPlaceParams, body: ZRevealPlace, response: { 200: z.object({ field: z.string(), value: z.string() }) } } },
+    { schema: { tags, params: ZPlaceParams, body: ZRevealPlace, response: { 200: z.object({ field: z.string(), value: z.string() }) } }, config: { noStore: true } },
     async (req) => {
       const actor = requireActor(req);
       const place = await readablePlace(req, actor, req.params.id);

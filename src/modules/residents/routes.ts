@@ -70,7 +70,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
     updateResident(app.ctx, requireActor(req), req.params.id, req.body),
   );
 
-  app.post('/residents/:id/reveal', { schema: { tags, params: ZParams, body: ZRevealResident } }, async (req) => {
+  app.post('/residents/:id/reveal', { schema: { tags, params: ZParams, body: ZRevealResident }, config: { noStore: true } }, async (req) => {
     const { actor, resident } = await readable(req, req.params.id);
     authorize(actor, residentPolicy, 'reveal', resident.place_path, { id: resident.id });
     const stored = req.body.field === 'phone' ? resident.phone_enc : resident.id_number_enc;
@@ -86,7 +86,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   /** The upload is read as it arrives (row and size limits stop it early); the page shows its progress going up. */
-  app.post('/places/:id/roster', { schema: { tags, params: ZParams, consumes: ['multipart/form-data'] } }, async (req) => {
+  app.post('/places/:id/roster', { schema: { tags, params: ZParams, consumes: ['multipart/form-data'] }, config: { noStore: true } }, async (req) => {
     const actor = requireActor(req);
     if (!req.isMultipart()) throw noFile();
     const part = await req.file({ limits: { fileSize: ROSTER_LIMITS.maxBytes + 1 } });

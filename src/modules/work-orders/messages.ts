@@ -10,6 +10,7 @@ export const workOrderMsg = defineMessages({
   receivedAtField: { zh: '受理时间', en: 'receivedAt' },
   receivedTooOld: { zh: '{field}最早只能是{days}天前({earliest}起)', en: '{field} may lie at most {days} days in the past (from {earliest} on)' },
   receivedInFuture: { zh: '{field}不能晚于当前时间(最多允许{minutes}分钟误差)', en: '{field} may not lie in the future (by more than {minutes} minutes)' },
+  externalNoTaken: { zh: '该 12345 工单编号已登记过', en: 'A demand with this 12345 order number is already filed' },
   trackingNoTaken: { zh: '未能分配诉求编号,请重试', en: 'Could not assign a tracking number; try again' },
   badAssignee: { zh: '只能派给该地点所在网格或社区的工作人员', en: 'Dispatch to a grid or community worker over the order’s place' },
   alreadyCalled: { zh: '这些单位已被召集', en: 'These units are already called in' },

@@ -62,6 +62,7 @@ export const workOrderRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/work-orders/:id/reveal', {
     schema: { tags, summary: 'Reveal the reporter’s phone or address to call them back (audited)', params: ZParams, body: z.object({ field: z.enum(['phone', 'address']), reason: ZReason }) },
+    config: { noStore: true },
   }, async (req) => {
     const actor = requireActor(req);
     const record = await findVisibleWorkOrder(app.ctx, actor, req.params.id);

@@ -3,10 +3,11 @@ import { authorize, bindingsAllowed } from '../../../core/access/policy.js';
 import type { AppContext } from '../../../core/context.js';
 import { isUniqueViolation, type Db, type Trx } from '../../../core/db.js';
 import { conflict, invalid, notFound, type Message } from '../../../core/errors.js';
+import { yieldIfBusy } from '../../../core/event-loop.js';
 import { appendEvent } from '../../../core/events.js';
 import { newId } from '../../../core/ids.js';
 import { importRejected, type LedgerRowError } from '../../../core/ledger/index.js';
-import { describeIssue } from '../../../core/validation.js';
+import { describeIssue, isStorable } from '../../../core/validation.js';
 import { findPlace } from '../../places/index.js';
 import { filedExternalNos, fileDemand, type TFileDemand } from '../../work-orders/index.js';
 import { hotlinePolicy } from '../policy.js';
@@ -40,7 +41,10 @@ export async function importHotlineOrders(
   try {
     await db.transaction().execute(async (trx) => {
       const inTrx = { ...ctx, handle: { ...ctx.handle, db: joining(trx) } };
-      for (const input of inputs) await fileDemand(inTrx, { staff: actor }, input);
+      for (const input of inputs) {
+        await yieldIfBusy();
+        await fileDemand(inTrx, { staff: actor }, input);
+      }
       await appendEvent(trx, actor, { entityType: 'hotline_import', entityId: newId(), placeId: scope[0]!.placeId, action: 'import', to: { rows: rows.length, created: inputs.length, duplicates } });
     });
   } catch (error) {
@@ -59,6 +63,7 @@ async function prepareRows(db: Db, lookup: HotlineLookup, rows: { row: number; v
   const inputs: TFileDemand[] = [];
   let duplicates = 0;
   for (const { row, values } of rows) {
+    await yieldIfBusy();
     const no = externalNoOf(values);
     if (no && filed.has(no)) {
       duplicates++;
@@ -82,7 +87,8 @@ async function prepareRows(db: Db, lookup: HotlineLookup, rows: { row: number; v
 
 const externalNoOf = (values: unknown): string | undefined => {
   const v = (values as { externalNo?: unknown } | null)?.externalNo;
-  return typeof v === 'string' || typeof v === 'number' ? String(v).trim() || undefined : undefined;
+  // An order number no field may hold is never looked up: ZHotlineOrder reports it on its row.
+  return (typeof v === 'string' && isStorable(v)) || typeof v === 'number' ? String(v).trim() || undefined : undefined;
 };
 
 

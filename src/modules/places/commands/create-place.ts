@@ -50,7 +50,8 @@ export function planChildPlace(parent: PlaceRow, input: { level: 'building' | 'h
  */
 export async function createPlannedPlaces(trx: Trx, actor: Actor, rows: readonly PlaceRow[], reason: string, now = nowIso()): Promise<void> {
   for (const r of rows) authorize(actor, placePolicy, 'create', r.path.slice(0, r.path.length - r.id.length - 1), { level: r.level }, 'parent place');
-  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('places').values(rows.slice(i, i + 500)).execute();
+  // 200 rows a statement: short statements, between which a long import lets the event loop turn.
+  for (let i = 0; i < rows.length; i += 200) await trx.insertInto('places').values(rows.slice(i, i + 200)).execute();
   await appendEvents(trx, actor, rows.map((r) => ({
     entityType: 'place', entityId: r.id, placeId: r.id, action: 'create', to: { name: r.name, level: r.level, parentId: r.parent_id }, reason,
   })), now);

@@ -4,6 +4,7 @@ import { authorize } from '../../../core/access/policy.js';
 import type { AppContext } from '../../../core/context.js';
 import { subtreeUpperBound } from '../../../core/db.js';
 import { AppError, invalid, notFound, type Message } from '../../../core/errors.js';
+import { yieldIfBusy } from '../../../core/event-loop.js';
 import { appendEvents, type NewEvent } from '../../../core/events.js';
 import { importRejected, parseLedgerRows, readLedgerRows } from '../../../core/ledger/index.js';
 import { newId, nowIso } from '../../../core/ids.js';
@@ -24,7 +25,7 @@ export async function importRoster(ctx: AppContext, actor: Actor, compoundId: st
   if (!compound) throw notFound('place');
   authorize(actor, placePolicy, 'importRoster', compound.path, { level: compound.level });
   if (compound.level !== 'compound') throw invalid('placeId', residentMsg.importPerCompound, 'wrong_place_level');
-  const sheet = parseLedgerRows(await readLedgerRows(upload, ROSTER_LEDGER, ROSTER_LIMITS), ROSTER_LEDGER);
+  const sheet = await parseLedgerRows(await readLedgerRows(upload, ROSTER_LEDGER, ROSTER_LIMITS), ROSTER_LEDGER);
   if (sheet.rows.length === 0) throw invalid('file', residentMsg.noDataRows, 'empty_file');
 
   const hi = subtreeUpperBound(compound.path);
@@ -35,7 +36,10 @@ export async function importRoster(ctx: AppContext, actor: Actor, compoundId: st
   const residents = new Map(existing.map((r) => [`${r.place_id}|${r.name}`, r]));
 
   const seen = new Set<string>();
-  const parsed = sheet.rows.map(({ row, values: v }) => {
+  // Rows one at a time, giving the event loop a turn now and then (yieldIfBusy): 20,000 rows take a while.
+  const parsed = [];
+  for (const { row, values: v } of sheet.rows) {
+    await yieldIfBusy();
     const key = `${v.building}|${v.household}|${v.name}`;
     if (v.name && seen.has(key)) sheet.fail(row, 'name', residentMsg.duplicateName);
     seen.add(key);
@@ -44,8 +48,8 @@ export async function importRoster(ctx: AppContext, actor: Actor, compoundId: st
     const current = household && residents.get(`${household.id}|${v.name}`);
     const phone = personalValue(row, 'phone', v.phone, current?.phone_masked, sheet.fail);
     const idNumber = personalValue(row, 'idNumber', v.idNumber, current?.id_number_masked, sheet.fail);
-    return { row, v: { building: v.building!, household: v.household!, name: v.name! }, relation: v.relation!, gender: v.gender, phone, idNumber, current };
-  });
+    parsed.push({ row, v: { building: v.building!, household: v.household!, name: v.name! }, relation: v.relation!, gender: v.gender, phone, idNumber, current });
+  }
   if (sheet.errors.length) throw importRejected(sheet.errors);
 
   const now = nowIso();
@@ -58,6 +62,7 @@ export async function importRoster(ctx: AppContext, actor: Actor, compoundId: st
   const residentInserts: ResidentRow[] = [];
   const residentUpdates: { id: string; version: number; set: Partial<ResidentRow> }[] = [];
   for (const p of parsed) {
+    await yieldIfBusy();
     let building = buildings.get(p.v.building);
     if (!building) {
       building = newPlace(compound, 'building', p.v.building);
@@ -95,7 +100,8 @@ export async function importRoster(ctx: AppContext, actor: Actor, compoundId: st
 
   await db.transaction().execute(async (trx) => {
     await createPlannedPlaces(trx, actor, placeInserts, 'roster import', now);
-    for (let i = 0; i < residentInserts.length; i += 500) await trx.insertInto('residents').values(residentInserts.slice(i, i + 500)).execute();
+    // 200 rows a statement: short statements, between which the event loop turns.
+    for (let i = 0; i < residentInserts.length; i += 200) await trx.insertInto('residents').values(residentInserts.slice(i, i + 200)).execute();
     for (const u of residentUpdates) {
       const res = await trx.updateTable('residents').set(u.set).where('id', '=', u.id).where('version', '=', u.version).executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) {

@@ -3,7 +3,7 @@ import type { Actor } from '../../../core/access/actor.js';
 import type { Role } from '../../../core/access/roles.js';
 import { assertInScope, bindingsOver } from '../../../core/access/scope.js';
 import type { AppContext } from '../../../core/context.js';
-import type { Trx } from '../../../core/db.js';
+import { isUniqueViolation, type Trx } from '../../../core/db.js';
 import { conflict, forbidden, invalid, notFound } from '../../../core/errors.js';
 import { appendEvent, type EventActor } from '../../../core/events.js';
 import { newId } from '../../../core/ids.js';
@@ -86,16 +86,24 @@ export async function fileDemand(
   for (let attempt = 1; ; attempt++) {
     // A drawn number already taken inserts nothing (no error: inside the 12345 import's transaction an error would abort
     // it on PostgreSQL), and the next number is drawn, in the same transaction or a new one.
-    const filed = await db.transaction().execute(async (trx) => {
-      const inserted = await trx.insertInto('work_orders').values(row).onConflict((oc) => oc.column('tracking_no').doNothing()).executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows) !== 1) return false;
-      await appendEvent(trx, actor, {
-        entityType: 'work_order', entityId: row.id, placeId: place.id, action: 'file',
-        to: { state: 'received', channel: row.channel, demandType: row.demand_type, categoryId: category.id, trackingNo: row.tracking_no, externalNo: row.external_no },
-      }, row.received_at);
-      await after?.(trx, row);
-      return true;
-    });
+    let filed: boolean;
+    try {
+      filed = await db.transaction().execute(async (trx) => {
+        const inserted = await trx.insertInto('work_orders').values(row).onConflict((oc) => oc.column('tracking_no').doNothing()).executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows) !== 1) return false;
+        await appendEvent(trx, actor, {
+          entityType: 'work_order', entityId: row.id, placeId: place.id, action: 'file',
+          to: { state: 'received', channel: row.channel, demandType: row.demand_type, categoryId: category.id, trackingNo: row.tracking_no, externalNo: row.external_no },
+        }, row.received_at);
+        await after?.(trx, row);
+        return true;
+      });
+    } catch (err) {
+      // The 12345 order number is unique: the same order entered twice (or by two people at once) is filed once. Inside a
+      // caller's transaction (the 12345 import) PostgreSQL has aborted it: the caller decides.
+      if (!db.isTransaction && isUniqueViolation(err, 'external_no')) throw conflict('externalNo', workOrderMsg.externalNoTaken, 'duplicate');
+      throw err;
+    }
     if (filed) return toWorkOrder(row);
     if (attempt >= TRACKING_TRIES) throw conflict('trackingNo', workOrderMsg.trackingNoTaken, 'tracking_no_taken');
     row.tracking_no = trackingNumbers.next(received);
