@@ -20,7 +20,7 @@ import { benchDataDir, int, log, pgServerUrl, seconds, type Target } from './sup
  * A district year of work orders for the work-order benchmarks: district 990101 (10 streets × 15 communities,
  * 2 grids × 2 compounds each), orders spread uniformly over the year before NOW, each with its events at the time
  * they happened (file, accept, dispatch, take, contact…, overdue/supervise, resolve, follow_up, rate), as
- * src/seed/work-orders.ts shapes them but without encryption (no reporter phone) and written in large batches.
+ * src/modules/work-orders/seed.ts shapes them but without encryption (no reporter phone) and written in large batches.
  */
 export const WO_DISTRICT = '990101';
 export const PG_WO_DATABASE = 'onegrid_bench_wo';

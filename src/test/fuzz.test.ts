@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, placeByName, type TestApp } from './harness.js';
 import { lastCodeFor } from '../modules/resident-h5/test-support.js';
 import { demandTarget, fileOne } from '../modules/work-orders/test-support.js';
-import { DEMO_API_KEY } from '../seed/api-keys.js';
+import { DEMO_API_KEY } from '../modules/api-keys/test-support.js';
 import ExcelJS from 'exceljs';
 import { tinyPng } from '../modules/attachments/test-support.js';
 import { HOTLINE_COLUMNS } from '../modules/hotline/layout.js';
