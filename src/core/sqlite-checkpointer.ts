@@ -35,6 +35,9 @@ export function startCheckpointer(file: string): Checkpointer {
   worker.on('error', () => {});
   return {
     async stop() {
+      // Held again while it stops: an unref'd worker would let a process that is closing down end before its exit
+      // (a top-level await left unsettled: exit code 13).
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
