@@ -42,5 +42,5 @@ describe('backup and restore', () => {
     } finally {
       await database?.drop();
     }
-  });
+  }, 180_000); // a dump, a restore and three starts of the app: minutes on a busy PostgreSQL
 });
