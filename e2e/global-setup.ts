@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freshDatabase, type FreshDatabase } from './support/fresh-database.js';
+import { createTestDatabase, type TestDatabase } from '../src/test/test-database.js';
 import { freePort } from './support/free-port.js';
 
 declare module 'vitest' {
@@ -46,10 +46,10 @@ export default async function setup(project: TestProject) {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test' };
   // With DATABASE_URL the server runs on PostgreSQL, in a database made fresh for this run: migrated by its owner, served
   // by a role that owns nothing (README, "PostgreSQL roles").
-  let database: FreshDatabase | null = null;
+  let database: TestDatabase | null = null;
   if (process.env.DATABASE_URL) {
-    database = await freshDatabase(process.env.DATABASE_URL);
-    env.DATABASE_URL = database.url;
+    database = await createTestDatabase(process.env.DATABASE_URL, 'onegrid_e2e');
+    env.DATABASE_URL = database.appUrl;
     env.MIGRATION_DATABASE_URL = database.ownerUrl;
   }
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', out, out] });
