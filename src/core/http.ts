@@ -26,10 +26,15 @@ export function requireActor(req: FastifyRequest): Actor {
 /** Resolves the session cookie on every API request (the accounts module says how); routes that need a user call requireActor. */
 export function registerSessionHook(app: FastifyInstance, cookieName: string, loadActor: (token: string) => Promise<Actor | null>): void {
   app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
-    const token = req.cookies[cookieName];
-    if (token) req.actor = await loadActor(token);
+  // Callback-style hooks here and below: they run on every request, and a request without a session, or a GET past the
+  // origin check, then costs no promise.
+  app.addHook('onRequest', (req, _reply, done) => {
+    const token = req.url.startsWith('/api/') ? req.cookies[cookieName] : undefined;
+    if (!token) return done();
+    loadActor(token).then((actor) => {
+      req.actor = actor;
+      done();
+    }, done);
   });
 }
 
@@ -37,10 +42,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** CSRF: a state-changing request from a browser must come from our own origin. */
 export function registerOriginCheck(app: FastifyInstance): void {
-  app.addHook('onRequest', async (req) => {
-    if (SAFE_METHODS.has(req.method)) return;
+  app.addHook('onRequest', (req, _reply, done) => {
+    if (SAFE_METHODS.has(req.method)) return done();
     const origin = req.headers.origin;
-    const site = req.headers['sec-fetch-site'];
     if (origin) {
       let host: string | null = null;
       try {
@@ -48,10 +52,11 @@ export function registerOriginCheck(app: FastifyInstance): void {
       } catch {
         host = null;
       }
-      if (host !== req.host) throw crossSite();
-    } else if (site === 'cross-site') {
-      throw crossSite();
+      if (host !== req.host) return done(crossSite());
+    } else if (req.headers['sec-fetch-site'] === 'cross-site') {
+      return done(crossSite());
     }
+    done();
   });
 }
 
@@ -95,9 +100,27 @@ export async function findUnstorable(value: unknown): Promise<string | null> {
 /** 400 `control_character` naming the field, if `value` holds a character no text field takes; `field` prefixes the path. */
 export async function refuseUnstorable(value: unknown, field?: string): Promise<void> {
   const at = await findUnstorable(value);
-  if (at === null) return;
+  if (at !== null) throw unstorable(at, field);
+}
+
+function unstorable(at: string, field?: string): AppError {
   const name = [field, at].filter(Boolean).join('.') || null;
-  throw new AppError(400, 'control_character', msg(core.controlCharacter, { field: name ?? 'body' }), name);
+  return new AppError(400, 'control_character', msg(core.controlCharacter, { field: name ?? 'body' }), name);
+}
+
+/**
+ * The walk of findUnstorable for what most requests carry, a flat record of strings (a route's params, a query
+ * string) or nothing: its answer without a promise; undefined when `value` is anything else.
+ */
+function flatUnstorable(value: unknown): string | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object') return undefined;
+  for (const k of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[k];
+    if (typeof v !== 'string') return undefined;
+    if (!isStorable(k) || !isStorable(v)) return printable(k);
+  }
+  return null;
 }
 
 /**
@@ -106,17 +129,28 @@ export async function refuseUnstorable(value: unknown, field?: string): Promise<
  * ledger kit.
  */
 export function registerInputCheck(app: FastifyInstance): void {
-  app.addHook('preValidation', async (req) => {
-    for (const part of [req.params, req.query, req.body]) await refuseUnstorable(part);
+  app.addHook('preValidation', (req, _reply, done) => {
+    const parts = [req.params, req.query, req.body];
+    let nested = false;
+    for (const part of parts) {
+      const at = flatUnstorable(part);
+      if (at === undefined) nested = true;
+      else if (at !== null) return done(unstorable(at));
+    }
+    if (!nested) return done();
+    (async () => {
+      for (const part of parts) await refuseUnstorable(part);
+    })().then(() => done(), done);
   });
 }
 
 /** Reveals and files are never cached: the routes that say `noStore`, and every attachment (exports, templates). */
 export function registerNoStore(app: FastifyInstance): void {
-  app.addHook('onSend', async (req, reply, payload) => {
-    const disposition = String(reply.getHeader('content-disposition') ?? '');
-    if (req.routeOptions.config?.noStore || /^attachment/i.test(disposition)) reply.header('cache-control', 'no-store');
-    return payload;
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (req.routeOptions.config?.noStore || /^attachment/i.test(String(reply.getHeader('content-disposition') ?? ''))) {
+      reply.header('cache-control', 'no-store');
+    }
+    done(null, payload);
   });
 }
 
