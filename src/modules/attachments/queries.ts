@@ -14,6 +14,21 @@ export async function listAttachments(db: DbOrTrx, entityType: string, entityId:
     .orderBy('created_at').orderBy('id').execute();
 }
 
+/** The first file of `stage` of each of many records (one query): record id → file. */
+export async function firstAttachments(db: DbOrTrx, entityType: string, entityIds: string[], stage: string): Promise<Map<string, AttachmentRow>> {
+  if (!entityIds.length) return new Map();
+  const rows = await db.selectFrom('attachments').selectAll().where('entity_type', '=', entityType).where('entity_id', 'in', [...new Set(entityIds)])
+    .where('stage', '=', stage).orderBy('created_at').orderBy('id').execute();
+  const first = new Map<string, AttachmentRow>();
+  for (const r of rows) if (!first.has(r.entity_id)) first.set(r.entity_id, r);
+  return first;
+}
+
+/** One file by its id alone, for an owner that checks the record itself (Open311's public photos). */
+export async function findAttachmentById(db: DbOrTrx, id: string): Promise<AttachmentRow | undefined> {
+  return db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function countAttachments(db: DbOrTrx, entityType: string, entityId: string, stage?: string): Promise<number> {
   let q = db.selectFrom('attachments').select((eb) => eb.fn.countAll<number>().as('n')).where('entity_type', '=', entityType).where('entity_id', '=', entityId);
   if (stage) q = q.where('stage', '=', stage);

@@ -2,6 +2,7 @@ import { defineMessages } from '../../core/i18n.js';
 
 /** Open311's texts: the public update feed (the platform shows the Chinese), service notices and the service definition. */
 export const open311Msg = defineMessages({
+  descriptionRequired: { zh: '请填写诉求内容', en: 'Give the description' },
   accept: { zh: '已受理', en: 'Accepted' },
   reject: { zh: '不予受理:{reason}', en: 'Not accepted: {reason}' },
   answer: { zh: '已答复:{result}', en: 'Answered: {result}' },

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { postServiceRequest } from './commands/post-service-request.js';
 import { postServiceRequestUpdate } from './commands/post-service-request-update.js';
 import { acceptFormPosts, checkJurisdiction, readFields, requireApiKey, type Fields } from './fields.js';
-import { DEFAULT_WINDOW_MS, findService, listRequests, listServices, listUpdates, MAX_RESULTS, type RequestFilter } from './queries.js';
+import { DEFAULT_WINDOW_MS, findPublicPhoto, findService, listRequests, listServices, listUpdates, MAX_RESULTS, type RequestFilter } from './queries.js';
 import { badRequest, FORMATS, notFound311, open311ErrorHandler, send, splitFile } from './respond.js';
 import { discovery, serviceDefinition, toService } from './services.js';
 import { statesWith } from './views.js';
 import { findWorkOrder } from '../work-orders/index.js';
+import { sendAttachment, uploadRoot } from '../attachments/index.js';
 
 // Public GETs; the POSTs carry api_key in the form, not a session.
 const doc = (summary: string) => ({ tags: ['open311'], summary, security: [] });
@@ -29,6 +30,14 @@ function timeWindow(f: Fields): { start: string; end: string } {
   return { start, end };
 }
 
+/** `page` of a dated updates query: 1 for the first MAX_RESULTS. */
+function pageOf(f: Fields): number {
+  const v = f.get('page');
+  if (v === undefined) return 1;
+  if (!/^[1-9]\d{0,5}$/.test(v)) throw badRequest('page must be a whole number from 1');
+  return Number(v);
+}
+
 function requestFilter(f: Fields): RequestFilter {
   const ids = f.list('service_request_id');
   // Several ids override every other filter, as the specification says.
@@ -44,6 +53,7 @@ function requestFilter(f: Fields): RequestFilter {
  */
 export const open311Routes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.handle.db;
+  const base = (req: { protocol: string; host: string }) => `${req.protocol}://${req.host}${app.prefix}`;
   acceptFormPosts(app);
   app.setErrorHandler(open311ErrorHandler);
   app.setNotFoundHandler((req, reply) => open311ErrorHandler(notFound311(`No resource ${req.method} ${req.url.split('?')[0]}`), req, reply));
@@ -56,7 +66,7 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
   for (const format of FORMATS) {
     app.get(`/discovery.${format}`, { schema: doc('Service discovery') }, async (req, reply) => {
       await fields(req);
-      return send(reply, format, 'discovery', discovery(`${req.protocol}://${req.host}${app.prefix}`));
+      return send(reply, format, 'discovery', discovery(base(req)));
     });
 
     app.get(`/services.${format}`, { schema: doc('Service list: the active categories') }, async (req, reply) => {
@@ -72,12 +82,22 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
 
     app.get(`/requests.${format}`, { schema: doc('Service requests: service_request_id (comma-separated), service_code, status, start_date, end_date') }, async (req, reply) => {
       const f = await fields(req);
-      return send(reply, format, 'service_requests', await listRequests(db(), requestFilter(f)));
+      return send(reply, format, 'service_requests', await listRequests(db(), requestFilter(f), base(req)));
     });
 
-    app.get(`/servicerequestupdates.${format}`, { schema: doc('Updates (the work orders’ steps and comments): start_date, end_date') }, async (req, reply) => {
+    app.get(`/servicerequestupdates.${format}`, {
+      schema: doc('Updates (the work orders’ steps and comments), oldest first: start_date, end_date and page (1, 2, … while a Link rel="next" header names the next); without dates the newest 1000'),
+    }, async (req, reply) => {
       const f = await fields(req);
-      return send(reply, format, 'service_request_updates', await listUpdates(db(), timeWindow(f)));
+      const dated = f.get('start_date') !== undefined || f.get('end_date') !== undefined;
+      const page = pageOf(f);
+      const { updates, more } = await listUpdates(db(), dated ? { ...timeWindow(f), page } : { newest: true });
+      if (more) {
+        const next = new URL(req.url, `${req.protocol}://${req.host}`);
+        next.searchParams.set('page', String(page + 1));
+        reply.header('link', `<${next.pathname}${next.search}>; rel="next"`);
+      }
+      return send(reply, format, 'service_request_updates', updates);
     });
 
     app.post(`/servicerequestupdates.${format}`, { schema: doc('Add an update (a resident’s comment) to a request (form-encoded, api_key)') }, async (req, reply) => {
@@ -89,17 +109,24 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/services/:file', { schema: { ...doc('Service definition: services/{service_code}.{json,xml}'), params: ZFile } }, async (req, reply) => {
     const { name, format } = splitFile(req.params.file);
-    await fields(req);
+    const f = await fields(req);
+    const key = f.get('api_key') === undefined ? null : await requireApiKey(app.ctx, f);
     if (!(await findService(db(), name))) throw notFound311(`service_code ${name} not found`);
-    return send(reply, format, 'service_definition', await serviceDefinition(db(), app.ctx.config.districtCode, name));
+    return send(reply, format, 'service_definition', await serviceDefinition(db(), app.ctx.config.districtCode, name, key?.place_path));
   });
 
   app.get('/requests/:file', { schema: { ...doc('One service request: requests/{service_request_id}.{json,xml}'), params: ZFile } }, async (req, reply) => {
     const { name, format } = splitFile(req.params.file);
     await fields(req);
-    const found = await listRequests(db(), { ids: [name] });
+    const found = await listRequests(db(), { ids: [name] }, base(req));
     if (!found.length) throw notFound311(`service_request_id ${name} not found`);
     return send(reply, format, 'service_requests', found);
+  });
+
+  app.get('/media/:file', { schema: { ...doc('A photo uploaded with a request (multipart `media`), without its metadata: media/{id}.{jpg,png,webp}'), params: ZFile } }, async (req, reply) => {
+    const photo = await findPublicPhoto(db(), req.params.file.replace(/\.(jpe?g|png|webp)$/i, ''));
+    if (!photo) throw notFound311(`media ${req.params.file} not found`);
+    return sendAttachment(reply, uploadRoot(app.ctx.config), photo, 'media');
   });
 
   app.get('/tokens/:file', { schema: { ...doc('The request id for a token (our work-order id): tokens/{token}.{json,xml}'), params: ZFile } }, async (req, reply) => {

@@ -18,5 +18,6 @@ export const scopeSuite = defineScopeSuite({
     { route: 'GET /open311/v2/services/{file}', reason: PUBLIC },
     { route: 'GET /open311/v2/requests/{file}', reason: PUBLIC },
     { route: 'GET /open311/v2/tokens/{file}', reason: PUBLIC },
+    { route: 'GET /open311/v2/media/{file}', reason: 'a photo a GeoReport client uploaded with its request, public as its own media_url links are; no other file (open311-clients.test.ts)' },
   ],
 });

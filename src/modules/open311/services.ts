@@ -20,8 +20,9 @@ export const toService = (c: CategoryRow) => ({
 /** One attribute text in both languages, as the platforms show it: "中文 English" or "中文 (English)". */
 const both = (m: Message, open = ' ', close = '') => `${m.zh}${open}${m.en}${close}`;
 
-export async function serviceDefinition(db: DbOrTrx, districtCode: string, serviceCode: string) {
-  const communities = await listCommunities(db, districtCode);
+/** `within`: the place path of the api_key the client sent (FixMyStreet's always_send_api_key), listing only its communities. */
+export async function serviceDefinition(db: DbOrTrx, districtCode: string, serviceCode: string, within?: string) {
+  const communities = await listCommunities(db, districtCode, within);
   return {
     service_code: serviceCode,
     attributes: [

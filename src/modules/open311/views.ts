@@ -8,6 +8,16 @@ export const STATUS_OF: Record<WorkOrderState, 'open' | 'closed'> = {
   received: 'open', accepted: 'open', dispatched: 'open', taken: 'open',
   resolved: 'closed', followed_up: 'closed', closed: 'closed', rejected: 'closed', merged: 'closed',
 };
+/**
+ * The extended statuses of mySociety's servicerequestupdates, as FixMyStreet reads them (it lower-cases them and maps
+ * FIXED to fixed, NOT_COUNCILS_RESPONSIBILITY to not responsible, DUPLICATE to duplicate). A demand refused at intake
+ * (不予受理: not the office's to handle) is never reported as fixed; a direct answer closes the demand as done.
+ */
+export const EXTENDED_STATUS_OF: Record<WorkOrderState, 'OPEN' | 'IN_PROGRESS' | 'FIXED' | 'NOT_COUNCILS_RESPONSIBILITY' | 'DUPLICATE'> = {
+  received: 'OPEN', accepted: 'IN_PROGRESS', dispatched: 'IN_PROGRESS', taken: 'IN_PROGRESS',
+  resolved: 'FIXED', followed_up: 'FIXED', closed: 'FIXED', rejected: 'NOT_COUNCILS_RESPONSIBILITY', merged: 'DUPLICATE',
+};
+
 export const statesWith = (status: 'open' | 'closed') => (Object.keys(STATUS_OF) as WorkOrderState[]).filter((s) => STATUS_OF[s] === status);
 
 /** W3C date-time in China time, without fractions: '2026-11-24T09:30:00+08:00'. */

@@ -30,10 +30,10 @@ export async function postServiceRequestUpdate(ctx: AppContext, key: ApiKeyRow, 
     const earlier = await db.selectFrom('events').select(['id', 'to_state']).where('entity_type', '=', 'work_order')
       .where('entity_id', '=', order.id).where('action', '=', 'comment').execute();
     const same = earlier.find((e) => e.to_state && JSON.parse(e.to_state).clientUpdateId === clientUpdateId);
-    if (same) return (await listUpdates(db, { start: '', end: '', eventId: Number(same.id) }))[0]!;
+    if (same) return (await listUpdates(db, { eventId: Number(same.id) })).updates[0]!;
   }
   const comment = withMedia(text.slice(0, 2000), mediaLinks(f.all('media_url')));
-  const author = [f.get('first_name'), f.get('last_name')].filter(Boolean).join(' ').slice(0, 50) || null;
+  const author = f.personName();
   const eventId = await db.transaction().execute(async (trx) => {
     await appendEvent(trx, apiKeyActor(key), {
       entityType: 'work_order', entityId: order.id, placeId: order.place_id, action: 'comment',
@@ -45,5 +45,5 @@ export async function postServiceRequestUpdate(ctx: AppContext, key: ApiKeyRow, 
     await notify(trx, users, { kind: 'comment', entityType: 'work_order', entityId: order.id, ...msg(open311Msg.residentComment, { title: order.title }) });
     return Number(added.id);
   });
-  return (await listUpdates(db, { start: '', end: '', eventId }))[0]!;
+  return (await listUpdates(db, { eventId })).updates[0]!;
 }

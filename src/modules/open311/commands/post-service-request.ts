@@ -2,7 +2,10 @@ import type { AppContext } from '../../../core/context.js';
 import type { DbOrTrx } from '../../../core/db.js';
 import { apiKeyActor, type ApiKeyRow } from '../../api-keys/index.js';
 import { createPlaceResolver, PLACE_MISS_TEXT } from '../../places/index.js';
-import { fileDemand, ZFileDemand } from '../../work-orders/index.js';
+import { z } from 'zod';
+import { saveAttachments, uploadRoot, withAttachmentFiles, checkPhotos } from '../../attachments/index.js';
+import { fileDemand, orderAttachmentOwner, ZFileDemand } from '../../work-orders/index.js';
+import { ZText } from '../../../../contracts/validation.js';
 import { DEMAND_TYPES, type DemandType } from '../../../../contracts/work-orders.js';
 import type { Fields } from '../fields.js';
 import { findService } from '../queries.js';
@@ -21,15 +24,26 @@ const number = (f: Fields, name: string) => {
   return n;
 };
 
+/** FixMyStreet's address_id for a pin not placed on an address: no address id at all. */
+const NOT_PINPOINTED = '#NOTPINPOINTED#';
+
 /** address_id, or the community and compound attributes (a compound may also be named by address_string). */
 async function placeOf(db: DbOrTrx, key: ApiKeyRow, f: Fields) {
+  const addressId = f.get('address_id');
   const where = await createPlaceResolver(db, [key.place_path])({
-    placeId: f.get('address_id'), community: f.attribute('community'), compound: f.attribute('compound') ?? f.get('address_string'),
+    placeId: addressId === NOT_PINPOINTED ? undefined : addressId, community: f.attribute('community'), compound: f.attribute('compound') ?? f.get('address_string'),
   });
   if ('place' in where) return where.place;
   const described = `${PARAM_OF[where.field]}: ${PLACE_MISS_TEXT[where.miss].en} (${PLACE_MISS_TEXT[where.miss].zh})`;
   throw where.miss === 'not_found' ? notFound311(described) : badRequest(described);
 }
+
+/** What a GeoReport client sends is kept as sent: descriptions up to 4,000 characters, any phone number (masked like every other). */
+const MAX_DESCRIPTION = 4000;
+const ZClientDemand = ZFileDemand.extend({
+  description: ZText(MAX_DESCRIPTION, open311Msg.descriptionRequired.zh, open311Msg.descriptionRequired.en),
+  reporterPhone: z.string().trim().min(1).max(40).optional(),
+});
 
 /**
  * Files a GeoReport request as a work order from channel `open311`, inside the key's subtree. It is placed by
@@ -50,13 +64,16 @@ export async function postServiceRequest(ctx: AppContext, key: ApiKeyRow, f: Fie
   const lng = number(f, 'long');
 
   const place = await placeOf(db, key, f);
+  // An uploaded photo gets the same checks and loses its metadata as the H5 page's do, before anything is written.
+  const photos = checkPhotos(f.media);
   const media = mediaLinks(f.all('media_url'));
-  const body = text.slice(0, 2000 - media.reduce((n, u) => n + u.length + 14, 2));
-  const parsed = ZFileDemand.safeParse({
+  // withMedia appends '\n\n' and a '[media_url] <url>' line per link.
+  const body = text.slice(0, MAX_DESCRIPTION - (media.length ? media.reduce((n, u) => n + u.length + 14, 2) : 0));
+  const parsed = ZClientDemand.safeParse({
     channel: 'open311', demandType: type, categoryId: service.id, placeId: place.id,
     title: body.split('\n').map((l) => l.trim()).find(Boolean)!.slice(0, 50), description: withMedia(body, media),
     address: f.get('address_string')?.slice(0, 200), lat, lng,
-    reporterName: [f.get('first_name'), f.get('last_name')].filter(Boolean).join(' ').slice(0, 50) || undefined,
+    reporterName: f.personName() ?? undefined,
     reporterPhone: f.get('phone'),
   });
   if (!parsed.success) {
@@ -64,6 +81,9 @@ export async function postServiceRequest(ctx: AppContext, key: ApiKeyRow, f: Fie
     const param = ({ lng: 'long', reporterPhone: 'phone', address: 'address_string' } as Record<string, string>)[String(issue.path[0])] ?? String(issue.path[0]);
     throw badRequest(`${param}: ${issue.message.startsWith('{') ? (JSON.parse(issue.message) as { en: string }).en : issue.message}`);
   }
-  const order = await fileDemand(ctx, { system: apiKeyActor(key) }, parsed.data);
+  const caller = apiKeyActor(key);
+  const order = await withAttachmentFiles((written) => fileDemand(ctx, { system: caller }, parsed.data, photos.length
+    ? async (trx, row) => void (await saveAttachments(trx, uploadRoot(ctx.config), orderAttachmentOwner(row), 'report', photos, caller, written))
+    : undefined));
   return { service_request_id: order.trackingNo, service_notice: msg(open311Msg.received, { trackingNo: order.trackingNo }).zh, account_id: null };
 }
