@@ -18,7 +18,7 @@ export const ERROR_CODES = [
   'file_required', 'bad_file', 'empty_file', 'import_rejected', 'import_raced', 'too_many_rows', 'multipart_required',
   'unexpected_file', 'photo_too_large', 'bad_photo_type', 'photo_damaged', 'too_many_photos', 'photos_required',
   // Demands and work orders
-  'unknown_category', 'duplicate', 'code_taken', 'tracking_no_taken', 'bad_assignee', 'already_called', 'already_reported',
+  'unknown_category', 'duplicate', 'code_taken', 'tracking_no_taken', 'bad_assignee', 'already_called', 'already_reported', 'unplaced', 'already_placed',
   'already_decided', 'extension_pending', 'extension_too_long', 'units_pending', 'not_consultation', 'target_closed',
   'scheduler_only', 'received_too_old', 'received_in_future',
   // Rows of a 12345 import that could not be placed

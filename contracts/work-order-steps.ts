@@ -10,7 +10,9 @@ import { DEMAND_TYPES, RATINGS, type WorkOrderState } from './work-orders.js';
  * work (src/modules/work-orders/steps/); the web reads the buttons and each step's fields (ZStep) from here.
  */
 export const WORK_ORDER_STEPS = {
-  accept: { from: ['received'], to: 'accepted', who: OFFICE_ROLES, event: 'accept', awaited: true },
+  accept: { from: ['received'], to: 'accepted', who: OFFICE_ROLES, guard: 'placed', event: 'accept', awaited: true },
+  // A demand that came without a place the platform could find (an Open311 pin) waits on the API key's street: staff place it first.
+  place: { from: ['received'], to: null, who: OFFICE_ROLES, guard: 'unplaced', event: 'place', awaited: true },
   reject: { from: ['received'], to: 'rejected', who: OFFICE_ROLES, event: 'reject' },
   answer: { from: ['received'], to: 'closed', who: OFFICE_ROLES, event: 'answer' },
   dispatch: { from: ['accepted'], to: 'dispatched', who: OFFICE_ROLES, event: 'dispatch', awaited: true },
@@ -42,6 +44,7 @@ export const ZAssignee = z.object({ kind: z.enum(['user', 'unit']), id: ZId });
 /** One body per step; `version` guards every one of them. The web builds each step's form from these. */
 export const ZStep = {
   accept: z.object({ version: ZVersion, categoryId: ZId.optional(), demandType: z.enum(DEMAND_TYPES).optional() }),
+  place: z.object({ version: ZVersion, placeId: ZId }),
   reject: z.object({ version: ZVersion, reason: ZReason }),
   answer: z.object({ version: ZVersion, result: ZText(2000, '请填写答复内容', 'Give the answer') }),
   dispatch: z.object({ version: ZVersion, assignee: ZAssignee, note: z.string().trim().max(500).optional() }),
@@ -63,7 +66,7 @@ export type TStep<A extends WorkOrderAction> = z.infer<(typeof ZStep)[A]>;
 /** What the buttons and the timeline call each step, and each state. */
 export const WORK_ORDER_LABELS = {
   steps: {
-    accept: { zh: '受理', en: 'Accept' }, reject: { zh: '不予受理', en: 'Reject' }, answer: { zh: '直接答复', en: 'Answer' },
+    accept: { zh: '受理', en: 'Accept' }, place: { zh: '指定位置', en: 'Place' }, reject: { zh: '不予受理', en: 'Reject' }, answer: { zh: '直接答复', en: 'Answer' },
     dispatch: { zh: '派单', en: 'Dispatch' }, take: { zh: '接单', en: 'Take' }, return: { zh: '退单', en: 'Return' },
     contact: { zh: '联系居民', en: 'Contact' }, resolve: { zh: '办结', en: 'Resolve' }, follow_up: { zh: '回访', en: 'Follow up' },
     rate: { zh: '评价', en: 'Rate' }, supervise: { zh: '督办', en: 'Supervise' }, call_in: { zh: '吹哨报到', en: 'Call in' },

@@ -3,12 +3,17 @@ import type { LifecycleDef } from './types.js';
 
 type Client = (opts: InjectOptions) => Promise<LightMyRequestResponse>;
 
-/** A caller the conformance check knows, and which `who` entries (roles or relations) it holds on records `make` creates. */
+/**
+ * A caller the conformance check knows, and which `who` entries (roles or relations) it holds on records `make` creates;
+ * a function when that depends on the step (its records lie at another level of the place tree).
+ */
 export interface KnownCaller {
   name: string;
   client: Client;
-  holds: readonly string[];
+  holds: readonly string[] | ((action: string) => readonly string[]);
 }
+
+const holdsOf = (c: KnownCaller, action: string) => (typeof c.holds === 'function' ? c.holds(action) : c.holds);
 
 export interface ConformanceSetup<A extends string> {
   def: LifecycleDef<any, A, string, string>;
@@ -34,7 +39,7 @@ export async function checkConformance<A extends string>(s: ConformanceSetup<A>)
   const failures: string[] = [];
   const same = async (id: string, before: unknown) => JSON.stringify(await s.snapshot(id)) === JSON.stringify(before);
   for (const [action, step] of Object.entries(s.def.steps) as [A, (typeof s.def.steps)[A]][]) {
-    const holders = s.callers.filter((c) => c.holds.some((h) => step.who.includes(h)));
+    const holders = s.callers.filter((c) => holdsOf(c, action).some((h) => step.who.includes(h)));
     if (!holders.length) { failures.push(`${action}: no known caller holds ${step.who.join('/')}`); continue; }
     for (const state of s.def.states.filter((st) => !step.from.includes(st))) {
       const id = await s.make(state, action);

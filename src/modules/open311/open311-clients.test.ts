@@ -77,6 +77,40 @@ describe('Open311 for FixMyStreet and other GeoReport clients', () => {
     expect((await get('services/street-light.json?api_key=not-a-key')).statusCode).toBe(403);
   });
 
+  it('accepts a request with only lat and long on the key’s street, unplaced, until street staff place it in a community', async () => {
+    const before = await countOrders();
+    const res = await post('requests.xml', request({ 'attribute[community]': '', address_id: '#NOTPINPOINTED#', address_string: '健康路88号附近' }));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await countOrders()).toBe(before + 1);
+    const order = await orderOf(items(res.body)[0]!.service_request_id as string);
+    const street = await t.ctx.handle.db.selectFrom('places').selectAll().where('id', '=', order.place_id).executeTakeFirstOrThrow();
+    expect(street).toMatchObject({ level: 'street', name: '西南街道' });
+    expect(order).toMatchObject({ state: 'received', office_id: street.id, lat: 23.1564, lng: 112.8906 });
+
+    const xinan = await t.as('xinan');
+    const inbox = (await xinan({ url: '/api/work-orders?mine=true&limit=200' })).json().items as { id: string; actions?: string[] }[];
+    expect(inbox.map((o) => o.id)).toContain(order.id);
+    // The community worker does not see the street's unplaced demand; the street may not accept it before it is placed.
+    expect((await community({ url: `/api/work-orders/${order.id}` })).statusCode).toBe(404);
+    const early = await step(xinan, order.id, 'accept');
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'unplaced', field: 'placeId' });
+    expect((await step(xinan, order.id, 'place', { placeId: where.outside.id })).statusCode).toBe(404);
+    expect((await step(xinan, order.id, 'place', { placeId: street.id })).json()).toMatchObject({ code: 'place_too_high' });
+
+    const placed = await step(xinan, order.id, 'place', { placeId: where.compound.id });
+    expect(placed.statusCode, placed.body).toBe(200);
+    const now = await orderOf(order.tracking_no);
+    expect(now).toMatchObject({ place_id: where.compound.id, office_id: where.community.id, state: 'received' });
+    const event = await t.ctx.handle.db.selectFrom('events').selectAll().where('entity_id', '=', order.id).where('action', '=', 'place').executeTakeFirstOrThrow();
+    expect(JSON.parse(event.to_state!)).toMatchObject({ placeId: where.compound.id, placeName: where.compound.name });
+    expect(JSON.parse(event.from_state!)).toMatchObject({ placeId: street.id });
+    expect((await step(xinan, order.id, 'place', { placeId: where.compound.id })).json()).toMatchObject({ code: 'already_placed' });
+    // Now the community's: it sees it waiting to be accepted, and accepts it.
+    expect((await community({ url: '/api/work-orders?mine=true&limit=200' })).json().items.map((o: { id: string }) => o.id)).toContain(order.id);
+    expect((await step(community, order.id, 'accept')).statusCode).toBe(200);
+  });
+
   it('treats address_id=#NOTPINPOINTED# as no address id', async () => {
     const order = await filed({ address_id: '#NOTPINPOINTED#' });
     expect(order.place_id).toBe(where.community.id);

@@ -18,6 +18,7 @@ describe('the work-order state table conforms', () => {
   const extensions = new Map<string, string>();
   let unitId = '';
   let intoId = '';
+  let placeTo = '';
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -25,17 +26,21 @@ describe('the work-order state table conforms', () => {
     for (const u of await db.selectFrom('users').select(['id', 'username', 'unit_id']).execute()) users[u.username] = u.id;
     unitId = (await db.selectFrom('users').select('unit_id').where('username', '=', 'chengguan').executeTakeFirstOrThrow()).unit_id!;
     intoId = await insertOrder('accepted', 'help');
+    placeTo = (await demandTarget(t)).compound.id;
   });
   afterAll(() => t.close());
 
-  async function insertOrder(state: WorkOrderState, demandType: 'help' | 'consultation') {
-    const { compound, category } = await demandTarget(t);
+  /** An order on grid1's compound; `unplaced`: on its street instead, as an Open311 pin waits there to be placed. */
+  async function insertOrder(state: WorkOrderState, demandType: 'help' | 'consultation', unplaced = false) {
+    const { compound: onCompound, category } = await demandTarget(t);
+    const street = unplaced ? await t.ctx.handle.db.selectFrom('places').selectAll().where('id', '=', onCompound.path.split('/')[2]!).executeTakeFirstOrThrow() : null;
+    const compound = street ?? onCompound;
     const id = newId();
     const now = new Date();
     const later = new Date(now.getTime() + 5 * 86400_000).toISOString();
     await t.ctx.handle.db.insertInto('work_orders').values({
       id, tracking_no: `C-${id}`, external_no: null, channel: 'grid_patrol', demand_type: demandType, category_id: category.id, place_id: compound.id,
-      place_path: compound.path, office_id: compound.path.split('/')[3]!, title: '路灯不亮', description: '门口路灯坏了', address_enc: null, address_masked: null,
+      place_path: compound.path, office_id: street?.id ?? compound.path.split('/')[3]!, title: '路灯不亮', description: '门口路灯坏了', address_enc: null, address_masked: null,
       lat: null, lng: null, reporter_name: '李杏珊', reporter_phone_enc: null, reporter_phone_masked: '138****8000', reporter_phone_index: null, state,
       assignee_kind: 'user', assignee_id: users.grid1!, dispatcher_id: users.beijiang!, filed_by: users.louzhang!, reopen_count: 0, supervised: 0, escalation: 0,
       merged_into: null, received_at: now.toISOString(), accept_due: later, contact_due: later, resolve_due: later, accepted_at: null, first_contact_at: null,
@@ -46,7 +51,7 @@ describe('the work-order state table conforms', () => {
 
   async function make(state: string, action: WorkOrderAction) {
     const db = t.ctx.handle.db;
-    const id = await insertOrder(state as WorkOrderState, action === 'answer' ? 'consultation' : 'help');
+    const id = await insertOrder(state as WorkOrderState, action === 'answer' ? 'consultation' : 'help', action === 'place');
     const now = new Date().toISOString();
     if (action === 'report_in') await db.insertInto('work_order_units').values({ work_order_id: id, unit_id: unitId, called_at: now, reported_at: null, part: null }).execute();
     if (action === 'decide_extension') {
@@ -58,7 +63,7 @@ describe('the work-order state table conforms', () => {
   }
 
   const bodies = (id: string): Record<WorkOrderAction, Record<string, unknown>> => ({
-    accept: {}, reject: { reason: '不属于受理范围' }, answer: { result: '已电话答复' }, dispatch: { assignee: { kind: 'user', id: users.grid1 } }, take: {},
+    accept: {}, place: { placeId: placeTo }, reject: { reason: '不属于受理范围' }, answer: { result: '已电话答复' }, dispatch: { assignee: { kind: 'user', id: users.grid1 } }, take: {},
     return: { reason: '派错了单' }, contact: { note: '已电话联系' }, resolve: { result: '已修好' }, follow_up: { note: '居民认可' }, rate: { rating: 'satisfied' },
     supervise: { reason: '请加快办理' }, call_in: { unitIds: [unitId], reason: '需城管协同' }, report_in: { note: '已派人到场' },
     request_extension: { days: 2, reason: '等配件' }, decide_extension: { requestId: extensions.get(id) ?? 'none', approve: true }, merge: { intoId },
@@ -66,9 +71,9 @@ describe('the work-order state table conforms', () => {
 
   it('answers 409 outside the table, 403/404 outside who, and lets one of four parallel callers win', async () => {
     const db = t.ctx.handle.db;
-    const as = async (name: string, holds: string[]): Promise<KnownCaller> => ({ name, client: await t.as(name), holds });
+    const as = async (name: string, holds: KnownCaller['holds']): Promise<KnownCaller> => ({ name, client: await t.as(name), holds });
     const callers = [
-      await as('admin', ['district_admin']), await as('xinan', ['street_staff']), await as('beijiang', ['community_worker']),
+      await as('admin', ['district_admin']), await as('xinan', ['street_staff']), await as('beijiang', (action) => (action === 'place' ? [] : ['community_worker'])),
       await as('grid1', ['assignee']), await as('grid2', []), await as('louzhang', []), await as('chengguan', ['called_in_unit']),
       await as('gongjian', []), await as('jumin', []),
     ];

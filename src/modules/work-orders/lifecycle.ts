@@ -17,6 +17,7 @@ import { decideExtension } from './steps/decide-extension.js';
 import { dispatch } from './steps/dispatch.js';
 import { followUp } from './steps/follow-up.js';
 import { merge } from './steps/merge.js';
+import { place } from './steps/place.js';
 import { rate } from './steps/rate.js';
 import { reject } from './steps/reject.js';
 import { reportIn } from './steps/report-in.js';
@@ -27,7 +28,7 @@ import { supervise } from './steps/supervise.js';
 import { take } from './steps/take.js';
 
 const RUN: { [A in WorkOrderAction]: Step<A> } = {
-  accept, reject, answer, dispatch, take, return: giveBack, contact, resolve, follow_up: followUp, rate, supervise,
+  accept, place, reject, answer, dispatch, take, return: giveBack, contact, resolve, follow_up: followUp, rate, supervise,
   call_in: callIn, report_in: reportIn, request_extension: requestExtension, decide_extension: decideExtension, merge,
 };
 

@@ -42,7 +42,24 @@ export const RELATIONS: Record<WorkOrderRelation, Relation<WorkOrderRecord>> = {
   called_in_unit: { roles: ['partner_contact'], holds: isCalledIn, where: (eb, c) => calledInWhere(eb, c) },
 };
 
-export const GUARDS: Record<'unit_not_reported' | 'extension_pending', Guard<WorkOrderRecord>> = {
+/**
+ * An order is unplaced while it lies above every community (it waits on an API key's street or district, office_id the
+ * key's place): its path has fewer than three ids. officeOf (queries.ts) reads the same depth.
+ */
+export const isUnplaced = (o: Pick<WorkOrderRow, 'place_path'>) => o.place_path.split('/').filter(Boolean).length < 3;
+export const unplacedWhere = sql<SqlBool>`length(work_orders.place_path) - length(replace(work_orders.place_path, '/', '')) < 4`;
+
+export const GUARDS: Record<'unit_not_reported' | 'extension_pending' | 'placed' | 'unplaced', Guard<WorkOrderRecord>> = {
+  placed: {
+    holds: (_c, r) => !isUnplaced(r.row),
+    where: (eb) => eb.not(unplacedWhere),
+    refuse: () => conflict('placeId', workOrderMsg.placeFirst, 'unplaced'),
+  },
+  unplaced: {
+    holds: (_c, r) => isUnplaced(r.row),
+    where: () => unplacedWhere,
+    refuse: () => conflict('placeId', workOrderMsg.alreadyPlaced, 'already_placed'),
+  },
   // A unit reports in once.
   unit_not_reported: {
     holds: (c, r) => staff(c) && !!c.unitId && r.calledUnits.some((u) => u.unitId === c.unitId && !u.reported),

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../core/context.js';
 import type { DbOrTrx } from '../../../core/db.js';
 import { apiKeyActor, type ApiKeyRow } from '../../api-keys/index.js';
-import { createPlaceResolver, PLACE_MISS_TEXT } from '../../places/index.js';
+import { createPlaceResolver, findPlace, PLACE_MISS_TEXT } from '../../places/index.js';
 import { z } from 'zod';
 import { saveAttachments, uploadRoot, withAttachmentFiles, checkPhotos } from '../../attachments/index.js';
 import { fileDemand, orderAttachmentOwner, ZFileDemand } from '../../work-orders/index.js';
@@ -27,12 +27,23 @@ const number = (f: Fields, name: string) => {
 /** FixMyStreet's address_id for a pin not placed on an address: no address id at all. */
 const NOT_PINPOINTED = '#NOTPINPOINTED#';
 
-/** address_id, or the community and compound attributes (a compound may also be named by address_string). */
+/**
+ * address_id, or the community and compound attributes (a compound may also be named by address_string); with neither
+ * an address_id nor a community (a stock FixMyStreet sends only the pin), a compound the name finds in the key's area,
+ * else the key's own place, where staff place the request (`unplaced`). A named place that is not there is 400 or 404.
+ */
 async function placeOf(db: DbOrTrx, key: ApiKeyRow, f: Fields) {
-  const addressId = f.get('address_id');
-  const where = await createPlaceResolver(db, [key.place_path])({
-    placeId: addressId === NOT_PINPOINTED ? undefined : addressId, community: f.attribute('community'), compound: f.attribute('compound') ?? f.get('address_string'),
-  });
+  const addressId = f.get('address_id') === NOT_PINPOINTED ? undefined : f.get('address_id');
+  const named = { placeId: addressId, community: f.attribute('community'), compound: f.attribute('compound') ?? f.get('address_string') };
+  const resolve = createPlaceResolver(db, [key.place_path]);
+  if (!named.placeId && !named.community) {
+    // A compound named by its name alone is looked for in the key's area; found or not, the request is never refused.
+    const found = named.compound ? await resolve(named) : null;
+    if (found && 'place' in found) return found.place;
+    const own = await findPlace(db, key.place_id);
+    if (own) return own;
+  }
+  const where = await resolve(named);
   if ('place' in where) return where.place;
   const described = `${PARAM_OF[where.field]}: ${PLACE_MISS_TEXT[where.miss].en} (${PLACE_MISS_TEXT[where.miss].zh})`;
   throw where.miss === 'not_found' ? notFound311(described) : badRequest(described);
@@ -84,6 +95,6 @@ export async function postServiceRequest(ctx: AppContext, key: ApiKeyRow, f: Fie
   const caller = apiKeyActor(key);
   const order = await withAttachmentFiles((written) => fileDemand(ctx, { system: caller }, parsed.data, photos.length
     ? async (trx, row) => void (await saveAttachments(trx, uploadRoot(ctx.config), orderAttachmentOwner(row), 'report', photos, caller, written))
-    : undefined));
+    : undefined, { unplaced: true }));
   return { service_request_id: order.trackingNo, service_notice: msg(open311Msg.received, { trackingNo: order.trackingNo }).zh, account_id: null };
 }

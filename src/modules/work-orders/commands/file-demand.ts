@@ -45,6 +45,8 @@ export async function fileDemand(
   ctx: AppContext, who: { staff: Actor } | { system: EventActor }, input: TFileDemand,
   /** More work in the same transaction (the H5 page's photos). */
   after?: (trx: Trx, order: WorkOrderRow) => Promise<void>,
+  /** `unplaced`: a place above every community is taken as is (an API key's street), to be placed by the `place` step. */
+  opts: { unplaced?: boolean } = {},
 ): Promise<ReturnType<typeof toWorkOrder>> {
   const { db } = ctx.handle;
   const place = await findPlace(db, input.placeId);
@@ -54,7 +56,8 @@ export async function fileDemand(
     // The channel's roles, held on the place or above it.
     if (!bindingsOver(who.staff, place.path, CHANNEL_ROLES[input.channel]).length) throw forbidden();
   }
-  const office = officeOf(place.path);
+  // An unplaced demand waits on the key's street (or district), whose office places it.
+  const office = officeOf(place.path) ?? (opts.unplaced ? place.id : undefined);
   if (!office) throw invalid('placeId', workOrderMsg.placeTooHigh, 'place_too_high');
   const category = await findCategory(db, input.categoryId);
   if (!category || !category.active) throw invalid('categoryId', workOrderMsg.unknownCategory, 'unknown_category');

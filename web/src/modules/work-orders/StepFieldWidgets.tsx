@@ -7,6 +7,7 @@ import { localTime } from '../timeline/format';
 import { workOrdersApi, type WorkOrderDetail } from './api';
 import { AssigneeField } from './AssigneeField';
 import { MergeTargetField } from './MergeTargetField';
+import { PlaceSelect } from '../places/PlaceSelect';
 import { bound, inner, schemaRule, type StepField, type StepFieldName } from './step-schema';
 import { UnitsField } from './UnitsField';
 
@@ -117,6 +118,16 @@ function AssigneeWidget({ field, label, detail }: WidgetProps) {
     rules={[schemaRule({ schema: id, optional: false }, locale, t('common.required'))]} />;
 }
 
+/** Where an unplaced demand lies: a community, grid, compound or building found by typing its name (the caller's places only). */
+function PlaceWidget({ field, label, rules }: Pick<WidgetProps, 'field' | 'label' | 'rules'>) {
+  const t = useT();
+  return (
+    <Form.Item name={field.name} label={label} rules={rules} required={!field.optional} extra={t('workOrder.placeHint')}>
+      <PlaceSelect placeholder={t('workOrder.pickPlace')} testId="place-target" />
+    </Form.Item>
+  );
+}
+
 /** The widget of each field a step's schema may ask for; a field without one does not compile. */
 export const WIDGETS: Record<StepFieldName, Widget> = {
   reason: ReasonWidget,
@@ -132,6 +143,7 @@ export const WIDGETS: Record<StepFieldName, Widget> = {
   approve: ApproveWidget,
   rating: RatingWidget,
   intoId: ({ label, rules, detail }) => <MergeTargetField order={detail.order} label={label} rules={rules} />,
+  placeId: ({ field, label, rules }) => <PlaceWidget field={field} label={label} rules={rules} />,
   categoryId: CategoryWidget,
   demandType: DemandTypeWidget,
 };

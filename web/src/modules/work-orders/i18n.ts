@@ -4,7 +4,7 @@ import type { Widen } from '../../app/i18n/types';
 export const zh = {
   nav: { workOrders: '接诉即办' },
   action: {
-    file: '登记', accept: '受理', dispatch: '派单', take: '接单', resolve: '办结', rate: '评价', follow_up: '回访', supervise: '督办',
+    file: '登记', place: '指定位置', accept: '受理', dispatch: '派单', take: '接单', resolve: '办结', rate: '评价', follow_up: '回访', supervise: '督办',
     call_in: '吹哨', return: '退单', contact: '联系居民', reject: '不予受理', answer: '直接答复', report_in: '报到', request_extension: '申请延期',
     decide_extension: '审批延期', merge: '合并重复诉求', add_photos: '上传照片', overdue: '超期', comment: '外部系统备注',
   },
@@ -12,7 +12,7 @@ export const zh = {
     result: '办理结果', rating: '评价', mergedInto: '并入工单', trackingNo: '工单号', days: '延期天数', approved: '批准', resolveDue: '办结时限',
     units: '召集单位', supervised: '督办', reopened: '重办', stage: '阶段', photoIds: '照片', assignee: '承办',
     reason: '理由', comment: '评价意见', unitIds: '召集单位', approve: '审批意见', requestId: '延期申请', intoId: '并入工单', categoryId: '分类',
-    demandType: '诉求类型',
+    demandType: '诉求类型', placeId: '所在位置', placeName: '所在位置',
   },
   /** Where a step names a field its own way (field.<name> otherwise). */
   stepField: { report_in: { note: '本单位承办情况' }, contact: { note: '联系情况' }, follow_up: { note: '回访情况' } },
@@ -24,7 +24,7 @@ export const zh = {
     filters: '筛选', anyState: '全部状态', anyCategory: '全部分类', anyChannel: '全部渠道', searchPlaceholder: '标题或工单号', empty: '暂无工单',
     filed: '已登记,工单号 {trackingNo}', done: '操作成功', stale: '工单已被他人更新,已重新加载', units: '吹哨报到单位', extensions: '延期申请', photos: '照片',
     timeline: '办理过程', detail: '工单详情', unitKind: '部门/单位', userKind: '人员', assigneeKind: '派给',
-    approve: '同意', refuse: '不同意', intoHint: '输入标题或工单号搜索,重复诉求将并入所选工单', mergedInto: '已并入', duplicates: '并入的重复诉求', workingDays: '个工作日',
+    approve: '同意', refuse: '不同意', intoHint: '输入标题或工单号搜索,重复诉求将并入所选工单', placeHint: '诉求未能按坐标落到社区,请指定所在社区、网格或小区,再由该社区受理', mergedInto: '已并入', duplicates: '并入的重复诉求', workingDays: '个工作日',
     extensionHint: '当前办结时限 {due}', extensionDays: '延期 {days} 个工作日',
     unitKinds: { department: '部门', partner_unit: '共建单位' }, notReported: '未报到', unitsPending: '还有被召集单位未报到:{units}。全部报到后才能办结。',
     photoStage: { report: '上报照片', resolve: '办理照片' }, addPhotos: '添加办理照片', photosAdded: '照片已上传', photosLeft: '还可上传 {count} 张',
@@ -48,7 +48,7 @@ export const zh = {
 export const en: Widen<typeof zh> = {
   nav: { workOrders: 'Work orders' },
   action: {
-    file: 'Filed', accept: 'Accepted', dispatch: 'Dispatched', take: 'Taken', resolve: 'Resolved', rate: 'Rated',
+    file: 'Filed', place: 'Placed', accept: 'Accepted', dispatch: 'Dispatched', take: 'Taken', resolve: 'Resolved', rate: 'Rated',
     follow_up: 'Followed up', supervise: 'Supervised', call_in: 'Called in', return: 'Returned', contact: 'Contacted',
     reject: 'Rejected', answer: 'Answered', report_in: 'Reported in', request_extension: 'Requested an extension',
     decide_extension: 'Decided on the extension', merge: 'Merged as a duplicate', add_photos: 'Added photos',
@@ -59,6 +59,7 @@ export const en: Widen<typeof zh> = {
     approved: 'Approved', resolveDue: 'Resolve by', units: 'Called-in units', supervised: 'Supervised', reopened: 'Reopened',
     stage: 'Stage', photoIds: 'Photos', assignee: 'Assignee', reason: 'Reason', comment: 'Comment', unitIds: 'Units to call in',
     approve: 'Decision', requestId: 'Extension request', intoId: 'Merge into', categoryId: 'Category', demandType: 'Demand type',
+    placeId: 'Place', placeName: 'Place',
   },
   stepField: { report_in: { note: 'What your unit did' }, contact: { note: 'How the resident was contacted' }, follow_up: { note: 'Follow-up note' } },
   workOrder: {
@@ -73,6 +74,7 @@ export const en: Widen<typeof zh> = {
     extensions: 'Extension requests', photos: 'Photos', timeline: 'Timeline', detail: 'Work order', unitKind: 'Unit',
     userKind: 'Person', assigneeKind: 'Dispatch to', approve: 'Approve', refuse: 'Refuse',
     intoHint: 'Search by title or tracking no.; the duplicate goes into the order chosen',
+    placeHint: 'The demand could not be placed in a community; pick its community, grid or compound, whose office then accepts it',
     mergedInto: 'Merged into', duplicates: 'Duplicates merged in', workingDays: 'working days', extensionHint: 'Now due {due}',
     extensionDays: '{days} more working days',
     unitKinds: { department: 'Departments', partner_unit: 'Partner units' }, notReported: 'Not reported in',
