@@ -23,7 +23,7 @@ function startWith(env: Record<string, string>) {
 
 describe('starting with the SMS adapter configured', () => {
   it('refuses to start in production on the log adapter, before it writes anything', { timeout: 120_000 }, () => {
-    for (const env of [{ NODE_ENV: 'production' }, { NODE_ENV: 'production', SMS_PROVIDER: 'log' }]) {
+    for (const env of [{ NODE_ENV: 'production' }, { NODE_ENV: 'production', SMS_PROVIDER: 'log' }] as Record<string, string>[]) {
       const r = startWith(env);
       expect(r.status, r.output).toBe(1);
       expect(r.output).toMatch(/OneGrid did not start: SMS_PROVIDER=log .*NODE_ENV=production.*SMS_PROVIDER=aliyun/);

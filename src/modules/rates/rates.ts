@@ -12,16 +12,7 @@ export function monthRange(month: string): [string, string] {
   return [start.toISOString(), end.toISOString()];
 }
 
-/** The Beijing-time month (UTC+8, no daylight saving) an instant falls in: 'YYYY-MM'. */
-export function currentMonth(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
-}
-
-/** The month before the current one: the last whose figures are complete, shown unless another is asked for. */
-export function lastCompleteMonth(now = new Date()): string {
-  const [y, m] = currentMonth(now).split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
-}
+export { currentMonth, lastCompleteMonth } from '../../../contracts/months.js';
 
 export interface OfficeFigures {
   officeId: string;
