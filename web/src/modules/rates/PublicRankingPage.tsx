@@ -19,15 +19,17 @@ export function PublicRankingPage() {
   const [month, setMonth] = useState(lastCompleteMonth);
   const [level, setLevel] = useState<'street' | 'community'>('community');
   const { data, loading } = useLoad(() => ratesApi.publicRanking(month, level), [month, level]);
-  const rate = isPhone ? 58 : undefined;
+  const rate = isPhone ? 56 : undefined;
+  // On a phone the figures keep to one line in their narrow columns.
+  const fit = (text: string) => (isPhone ? <span style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{text}</span> : text);
   const columns: ColumnsType<PublicRow> = [
-    { title: t('rates.rank'), dataIndex: 'rank', width: isPhone ? 40 : 64, render: (v: number | null) => v ?? '—' },
+    { title: t('rates.rank'), dataIndex: 'rank', width: isPhone ? 36 : 64, render: (v: number | null) => v ?? '—' },
     { title: t('rates.name'), dataIndex: 'name', render: (name: string, r) => <OfficeName name={name} ranked={r.ranked} /> },
-    { title: t('rates.score'), dataIndex: 'score', width: isPhone ? 48 : undefined, render: scoreText },
+    { title: t('rates.score'), dataIndex: 'score', width: isPhone ? 48 : undefined, render: (v: number | null) => fit(scoreText(v)) },
     ...(isPhone ? [] : [{ title: t('rates.received'), dataIndex: 'received' }]),
-    { title: t('rates.responseRate'), dataIndex: 'responseRate', width: rate, render: percent },
-    { title: t('rates.resolutionRate'), dataIndex: 'resolutionRate', width: rate, render: percent },
-    { title: t('rates.satisfactionRate'), dataIndex: 'satisfactionRate', width: rate, render: percent },
+    { title: t('rates.responseRate'), dataIndex: 'responseRate', width: rate, render: (v: number | null) => fit(percent(v)) },
+    { title: t('rates.resolutionRate'), dataIndex: 'resolutionRate', width: rate, render: (v: number | null) => fit(percent(v)) },
+    { title: t('rates.satisfactionRate'), dataIndex: 'satisfactionRate', width: rate, render: (v: number | null) => fit(percent(v)) },
   ];
   const current = data && data.month === month && data.level === level ? data : undefined;
   const rows = current?.items ?? [];
