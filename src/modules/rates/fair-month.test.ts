@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, placeByName, type Client, type TestApp } from '../../test/harness.js';
-import { bj, orderRow } from './test-orders.js';
+import { bj, orderRow } from './test-support.js';
 
 interface Row { officeId: string; name: string; rank: number | null; due: number; resolved: number; resolutionRate: number | null; street: { id: string; name: string } | null }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvents, SYSTEM_ACTOR } from '../../core/events.js';
 import { createTestApp, placeByName, type TestApp } from '../../test/harness.js';
 import type { WorkOrderState } from '../../../contracts/work-orders.js';
-import { bj, orderRow } from './test-orders.js';
+import { bj, orderRow } from './test-support.js';
 
 interface PublicRow { officeId: string; name: string; street: { id: string; name: string } | null; ranked: boolean; rank: number | null; score: number | null; received: number; responseRate: number | null; resolutionRate: number | null; satisfactionRate: number | null }
 
