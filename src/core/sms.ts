@@ -29,7 +29,7 @@ export interface SmsLog {
 }
 
 // The log adapter's recent messages, newest last: the sign-in tests read their code here, as an operator reads the log.
-const outbox: { phone: string; text: string }[] = [];
+const outbox: { phone: string; template: SmsTemplate; text: string }[] = [];
 const OUTBOX_SIZE = 200;
 
 /**
@@ -40,7 +40,7 @@ export function logSmsProvider(log: SmsLog): SmsProvider {
   return {
     name: 'log',
     async send(phone, message) {
-      outbox.push({ phone, text: message.text });
+      outbox.push({ phone, template: message.template, text: message.text });
       if (outbox.length > OUTBOX_SIZE) outbox.shift();
       log.info({ sms: { to: mask('phone', phone), template: message.template, text: message.text } }, 'sms (log provider, not sent)');
     },
@@ -80,8 +80,8 @@ export function createSmsProvider(config: Config, log: SmsLog): SmsProvider {
   return config.sms.provider === 'aliyun' ? aliyunSmsProvider(config.sms.aliyun) : logSmsProvider(log);
 }
 
-/** Test-only: the last message the log adapter took for this phone. */
-export function lastMessageTo(phone: string): string | undefined {
-  for (let i = outbox.length - 1; i >= 0; i--) if (outbox[i]!.phone === phone) return outbox[i]!.text;
+/** Test-only: the last message of this template the log adapter took for this phone. */
+export function lastMessageTo(phone: string, template: SmsTemplate = 'oneTimeCode'): string | undefined {
+  for (let i = outbox.length - 1; i >= 0; i--) if (outbox[i]!.phone === phone && outbox[i]!.template === template) return outbox[i]!.text;
   return undefined;
 }
