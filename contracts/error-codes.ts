@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   // Sign-in and accounts
   'bad_credentials', 'account_locked', 'username_taken', 'wrong_place_level', 'unit_needs_partner_contact',
   'code_rate_limited', 'code_invalid', 'code_expired', 'code_locked', 'code_wrong', 'invalid_api_key', 'already_revoked',
+  'sms_unavailable',
   // Places and residents
   'wrong_parent_level', 'same_parent', 'place_level', 'place_too_high', 'outside_office',
   // Files, photos and ledger imports

@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createSmsProvider } from './core/sms.js';
 import type { AppContext } from './core/context.js';
 import { countStatementsFromHere } from './core/db.js';
 import {
@@ -55,6 +56,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('ctx', ctx);
+  // One SMS provider per process, for the routes and the steps that text residents (a test may set its own first).
+  ctx.sms ??= { provider: createSmsProvider(ctx.config, app.log), log: app.log };
 
   // Standard security headers; the helmet middleware is built once (the Fastify plugin rebuilds it per request).
   const secureHeaders = helmet({

@@ -6,8 +6,13 @@ export interface Config {
   dataDir: string;
   /** Work-order photos: DATA_DIR/uploads unless UPLOAD_DIR says otherwise. */
   uploadDir: string;
-  /** The SMS adapter for residents' sign-in codes; only 'log' so far. */
-  smsProvider: string;
+  /** NODE_ENV=production: development conveniences (the SMS log adapter) are refused. */
+  production: boolean;
+  /** Residents' text messages (one-time codes, "your demand is resolved"): the adapter and Alibaba Cloud SMS's settings. */
+  sms: {
+    provider: string;
+    aliyun: { accessKeyId: string; accessKeySecret: string; signName: string; oneTimeCodeTemplate: string; demandResolvedTemplate: string; endpoint: string };
+  };
   databaseUrl: string | undefined;
   /**
    * PostgreSQL: the tables' owner, which migrates at start and grants the app role (DATABASE_URL, owning nothing) what it
@@ -40,7 +45,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     uploadDir: path.resolve(env.UPLOAD_DIR ?? path.join(dataDir, 'uploads')),
-    smsProvider: env.SMS_PROVIDER ?? 'log',
+    production: env.NODE_ENV === 'production',
+    sms: {
+      provider: env.SMS_PROVIDER ?? 'log',
+      aliyun: {
+        accessKeyId: env.SMS_ALIYUN_ACCESS_KEY_ID ?? '', accessKeySecret: env.SMS_ALIYUN_ACCESS_KEY_SECRET ?? '', signName: env.SMS_ALIYUN_SIGN_NAME ?? '',
+        oneTimeCodeTemplate: env.SMS_ALIYUN_CODE_TEMPLATE ?? '', demandResolvedTemplate: env.SMS_ALIYUN_RESOLVED_TEMPLATE ?? '',
+        endpoint: env.SMS_ALIYUN_ENDPOINT || 'https://dysmsapi.aliyuncs.com/',
+      },
+    },
     databaseUrl: env.DATABASE_URL || undefined,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,

@@ -2,11 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { StartupRefused } from './core/db.js';
+import { checkSmsConfig } from './core/sms.js';
 import { seedDemoIfEmpty } from './seed/demo.js';
 import { startJobs } from './core/jobs.js';
 import { openDatabases, prepareDatabase } from './startup.js';
 
 const config = loadConfig();
+try {
+  // Before the database is opened: a refused configuration writes nothing.
+  checkSmsConfig(config);
+} catch (err) {
+  if (!(err instanceof StartupRefused)) throw err;
+  console.error(`OneGrid did not start: ${err.message}`);
+  process.exit(1);
+}
 const dbs = openDatabases(config);
 let app!: FastifyInstance;
 // Any number of processes may start at once: migrating, the key check and seeding run under the database's startup lock.

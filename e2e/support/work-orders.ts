@@ -28,8 +28,9 @@ export async function codeFromLog(phone: string, from: number, timeoutMs = WAIT)
     const text = fs.readFileSync(inject('serverLog'), 'utf8').slice(from);
     for (const line of text.split('\n').reverse()) {
       if (!line.includes(masked) || !line.includes('"sms"')) continue;
-      const entry = JSON.parse(line) as { sms?: { to: string; text: string } };
-      const code = entry.sms?.to === masked ? /\d{6}/.exec(entry.sms.text)?.[0] : undefined;
+      const entry = JSON.parse(line) as { sms?: { to: string; text: string; template?: string } };
+      // Only a one-time code: the "resolved" message to the same phone carries a tracking number.
+      const code = entry.sms?.to === masked && entry.sms.template === 'oneTimeCode' ? /\d{6}/.exec(entry.sms.text)?.[0] : undefined;
       if (code) return code;
     }
     await new Promise((r) => setTimeout(r, 200));

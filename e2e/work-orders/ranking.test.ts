@@ -1,19 +1,17 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentMonth, lastCompleteMonth } from '../../contracts/months.js';
 import { getJson } from '../support/api.js';
 import { launchBrowser, newContext, screenshot, signedInContext } from '../support/browser.js';
 
-interface Row { officeId: string; name: string; score: number | null; rank: number | null; received: number }
+interface Row { officeId: string; name: string; score: number | null; rank: number | null; received: number; street: { id: string; name: string } | null }
 
 // The demo seeds a year of orders for 西南街道: last month every one of its communities has figures; the district's
-// other communities have none and are listed unranked on the public page.
-const lastMonth = () => {
-  const d = new Date();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - 1);
-  return d.toISOString().slice(0, 7);
-};
+// other communities have none and are listed unranked.
+const lastMonth = lastCompleteMonth;
 const names = (rows: Row[]) => rows.map((r) => r.name);
+/** The office names of the table's rows, as shown. */
+const shownNames = (page: import('playwright-core').Page) => page.getByTestId('rate-row').getByTestId('office-name').allTextContents();
 
 describe('the monthly ranking of the three rates', () => {
   let browser: Browser;
@@ -36,8 +34,7 @@ describe('the monthly ranking of the three rates', () => {
     await page.goto(`/rates?month=${month}&level=community`);
     const rows = page.getByTestId('rate-row');
     await expect.poll(() => rows.count()).toBe(items.length);
-    const shown = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1]!.textContent!.trim()));
-    expect(shown).toEqual(names(items));
+    expect(await shownNames(page)).toEqual(names(items));
     expect((await rows.first().locator('td').nth(3).textContent())!.trim()).toBe(String(items[0]!.received));
     await page.getByTestId('trend-chart').locator('canvas').first().waitFor();
     await screenshot(page, 'rates-community');
@@ -103,26 +100,70 @@ describe('the monthly ranking of the three rates', () => {
     await grid.close();
   });
 
-  it('shows the same order on the public ranking page without signing in', async () => {
+  it('opens on the last complete month, marks the current one as in progress, and filters the district’s communities by street', async () => {
+    const admin = await signedInContext(browser, 'admin');
+    const page = await admin.newPage();
+    await page.goto('/rates');
+    await expect.poll(() => page.getByTestId('rates-month').locator('input').inputValue()).toBe(lastMonth());
+    const { items } = await getJson<{ items: Row[] }>(admin.request, `/api/rates?month=${lastMonth()}&level=community`);
+    await expect.poll(async () => (await shownNames(page)).join('|')).toBe(names(items).join('|'));
+    expect(await page.getByTestId('month-in-progress').count()).toBe(0);
+    // The unranked note shows here as on the public page: the other streets' communities have nothing to count.
+    const unranked = items.filter((r) => r.rank === null).length;
+    expect(unranked).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=rate-row][data-ranked=false] [data-testid=not-ranked]').count()).toBe(unranked);
+
+    await page.getByTestId('rates-street').click();
+    await page.locator('.ant-select-item-option', { hasText: '西南街道' }).click();
+    await page.waitForURL(/street=/);
+    const xinan = items.filter((r) => r.street?.name === '西南街道');
+    await expect.poll(async () => (await shownNames(page)).join('|')).toBe(names(xinan).join('|'));
+    await screenshot(page, 'rates-admin-street-filter');
+
+    await page.goto(`/rates?month=${currentMonth()}&level=community`);
+    await page.getByTestId('month-in-progress').waitFor();
+    await page.getByTestId('in-progress-note').waitFor();
+    await admin.close();
+  });
+
+  it('shows a community worker their own row with its district rank, and their street on the street tab', async () => {
+    const community = await signedInContext(browser, 'beijiang');
+    const admin = await signedInContext(browser, 'admin');
+    const all = (await getJson<{ items: Row[] }>(admin.request, `/api/rates?month=${lastMonth()}&level=community`)).items;
+    const page = await community.newPage();
+    await page.goto(`/rates?month=${lastMonth()}&level=community`);
+    await expect.poll(() => shownNames(page)).toEqual(['北江社区']);
+    const rank = all.find((r) => r.name === '北江社区')!.rank;
+    expect((await page.getByTestId('rate-row').first().locator('td').first().textContent())!.trim()).toBe(String(rank ?? '—'));
+    await page.getByRole('tab', { name: '街道' }).click();
+    await expect.poll(() => shownNames(page)).toEqual(['西南街道']);
+    await community.close();
+    await admin.close();
+  });
+
+  it('publishes the ranking on a 390 px phone without signing in: last month, grouped by street, no horizontal scroll', async () => {
     const anonymous = await newContext(browser, 'phone');
     const page = await anonymous.newPage();
     const { items } = await getJson<{ items: Row[] }>(anonymous.request, `/api/public/ranking?month=${month}&level=community`);
     await page.goto('/public/ranking');
-    // The page opens on this month; go to last month through the month picker.
-    await page.locator('.ant-picker').click();
-    await page.locator('.ant-picker-header-super-prev-btn, .ant-picker-header-prev-btn').first().waitFor();
-    const [year, monthNo] = month.split('-').map(Number) as [number, number];
-    if (year !== new Date().getFullYear()) await page.locator('.ant-picker-header-super-prev-btn').click();
-    await page.locator('.ant-picker-cell-inner').nth(monthNo - 1).click();
+    await expect.poll(() => page.getByTestId('public-month').locator('input').inputValue()).toBe(month);
+    // Streets in the order of their best community, each with its communities in the ranking's order.
+    const streets = [...new Set(items.map((r) => r.street!.name))];
+    const grouped = streets.flatMap((s) => names(items.filter((r) => r.street!.name === s)));
     const rows = page.getByTestId('public-row');
-    await expect.poll(async () => (await rows.getByTestId('office-name').allTextContents()).join('|')).toBe(names(items).join('|'));
-    // Offices with nothing to count come last, without a rank, and say why.
+    await expect.poll(async () => (await rows.getByTestId('office-name').allTextContents()).join('|')).toBe(grouped.join('|'));
+    expect(await page.getByTestId('public-group-street').allTextContents()).toEqual(streets);
+    // Offices with nothing to count have no rank and say why.
     const unranked = items.filter((r) => r.rank === null).length;
     expect(unranked).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=public-row][data-ranked=false] [data-testid=not-ranked]').count()).toBe(unranked);
     expect(await page.locator('[data-testid=public-row][data-ranked=true] [data-testid=not-ranked]').count()).toBe(0);
-    expect(await rows.last().locator('td').first().textContent()).toBe('—');
     expect(await page.locator('.ant-layout-sider, [data-testid=nav-drawer]').count()).toBe(0);
+    const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(width.client).toBe(390);
+    expect(width.scroll).toBeLessThanOrEqual(width.client);
+    // No table scrolls sideways inside the page either.
+    expect(await page.locator('.ant-table-content, .ant-table-body').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).length)).toBe(0);
     await screenshot(page, 'public-ranking-phone');
     await anonymous.close();
   });

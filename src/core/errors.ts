@@ -10,7 +10,7 @@ export interface Message {
 /** The one error shape every route answers with: `{ code, field, message: { zh, en } }`. */
 export class AppError extends Error {
   constructor(
-    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503,
     readonly code: ErrorCode,
     readonly msg: Message,
     readonly field: string | null = null,

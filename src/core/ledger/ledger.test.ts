@@ -278,7 +278,8 @@ describe('the roster on the ledger kit', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.getCell('A1').value).toBe('三水区 2026-10 三率排名(按社区)');
     expect(String(ws.getCell('A2').value)).toContain('响应率 × 10%');
-    expect(ws.getCell('E3').value).toBe('响应率');
-    expect(ws.getCell('E4').numFmt).toBe('0.0%');
+    expect(ws.getCell('F3').value).toBe('响应率');
+    expect(ws.getCell('F4').numFmt).toBe('0.0%');
+    expect(ws.getCell('M3').value).toBe('不满意');
   });
 });

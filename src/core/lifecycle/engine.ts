@@ -91,6 +91,7 @@ export async function transition<R extends LifecycleRecord, A extends string>(
   const now = nowIso();
   const result = (await step.run?.({ ctx, caller, actor: caller as Actor, record, now }, input)) ?? {};
   const updated = await ctx.handle.db.transaction().execute((trx) => applyStep(trx, def as AnyDef, caller, record, action, result, now));
+  await result.afterCommit?.(updated);
   const fresh = await def.load(ctx, id, caller);
   const actions = fresh && def.visible(caller, fresh) ? availableActions(def, caller, fresh) : [];
   return { ...(def.view(ctx, updated, caller) as Record<string, unknown>), actions };

@@ -58,6 +58,11 @@ export interface StepResult<R> {
   /** Further conditions of the update, column → the values it may still hold (e.g. the order still being handled). */
   onlyIf?: Record<string, readonly unknown[]>;
   after?: (trx: Trx, updated: R) => Promise<void>;
+  /**
+   * Work once the step is committed, outside the transaction (a text message to the resident): it cannot undo the
+   * step and must not throw; what fails there is its own to log.
+   */
+  afterCommit?: (updated: R) => Promise<void>;
 }
 
 export interface StepContext<R> {

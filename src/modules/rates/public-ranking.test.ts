@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvents, SYSTEM_ACTOR } from '../../core/events.js';
-import { newId } from '../../core/ids.js';
 import { createTestApp, placeByName, type TestApp } from '../../test/harness.js';
-import type { WorkOrderRow } from '../work-orders/index.js';
 import type { WorkOrderState } from '../../../contracts/work-orders.js';
+import { bj, orderRow } from './test-support.js';
 
-interface PublicRow { officeId: string; name: string; ranked: boolean; rank: number | null; score: number | null; received: number; responseRate: number | null; resolutionRate: number | null; satisfactionRate: number | null }
+interface PublicRow { officeId: string; name: string; street: { id: string; name: string } | null; ranked: boolean; rank: number | null; score: number | null; received: number; responseRate: number | null; resolutionRate: number | null; satisfactionRate: number | null }
 
 describe('the public ranking (晾晒) and offices with nothing to count', () => {
   let t: TestApp;
-  const bj = (s: string) => new Date(`${s}+08:00`).toISOString();
   const publicRanking = async (month: string, level = 'community') => {
     const res = await t.app.inject({ url: `/api/public/ranking?month=${month}&level=${level}` });
     expect(res.statusCode, res.body).toBe(200);
@@ -20,18 +18,8 @@ describe('the public ranking (晾晒) and offices with nothing to count', () => 
     t = await createTestApp();
     const db = t.ctx.handle.db;
     const category = await db.selectFrom('categories').select('id').executeTakeFirstOrThrow();
-    const order = (office: { id: string; path: string }, received: string, due: string, state: WorkOrderState, done: { accepted?: string; resolved?: string; rating?: 'satisfied' } = {}): WorkOrderRow => {
-      const id = newId();
-      return {
-        id, tracking_no: `P-${id}`, external_no: null, channel: 'walk_in', demand_type: 'help', category_id: category.id, place_id: office.id, place_path: office.path,
-        office_id: office.id, title: '路灯不亮', description: '路灯不亮', address_enc: null, address_masked: null, lat: null, lng: null, reporter_name: null,
-        reporter_phone_enc: null, reporter_phone_masked: null, reporter_phone_index: null, state, assignee_kind: null, assignee_id: null,
-        dispatcher_id: null, filed_by: null, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null, received_at: bj(received),
-        accept_due: new Date(new Date(bj(received)).getTime() + 24 * 3600_000).toISOString(), contact_due: null, resolve_due: bj(due),
-        accepted_at: done.accepted ? bj(done.accepted) : null, first_contact_at: null, resolved_at: done.resolved ? bj(done.resolved) : null,
-        closed_at: null, result: null, rating: done.rating ?? null, rating_comment: null, version: 1, created_at: bj(received), updated_at: bj(received),
-      };
-    };
+    const order = (office: { id: string; path: string }, received: string, due: string, state: WorkOrderState, done: { accepted?: string; resolved?: string; rating?: 'satisfied' } = {}) =>
+      orderRow(category.id, office, { received, due, state, ...done });
     const [beijiang, shatou, wenfeng] = await Promise.all(['北江社区', '沙头社区', '文锋东社区'].map((n) => placeByName(t, n)));
     const rows = [
       order(beijiang!, '2026-10-10T09:00', '2026-10-20T09:00', 'closed', { accepted: '2026-10-10T10:00', resolved: '2026-10-12T09:00', rating: 'satisfied' }),
@@ -54,7 +42,7 @@ describe('the public ranking (晾晒) and offices with nothing to count', () => 
     expect(ranked.find((r) => r.name === '文锋东社区')).toMatchObject({ received: 0, resolutionRate: 0, score: 0 });
     expect(items.slice(0, 3)).toEqual(ranked);
     for (const r of items.slice(3)) {
-      expect(r).toEqual({ officeId: r.officeId, name: r.name, ranked: false, rank: null, score: null, received: 0, responseRate: null, resolutionRate: null, satisfactionRate: null });
+      expect(r).toEqual({ officeId: r.officeId, name: r.name, street: r.street, ranked: false, rank: null, score: null, received: 0, responseRate: null, resolutionRate: null, satisfactionRate: null });
     }
   });
 

@@ -93,7 +93,7 @@ describe('the three rates and the monthly ranking', () => {
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const pub = await t.app.inject({ url: '/api/public/ranking?month=2026-10&level=community' });
     expect(pub.statusCode).toBe(200);
-    expect(pub.json().items[0]).toEqual({ officeId: '440607001015', name: '沙头社区', ranked: true, received: 3, responseRate: 1, resolutionRate: 1, satisfactionRate: 1, score: 100, rank: 1 });
+    expect(pub.json().items[0]).toEqual({ officeId: '440607001015', name: '沙头社区', street: { id: '440607001', name: '西南街道' }, ranked: true, received: 3, responseRate: 1, resolutionRate: 1, satisfactionRate: 1, score: 100, rank: 1 });
     expect(pub.body).not.toContain('138');
     expect((await t.app.inject({ url: '/api/public/ranking?month=2026-13' })).statusCode).toBe(400);
   });

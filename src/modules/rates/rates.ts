@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Config } from '../../config.js';
 import { dialectOf, type DbOrTrx } from '../../core/db.js';
+import { nowIso } from '../../core/ids.js';
 import { rateableOrders } from '../work-orders/index.js';
 
 /** A month in Beijing time as a UTC range: '2026-10' → [2026-09-30T16:00Z, 2026-10-31T16:00Z). */
@@ -10,6 +11,8 @@ export function monthRange(month: string): [string, string] {
   const end = new Date(Date.UTC(y, m, 1) - 8 * 3600_000);
   return [start.toISOString(), end.toISOString()];
 }
+
+export { currentMonth, lastCompleteMonth } from '../../../contracts/months.js';
 
 export interface OfficeFigures {
   officeId: string;
@@ -35,12 +38,19 @@ export type Grouping = 'community' | 'department';
 /**
  * The raw counts behind the three rates for one month, per community (office) or per department (assignee unit):
  * received and responded on time by received_at; due and resolved on time (and not finally rated "not satisfied") by
- * resolve_due; ratings from the ratings read model (ratings.ts: the last `rate` event per order in the month, counted
- * for the order's office, or for the unit it was assigned to when rated).
+ * resolve_due, an order counting as due only once its deadline has passed or it was resolved (`dueByNow`); ratings from
+ * the ratings read model (ratings.ts: the last `rate` event per order in the month, counted for the order's office,
+ * or for the unit it was assigned to when rated).
  */
-export async function monthFigures(db: DbOrTrx, month: string, by: Grouping): Promise<OfficeFigures[]> {
-  return (await monthsFigures(db, [month], by)).get(month) ?? [];
+export async function monthFigures(db: DbOrTrx, month: string, by: Grouping, now = nowIso()): Promise<OfficeFigures[]> {
+  return (await monthsFigures(db, [month], by, now)).get(month) ?? [];
 }
+
+/**
+ * An order due in a month counts there once its deadline has passed or it was resolved: one due on the 9th and still in
+ * time is no failure on the 1st. Both columns are in the covering index work_orders_due_cover.
+ */
+const dueByNow = (now: string) => sql`and (wo.resolve_due <= ${now} or wo.resolved_at is not null)`;
 
 /** Beijing month of a UTC ISO text column: the bucket of a range of months (one month needs none). */
 function beijingMonth(db: DbOrTrx, column: RawBuilder<unknown>) {
@@ -50,7 +60,7 @@ function beijingMonth(db: DbOrTrx, column: RawBuilder<unknown>) {
 }
 
 /** monthFigures for consecutive months at once (the trend): three statements whatever the number of months. */
-export async function monthsFigures(db: DbOrTrx, months: readonly string[], by: Grouping): Promise<Map<string, OfficeFigures[]>> {
+export async function monthsFigures(db: DbOrTrx, months: readonly string[], by: Grouping, now = nowIso()): Promise<Map<string, OfficeFigures[]>> {
   const [s] = monthRange(months[0]!);
   const [, e] = monthRange(months[months.length - 1]!);
   const key = by === 'community' ? sql.ref('wo.office_id') : sql.ref('wo.assignee_id');
@@ -65,7 +75,7 @@ export async function monthsFigures(db: DbOrTrx, months: readonly string[], by: 
       from ${orders} wo where wo.received_at >= ${s} and wo.received_at < ${e} and wo.state <> 'merged' ${onlyDept} group by 1, 2`.execute(db),
     sql<{ m: string; k: string; due: number; resolved: number }>`select ${bucket('wo.resolve_due')} as m, ${key} as k, count(*) as due,
       sum(case when wo.resolved_at is not null and wo.resolved_at <= wo.resolve_due and (wo.rating is null or wo.rating <> 'not_satisfied') then 1 else 0 end) as resolved
-      from ${orders} wo where wo.resolve_due >= ${s} and wo.resolve_due < ${e} and wo.state not in ('merged', 'rejected') ${onlyDept} group by 1, 2`.execute(db),
+      from ${orders} wo where wo.resolve_due >= ${s} and wo.resolve_due < ${e} and wo.state not in ('merged', 'rejected') ${dueByNow(now)} ${onlyDept} group by 1, 2`.execute(db),
     // One index range: work_order_ratings_office (month, office_id, rating) or _assignee (month, assignee_kind, assignee_id, rating).
     sql<{ m: string; k: string; rated: number; satisfied: number; basically: number }>`select r.month as m, ${ratedKey} as k, count(*) as rated,
       sum(case when r.rating = 'satisfied' then 1 else 0 end) as satisfied,
@@ -120,7 +130,7 @@ export const FIGURE_NAMES = ['received', 'responded', 'due', 'resolved', 'rated'
 export type Figure = (typeof FIGURE_NAMES)[number];
 
 /** The ids of the orders behind one figure: the same conditions as monthFigures, so every figure links to its orders. */
-export async function figureOrderIds(db: DbOrTrx, month: string, by: Grouping, keys: string[], figure: Figure, limit: number): Promise<string[]> {
+export async function figureOrderIds(db: DbOrTrx, month: string, by: Grouping, keys: string[], figure: Figure, limit: number, now = nowIso()): Promise<string[]> {
   if (keys.length === 0) return [];
   const [s, e] = monthRange(month);
   const key = by === 'community' ? sql.ref('wo.office_id') : sql.ref('wo.assignee_id');
@@ -140,7 +150,7 @@ export async function figureOrderIds(db: DbOrTrx, month: string, by: Grouping, k
     where = sql`wo.received_at >= ${s} and wo.received_at < ${e} and wo.state <> 'merged'
       ${figure === 'responded' ? sql`and coalesce(wo.accepted_at, wo.closed_at) <= wo.accept_due` : sql``}`;
   } else {
-    where = sql`wo.resolve_due >= ${s} and wo.resolve_due < ${e} and wo.state not in ('merged', 'rejected')
+    where = sql`wo.resolve_due >= ${s} and wo.resolve_due < ${e} and wo.state not in ('merged', 'rejected') ${dueByNow(now)}
       ${figure === 'resolved' ? sql`and wo.resolved_at is not null and wo.resolved_at <= wo.resolve_due and (wo.rating is null or wo.rating <> 'not_satisfied')` : sql``}`;
   }
   const rows = await sql<{ id: string }>`select wo.id from ${rateableOrders(db)} wo where ${inKeys} ${onlyDept} and ${where} order by wo.received_at limit ${limit}`.execute(db);

@@ -8,7 +8,7 @@ import { notFound } from '../../core/errors.js';
 import { exportLedger } from '../../core/ledger/index.js';
 import { requireActor } from '../../core/http.js';
 import { bilingual, ZId } from '../../core/validation.js';
-import { figureOrderIds, FIGURE_NAMES, monthsFigures, rank, rollUp, type OfficeFigures, type RankedOffice } from './rates.js';
+import { currentMonth, figureOrderIds, FIGURE_NAMES, lastCompleteMonth, monthsFigures, rank, rollUp, type OfficeFigures, type RankedOffice } from './rates.js';
 import { RATES_LEDGER, ratesTitleRows } from './rates-ledger.js';
 import { findPlace, findPlaceByCode, listPlacesAtLevel } from '../places/index.js';
 import { listUnitsOfKind } from '../units/index.js';
@@ -20,13 +20,25 @@ import { bilingualMsg } from '../../core/i18n.js';
 export const ratesPolicy = definePolicy<Record<string, never>>('rates', [...allow(OFFICE_ROLES, 'read')]);
 
 const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bilingualMsg(rateMsg.badMonth));
+/** A month to show, by default the last complete one (Beijing time): the current month is still in progress. */
+const ZShownMonth = ZMonth.optional().transform((m) => m ?? lastCompleteMonth());
 const ZLevel = z.enum(['street', 'community', 'department']);
-const ZRatesQuery = z.object({ month: ZMonth, level: ZLevel.default('community'), parentId: ZId.optional() });
+const ZRatesQuery = z.object({ month: ZShownMonth, level: ZLevel.default('community'), parentId: ZId.optional() });
+
+/** What a ranking's answer says of its month besides the rows: whether it is still in progress, and the weights. */
+const monthNote = (ctx: AppContext, month: string) => ({ month, inProgress: month === currentMonth(), weights: ctx.config.rateWeights });
 
 export interface Office { id: string; name: string; path: string; parentId: string | null }
 
-/** The ranked offices of one level for a month, limited to those under `within` (a place path) when given. */
-export async function ranking(ctx: AppContext, month: string, level: 'street' | 'community' | 'department', within?: string): Promise<(RankedOffice & { name: string })[]> {
+/** A row of a ranking: the office's figures, its name and, for a community, its street. */
+export type RankingRow = RankedOffice & { name: string; street: { id: string; name: string } | null };
+
+/**
+ * The ranked offices of one level for a month. Every office is ranked among all those of its level in the district (the
+ * one ranking that is published); `within` (a place path) then limits the rows to the offices under it and those above
+ * it: a community worker sees their own community, and their street on the street tab, each with its district rank.
+ */
+export async function ranking(ctx: AppContext, month: string, level: 'street' | 'community' | 'department', within?: string): Promise<RankingRow[]> {
   return (await rankings(ctx, [month], level, within)).get(month)!;
 }
 
@@ -48,13 +60,18 @@ export async function rankings(ctx: AppContext, months: readonly string[], level
       byMonth = new Map([...byMonth].map(([m, f]) => [m, rollUp(f, (id) => parent.get(id))]));
     }
   }
-  const shown = offices.filter((o) => !within || isWithin(o.path, within) || (level === 'department' && isWithin(within, o.path)));
-  const names = new Map(shown.map((o) => [o.id, o.name]));
-  const out = new Map<string, (RankedOffice & { name: string })[]>();
+  // Communities carry their street, by which the pages group and filter them.
+  const streets = level === 'community' ? new Map((await listPlacesAtLevel(db, 'street', district.path)).map((p) => [p.id, p.name])) : undefined;
+  const shown = new Set(offices.filter((o) => !within || isWithin(o.path, within) || isWithin(within, o.path)).map((o) => o.id));
+  const byOffice = new Map(offices.map((o) => [o.id, o]));
+  const out = new Map<string, RankingRow[]>();
   for (const month of months) {
     const byId = new Map((byMonth.get(month) ?? []).map((f) => [f.officeId, f]));
-    const rows = shown.map((o) => byId.get(o.id) ?? { officeId: o.id, received: 0, responded: 0, due: 0, resolved: 0, rated: 0, satisfied: 0, basicallySatisfied: 0 });
-    out.set(month, rank(rows, ctx.config.rateWeights).map((r) => ({ ...r, name: names.get(r.officeId)! })));
+    const rows = offices.map((o) => byId.get(o.id) ?? { officeId: o.id, received: 0, responded: 0, due: 0, resolved: 0, rated: 0, satisfied: 0, basicallySatisfied: 0 });
+    out.set(month, rank(rows, ctx.config.rateWeights).filter((r) => shown.has(r.officeId)).map((r) => {
+      const o = byOffice.get(r.officeId)!;
+      return { ...r, name: o.name, street: streets && o.parentId ? { id: o.parentId, name: streets.get(o.parentId) ?? '' } : null };
+    }));
   }
   return out;
 }
@@ -64,18 +81,20 @@ function ratesRoot(actor: Actor): string {
   return bindingsAllowed(actor, ratesPolicy, 'read')[0]!.placePath;
 }
 
+/** The place a ranking shows: `parentId` when given (404 outside the caller's subtree), else the caller's rates root. */
+async function shownPlace(ctx: AppContext, actor: Actor, parentId: string | undefined): Promise<{ path: string; name: string }> {
+  const root = ratesRoot(actor);
+  const p = await findPlace(ctx.handle.db, parentId ?? root.split('/').filter(Boolean).at(-1)!);
+  if (!p || !isWithin(p.path, root)) throw notFound('place');
+  return p;
+}
+
 export const ratesRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['rates'];
 
-  app.get('/rates', { schema: { tags, summary: 'The three rates, score and rank per office for a month', querystring: ZRatesQuery } }, async (req) => {
-    const actor = requireActor(req);
-    let within = ratesRoot(actor);
-    if (req.query.parentId) {
-      const p = await findPlace(app.ctx.handle.db, req.query.parentId);
-      if (!p || !isWithin(p.path, within)) throw notFound('place');
-      within = p.path;
-    }
-    return { month: req.query.month, level: req.query.level, weights: app.ctx.config.rateWeights, items: await ranking(app.ctx, req.query.month, req.query.level, within) };
+  app.get('/rates', { schema: { tags, summary: 'The three rates, score and rank per office for a month (by default the last complete one)', querystring: ZRatesQuery } }, async (req) => {
+    const within = (await shownPlace(app.ctx, requireActor(req), req.query.parentId)).path;
+    return { ...monthNote(app.ctx, req.query.month), level: req.query.level, items: await ranking(app.ctx, req.query.month, req.query.level, within) };
   });
 
   app.get('/rates/trend', { schema: { tags, querystring: z.object({ officeId: ZId, level: ZLevel, months: z.coerce.number().int().min(1).max(24).default(6), until: ZMonth }) } }, async (req) => {
@@ -115,13 +134,12 @@ export const ratesRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/rates.xlsx', { schema: { tags, querystring: ZRatesQuery } }, async (req, reply) => {
-    const actor = requireActor(req);
-    const root = ratesRoot(actor);
     const { month, level } = req.query;
-    const rows = await ranking(app.ctx, month, level, root);
-    const place = (await findPlace(app.ctx.handle.db, root.split('/').filter(Boolean).at(-1)!))?.name ?? '';
+    const place = await shownPlace(app.ctx, requireActor(req), req.query.parentId);
+    const rows = (await ranking(app.ctx, month, level, place.path)).map((r) => ({ ...r, notSatisfied: r.rated - r.satisfied - r.basicallySatisfied }));
     await exportLedger(reply, RATES_LEDGER, rows, {
-      fileName: [place, RATES_LEDGER.title.zh, month], titleRows: ratesTitleRows(place, month, level, app.ctx.config.rateWeights),
+      fileName: [place.name, RATES_LEDGER.title.zh, month],
+      titleRows: ratesTitleRows(place.name, month, month === currentMonth(), level, app.ctx.config.rateWeights),
     });
     return reply;
   });
@@ -132,11 +150,11 @@ export const ratesRoutes: FastifyPluginAsyncZod = async (app) => {
    * or rates, so the public sees every office and none looks ranked last for having had no demands.
    */
   app.get('/public/ranking', {
-    schema: { tags, security: [], summary: 'The public ranking of a month; offices with nothing to count come last, unranked', querystring: z.object({ month: ZMonth, level: z.enum(['street', 'community']).default('community') }) },
+    schema: { tags, security: [], summary: 'The public ranking of a month; offices with nothing to count come last, unranked', querystring: z.object({ month: ZShownMonth, level: z.enum(['street', 'community']).default('community') }) },
   }, async (req) => {
     const rows = await ranking(app.ctx, req.query.month, req.query.level);
-    const items = rows.map(({ officeId, name, received, responseRate, resolutionRate, satisfactionRate, score, rank }) =>
-      ({ officeId, name, ranked: rank !== null, rank, score, received, responseRate, resolutionRate, satisfactionRate }));
-    return { month: req.query.month, level: req.query.level, weights: app.ctx.config.rateWeights, items: [...items.filter((r) => r.ranked), ...items.filter((r) => !r.ranked)] };
+    const items = rows.map(({ officeId, name, street, received, responseRate, resolutionRate, satisfactionRate, score, rank }) =>
+      ({ officeId, name, street, ranked: rank !== null, rank, score, received, responseRate, resolutionRate, satisfactionRate }));
+    return { ...monthNote(app.ctx, req.query.month), level: req.query.level, items: [...items.filter((r) => r.ranked), ...items.filter((r) => !r.ranked)] };
   });
 };

@@ -10,6 +10,7 @@ export const h5Msg = defineMessages({
   perHour: { zh: '该手机号1小时内获取验证码次数已达上限,请稍后再试', en: 'Five codes an hour for this phone; try again later' },
   perAddress: { zh: '此网络获取验证码次数过多,请稍后再试', en: 'Too many codes asked for from this network; try again later' },
   sms: { zh: '【一张网】您的验证码是{code},5分钟内有效。如非本人操作,请忽略本短信。', en: '[OneGrid] Your code is {code}, valid for 5 minutes. Ignore this message if you did not ask for it.' },
+  smsFailed: { zh: '短信暂时发送失败,请稍后再试', en: 'The text message could not be sent; try again in a moment' },
   codeInvalid: { zh: '验证码无效,请重新获取', en: 'No valid code; request a new one' },
   codeExpired: { zh: '验证码已过期,请重新获取', en: 'The code has expired; request a new one' },
   codeLocked: { zh: '验证码错误次数过多,请重新获取', en: 'Too many wrong tries; request a new code' },

@@ -4,7 +4,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { extraLimit } from '../../core/limits.js';
 import { mask } from '../../core/personal-data.js';
-import { createSmsProvider } from '../../core/sms.js';
 import { ZId } from '../../core/validation.js';
 import { ZStep } from '../../../contracts/work-order-steps.js';
 import { checkPhotos, readUpload } from '../attachments/index.js';
@@ -30,14 +29,12 @@ export const CODES_PER_ADDRESS_HOUR = 60;
 
 /** The resident's phone page (H5): sign in by SMS code, pick a place, file with photos, follow and rate. */
 export const residentH5Routes: FastifyPluginAsyncZod = async (app) => {
-  const sms = createSmsProvider(app.ctx.config, app.log);
-
   // Codes: one a minute and five an hour per phone (send-code.ts), 20 a minute and 60 an hour per address in all.
   const codesPerAddressHour = extraLimit(app, { name: 'sms-code-address', max: CODES_PER_ADDRESS_HOUR, timeWindow: '1 hour', key: (req) => req.ip,
     code: 'code_rate_limited', message: h5Msg.perAddress, field: 'phone' });
   app.post('/h5/code', { schema: { tags, summary: 'Send a one-time sign-in code by SMS', body: ZRequestCode, security: [] },
     config: perIp(CODES_PER_ADDRESS_MINUTE, '1 minute'), preHandler: codesPerAddressHour },
-    async (req) => ({ sent: true, ...(await sendCode(app.ctx, sms, req.body.phone)) }));
+    async (req) => ({ sent: true, ...(await sendCode(app.ctx, req.body.phone)) }));
 
   app.post('/h5/login', { schema: { tags, summary: 'Sign in with phone and code', body: ZResidentLogin, security: [] }, config: perIp(20, '1 minute') },
     async (req, reply) => {

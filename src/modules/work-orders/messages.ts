@@ -3,6 +3,10 @@ import { defineMessages } from '../../core/i18n.js';
 /** Work orders' messages: refusals of steps, notifications, labels of the extension and escalation tables, figures. */
 export const workOrderMsg = defineMessages({
   titleRequired: { zh: '请填写标题', en: 'Title is required' },
+  resolvedSms: {
+    zh: '【一张网】您的诉求(编号{trackingNo})已办结,请在"我的诉求"中查看办理结果并评价。',
+    en: '[OneGrid] Your demand {trackingNo} is resolved: see the result under "My demands" and rate it.',
+  },
   descriptionRequired: { zh: '请描述问题', en: 'Describe the problem' },
   placeTooHigh: { zh: '诉求须落到社区及以下', en: 'A demand belongs to a community or a place below it' },
   unknownCategory: { zh: '诉求分类不存在或已停用', en: 'Unknown or inactive category' },

@@ -3,7 +3,7 @@ import type { AppContext } from '../../../core/context.js';
 import type { Db } from '../../../core/db.js';
 import { AppError } from '../../../core/errors.js';
 import { newId } from '../../../core/ids.js';
-import type { SmsProvider } from '../../../core/sms.js';
+import { mask } from '../../../core/personal-data.js';
 import { h5Msg } from '../messages.js';
 import { msg, type Entry } from '../../../core/i18n.js';
 
@@ -34,7 +34,7 @@ async function claimSend(db: Db, phoneIndex: string, now: Date): Promise<boolean
 }
 
 /** Sends a six-digit code to the phone: one a minute and five an hour per phone, each valid five minutes. */
-export async function sendCode(ctx: AppContext, sms: SmsProvider, phone: string): Promise<{ expiresAt: string }> {
+export async function sendCode(ctx: AppContext, phone: string): Promise<{ expiresAt: string }> {
   const { db } = ctx.handle;
   const phoneIndex = ctx.cipher.blindIndex(phone);
   const now = new Date();
@@ -53,12 +53,13 @@ export async function sendCode(ctx: AppContext, sms: SmsProvider, phone: string)
     id, phone_index: phoneIndex, code_hash: hashCode(ctx, id, code), attempts: 0, expires_at: expiresAt, used_at: null, created_at: now.toISOString(),
   }).execute();
   try {
-    await sms.send(phone, msg(h5Msg.sms, { code }).zh);
+    await ctx.sms!.provider.send(phone, { template: 'oneTimeCode', params: { code }, text: msg(h5Msg.sms, { code }).zh });
   } catch (error) {
-    // A code that never left does not count against the phone's limits.
+    // A code that never left does not count against the phone's limits; the resident may ask again at once.
     await db.deleteFrom('one_time_codes').where('id', '=', id).execute();
     await db.deleteFrom('one_time_code_gates').where('id', '=', phoneIndex).where('sent_at', '=', now.toISOString()).execute();
-    throw error;
+    ctx.sms!.log.warn({ err: error, sms: { to: mask('phone', phone), template: 'oneTimeCode' } }, 'sms not sent');
+    throw new AppError(503, 'sms_unavailable', msg(h5Msg.smsFailed), 'phone');
   }
   return { expiresAt };
 }

@@ -2,6 +2,7 @@ import { Button, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useT } from '../../app/i18n/I18nProvider';
 import { percent, scoreText, type Figure, type RateRow } from './api';
+import { OfficeName } from './OfficeName';
 
 interface Props {
   rows: RateRow[];
@@ -23,7 +24,7 @@ export function RatesTable({ rows, loading, selected, onSelect, onFigure }: Prop
   const notSatisfied = (r: RateRow) => r.rated - r.satisfied - r.basicallySatisfied;
   const columns: ColumnsType<RateRow> = [
     { title: t('rates.rank'), dataIndex: 'rank', width: 64, fixed: 'left', render: (v: number | null) => v ?? '—' },
-    { title: t('rates.name'), dataIndex: 'name', width: 160, fixed: 'left' },
+    { title: t('rates.name'), dataIndex: 'name', width: 200, fixed: 'left', render: (name: string, r) => <OfficeName name={name} ranked={r.rank !== null} /> },
     { title: t('rates.score'), dataIndex: 'score', width: 90, render: scoreText },
     { title: t('rates.received'), dataIndex: 'received', width: 80, render: count('received') },
     { title: t('rates.responded'), dataIndex: 'responded', width: 90, render: count('responded') },
@@ -47,7 +48,7 @@ export function RatesTable({ rows, loading, selected, onSelect, onFigure }: Prop
       pagination={false}
       scroll={{ x: 1200 }}
       rowClassName={(r) => (r.officeId === selected ? 'ant-table-row-selected' : '')}
-      onRow={(r) => ({ onClick: () => onSelect(r), style: { cursor: 'pointer' }, 'data-testid': 'rate-row', 'data-office': r.officeId }) as React.HTMLAttributes<HTMLElement>}
+      onRow={(r) => ({ onClick: () => onSelect(r), style: { cursor: 'pointer' }, 'data-testid': 'rate-row', 'data-office': r.officeId, 'data-ranked': r.rank !== null }) as React.HTMLAttributes<HTMLElement>}
     />
   );
 }

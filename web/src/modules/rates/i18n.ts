@@ -9,6 +9,8 @@ export const zh = {
     basicallySatisfied: '基本满意', notSatisfied: '不满意', satisfactionRate: '满意率', score: '综合得分', rank: '排名', export: '导出Excel',
     trend: '{name} 综合得分趋势', ordersBehind: '{name} · {figure}', publicTitle: '接诉即办晾晒排名', notRanked: '本月无可计诉求,不参与排名',
     weights: '权重:响应率 {response}、解决率 {resolution}、满意率 {satisfaction}',
+    inProgress: '进行中', inProgressNote: '本月尚未结束:未到办结期限的诉求还未计入解决率', allStreets: '全部街道',
+    rankNote: '排名为全区同级单位间的排名',
   },
 } as const;
 
@@ -22,5 +24,7 @@ export const en: Widen<typeof zh> = {
     trend: 'Score trend of {name}', ordersBehind: '{name} · {figure}', publicTitle: 'Public ranking',
     notRanked: 'Nothing to count this month: not ranked',
     weights: 'Weights: response {response}, resolution {resolution}, satisfaction {satisfaction}',
+    inProgress: 'In progress', inProgressNote: 'This month is not over: orders not yet due are not in the resolution rate yet',
+    allStreets: 'All streets', rankNote: 'Ranks are among all offices of the level in the district',
   },
 };

@@ -1,0 +1,12 @@
+/** The three rates' months: Beijing time (UTC+8, no daylight saving), whatever the clock zone of the server or browser. */
+
+/** 'YYYY-MM' of the month an instant falls in, in Beijing time. */
+export function currentMonth(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+}
+
+/** The month before the current one: the last whose figures are complete, shown unless another is asked for. */
+export function lastCompleteMonth(now = new Date()): string {
+  const [y, m] = currentMonth(now).split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
+}
