@@ -4,7 +4,7 @@ import type { Widen } from '../../app/i18n/types';
 export const zh = {
   nav: { workOrders: '接诉即办' },
   action: {
-    file: '登记', accept: '受理', dispatch: '派单', take: '接单', resolve: '办结', rate: '评价', follow_up: '回访', supervise: '督办',
+    file: '登记', accept: '受理', dispatch: '派单', recall: '撤回派单', redispatch: '改派', take: '接单', resolve: '办结', rate: '评价', follow_up: '回访', supervise: '督办',
     call_in: '吹哨', return: '退单', contact: '联系居民', reject: '不予受理', answer: '直接答复', report_in: '报到', request_extension: '申请延期',
     decide_extension: '审批延期', merge: '合并重复诉求', add_photos: '上传照片', overdue: '超期', comment: '外部系统备注',
   },
@@ -48,7 +48,7 @@ export const zh = {
 export const en: Widen<typeof zh> = {
   nav: { workOrders: 'Work orders' },
   action: {
-    file: 'Filed', accept: 'Accepted', dispatch: 'Dispatched', take: 'Taken', resolve: 'Resolved', rate: 'Rated',
+    file: 'Filed', accept: 'Accepted', dispatch: 'Dispatched', recall: 'Recalled', redispatch: 'Re-dispatched', take: 'Taken', resolve: 'Resolved', rate: 'Rated',
     follow_up: 'Followed up', supervise: 'Supervised', call_in: 'Called in', return: 'Returned', contact: 'Contacted',
     reject: 'Rejected', answer: 'Answered', report_in: 'Reported in', request_extension: 'Requested an extension',
     decide_extension: 'Decided on the extension', merge: 'Merged as a duplicate', add_photos: 'Added photos',
