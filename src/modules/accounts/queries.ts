@@ -99,3 +99,15 @@ export async function holdsRoleOver(db: DbOrTrx, userId: string, roles: readonly
     .where('place_id', 'in', ids).limit(1).executeTakeFirst();
   return Boolean(row);
 }
+
+/**
+ * Accounts' ids, names and first role as a subquery another module selects from (a work order's holder, an event's
+ * actor), one statement still.
+ */
+export function userNames(db: DbOrTrx) {
+  return db.selectFrom('users').select((eb) => [
+    'users.id', 'users.display_name as name',
+    eb.selectFrom('role_bindings').select('role_bindings.role').whereRef('role_bindings.user_id', '=', 'users.id')
+      .orderBy('role_bindings.created_at').orderBy('role_bindings.id').limit(1).as('role'),
+  ]);
+}

@@ -13,6 +13,7 @@ import { findPlace } from '../places/index.js';
 import { fileDemand } from './commands/file-demand.js';
 import { workOrderLifecycle as def } from './lifecycle.js';
 import { workOrderReadPolicy } from './policy.js';
+import { placeChains, peopleColumns } from './names.js';
 import { toWorkOrder } from './queries.js';
 import { findVisibleWorkOrder, workOrderDetail } from './detail.js';
 import { ZFileDemand, ZWorkOrderQuery } from './schema.js';
@@ -46,10 +47,11 @@ export const workOrderRoutes: FastifyPluginAsyncZod = async (app) => {
     if (f.overdue === 'true') q = q.where('state', 'in', OPEN_STATES.filter((s) => s !== 'resolved' && s !== 'followed_up')).where('resolve_due', '<', now);
     if (f.q) q = q.where((eb) => eb.or([eb('title', 'like', `%${f.q}%`), eb('tracking_no', '=', f.q!), eb('external_no', '=', f.q!)]));
     const [rows, total] = await Promise.all([
-      q.selectAll().orderBy('received_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),
+      q.selectAll('work_orders').select(peopleColumns(db())).orderBy('received_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
-    return { items: rows.map((r) => toWorkOrder(r)), total: Number(total.n) };
+    const chains = await placeChains(db(), actor, rows.map((r) => r.place_path));
+    return { items: rows.map((r) => ({ ...toWorkOrder(r), places: chains.get(r.place_path) ?? [] })), total: Number(total.n) };
   });
 
   app.get('/work-orders/:id', { schema: { tags, params: ZParams } }, async (req) => {
