@@ -91,4 +91,39 @@ describe('an order says where the demand is, who holds it and who dispatched it'
     expect((await step(community, order.id, 'redispatch', { assignee: { kind: 'user', id: ids.grid1 } })).statusCode).toBe(409);
     expect((await events(order.id)).at(-1)!.action).toBe('take');
   });
+
+  it('says on each inbox row what is expected of me, and counts the rows by kind', async () => {
+    const [toAccept, toDispatch] = [await fileOne(grid1, t), await fileOne(grid1, t)];
+    await step(community, toDispatch.id, 'accept');
+    const inbox = (await community({ url: '/api/work-orders?mine=true&limit=200' })).json() as { items: (Order & { awaits: string[] })[]; total: number; counts: Record<string, number> };
+    expect(inbox.items.find((o) => o.id === toAccept.id)!.awaits).toEqual(['accept']);
+    expect(inbox.items.find((o) => o.id === toDispatch.id)!.awaits).toEqual(['dispatch']);
+    const byKind = inbox.items.reduce<Record<string, number>>((n, o) => { for (const a of o.awaits) n[a] = (n[a] ?? 0) + 1; return n; }, {});
+    expect(inbox.counts).toEqual(byKind);
+    expect(inbox.total).toBe(inbox.items.length);
+    await step(community, toDispatch.id, 'dispatch', { assignee: { kind: 'user', id: ids.grid1 } });
+    const mine = (await grid1({ url: '/api/work-orders?mine=true&limit=200' })).json() as { items: (Order & { awaits: string[] })[]; counts: Record<string, number> };
+    expect(mine.items.find((o) => o.id === toDispatch.id)!.awaits).toEqual(['take']);
+    expect(mine.counts.take).toBeGreaterThanOrEqual(1);
+    // The table (not the inbox) has neither.
+    expect((await community({ url: '/api/work-orders?limit=5' })).json()).not.toHaveProperty('counts');
+  });
+
+  it('filters the table by the day received and by street and community, in the caller’s scope', async () => {
+    const order = await fileOne(grid1, t);
+    const db = t.ctx.handle.db;
+    const [street, other] = await Promise.all([
+      db.selectFrom('places').select('id').where('name', '=', '西南街道').executeTakeFirstOrThrow(),
+      db.selectFrom('places').select('id').where('level', '=', 'community').where('name', '!=', '北江社区').executeTakeFirstOrThrow(),
+    ]);
+    const community1 = (await db.selectFrom('places').select('id').where('name', '=', '北江社区').executeTakeFirstOrThrow()).id;
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const ids = async (query: string) => ((await t.as('xinan').then((c) => c({ url: `/api/work-orders?limit=200&${query}` }))).json().items as Order[]).map((o) => o.id);
+    expect(await ids(`receivedFrom=${today}&receivedTo=${today}`)).toContain(order.id);
+    expect(await ids('receivedTo=2020-01-01')).not.toContain(order.id);
+    expect(await ids(`streetId=${street.id}&communityId=${community1}`)).toContain(order.id);
+    expect(await ids(`communityId=${other.id}`)).not.toContain(order.id);
+    expect((await community({ url: `/api/work-orders?communityId=${other.id}` })).statusCode).toBe(404);
+    expect((await community({ url: '/api/work-orders?receivedFrom=yesterday' })).statusCode).toBe(400);
+  });
 });
