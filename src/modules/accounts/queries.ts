@@ -86,9 +86,9 @@ export async function usersWithRoleOver(db: DbOrTrx, placePath: string, roles: r
   return rows.map((r) => r.user_id);
 }
 
-/** The ids of the accounts with this username, as a subquery for another module's `where(column, 'in', …)`. */
-export function userIdsNamed(db: DbOrTrx, username: string) {
-  return db.selectFrom('users').select('users.id').where('users.username', '=', username);
+/** The ids of the accounts with this username or display name, as a subquery for another module's `where(column, 'in', …)`. */
+export function userIdsNamed(db: DbOrTrx, name: string) {
+  return db.selectFrom('users').select('users.id').where((eb) => eb.or([eb('users.username', '=', name), eb('users.display_name', '=', name)]));
 }
 
 /** Whether the account holds one of `roles` on this place or one above it: who may be given work there. */
