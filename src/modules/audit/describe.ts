@@ -1,7 +1,9 @@
 import { type AliasableExpression, type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { DbOrTrx } from '../../core/db.js';
 import type { EventTable } from '../../core/events.js';
-import { recordNames } from '../../core/registry.js';
+import type { Message } from '../../core/errors.js';
+import { lifecycleLabels } from '../../core/lifecycle/abilities.js';
+import { installedModules, recordNames } from '../../core/registry.js';
 import type { Database } from '../../core/schema.js';
 import { userNames } from '../accounts/index.js';
 
@@ -58,12 +60,41 @@ export async function eventRefs(db: DbOrTrx, events: readonly { from: unknown; t
   return Object.fromEntries(rows.map((r) => [`${r.type}:${r.id}`, { type: r.type, name: r.name, role: r.role ?? null }]));
 }
 
+/** Each state table's labels of its events and states, by entity type and event (the engine lists them). */
+function tableLabels(): Map<string, { event: Message; states: Record<string, Message> }> {
+  const out = new Map<string, { event: Message; states: Record<string, Message> }>();
+  for (const def of installedModules().flatMap((m) => m.lifecycles ?? [])) {
+    const { events, states } = lifecycleLabels(def);
+    // A step's event of this table, or a labelled event that no table claimed first (filing, photos added).
+    for (const [event, label] of Object.entries(events)) {
+      const key = `${def.entityType}:${event}`;
+      if (!out.has(key) || Object.values(def.steps).some((s) => s.event === event)) out.set(key, { event: label, states });
+    }
+  }
+  return out;
+}
+let labels: ReturnType<typeof tableLabels> | undefined;
+
+/** What the state table calls the event and the states it went from and to; null for events outside any table. */
+function stateTableLabels(entityType: string, action: string, from: unknown, to: unknown) {
+  const found = (labels ??= tableLabels()).get(`${entityType}:${action}`);
+  if (!found) return { label: null, fromState: null, toState: null };
+  const state = (v: unknown) => {
+    const s = (v as { state?: unknown } | null)?.state;
+    return typeof s === 'string' ? found.states[s] ?? null : null;
+  };
+  return { label: found.event, fromState: state(from), toState: state(to) };
+}
+
 /** An event as the timeline and the audit log show it. */
 export function toEvent(e: Selectable<EventTable> & { actor_role?: string | null; record_name?: string | null }) {
+  const from = e.from_state ? JSON.parse(e.from_state) : null;
+  const to = e.to_state ? JSON.parse(e.to_state) : null;
   return {
+    ...stateTableLabels(e.entity_type, e.action, from, to),
     id: Number(e.id), at: e.at, actorId: e.actor_id, actorName: e.actor_name, actorRole: e.actor_role ?? null, system: e.actor_id === null,
     entityType: e.entity_type, entityId: e.entity_id, recordName: e.record_name ?? null,
-    action: e.action, from: e.from_state ? JSON.parse(e.from_state) : null, to: e.to_state ? JSON.parse(e.to_state) : null,
+    action: e.action, from, to,
     reason: e.reason, placeId: e.place_id,
   };
 }

@@ -28,6 +28,7 @@ describe('events as people read them', () => {
     expect((await step(await t.as('xinan'), order.id, 'call-in', { unitIds: [ids['chengguan:unit']], reason: '需城管协同' })).statusCode).toBe(200);
     const timeline = (await community({ url: `/api/timeline/work_order/${order.id}` })).json() as { items: Event[]; refs: Record<string, { name: string; role: string | null }> };
     const dispatch = timeline.items.find((e) => e.action === 'dispatch')!;
+    expect(dispatch).toMatchObject({ label: { zh: '派单', en: 'Dispatch' }, fromState: { zh: '已受理' }, toState: { zh: '已派单' } });
     expect(dispatch).toMatchObject({ actorName: ids['beijiang:name'], actorRole: 'community_worker', system: false, recordName: order.trackingNo });
     expect(timeline.refs[`user:${ids.grid1}`]).toEqual({ type: 'user', name: ids['grid1:name'], role: 'grid_worker' });
     expect(timeline.refs[`unit:${ids['chengguan:unit']}`]).toMatchObject({ type: 'unit', name: expect.any(String), role: null });
@@ -47,6 +48,6 @@ describe('events as people read them', () => {
     const { scanOverdue } = await import('../work-orders/commands/scan-overdue.js');
     await scanOverdue(t.ctx);
     const items = (await community({ url: `/api/timeline/work_order/${order.id}` })).json().items as (Event & { reason: string })[];
-    expect(items.at(-1)).toMatchObject({ system: true, actorName: '系统 · 超期督办', actorRole: null, reason: '已超过办结时限' });
+    expect(items.at(-1)).toMatchObject({ label: { zh: expect.any(String), en: expect.any(String) }, toState: { zh: expect.any(String) }, system: true, actorName: '系统 · 超期督办', actorRole: null, reason: '已超过办结时限' });
   });
 });
