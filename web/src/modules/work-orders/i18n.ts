@@ -12,8 +12,11 @@ export const zh = {
     result: '办理结果', rating: '评价', mergedInto: '并入工单', trackingNo: '工单号', days: '延期天数', approved: '批准', resolveDue: '办结时限',
     units: '召集单位', supervised: '督办', reopened: '重办', stage: '阶段', photoIds: '照片', assignee: '承办',
     reason: '理由', comment: '评价意见', unitIds: '召集单位', approve: '审批意见', requestId: '延期申请', intoId: '并入工单', categoryId: '分类',
-    demandType: '诉求类型',
+    demandType: '诉求类型', channel: '渠道', externalNo: '12345工单号', officeId: '所属社区', author: '来源', clientStatus: '外部状态',
+    clientUpdatedAt: '外部更新时间', kind: '类型', title: '标题', duplicates: '重复',
   },
+  entity: { work_order: '工单', extension_request: '延期申请', unit: '单位', category: '诉求分类', api_key: 'API密钥', holiday: '节假日', hotline_import: '12345导入' },
+  open311Status: { open: '处理中', closed: '已关闭' },
   /** Where a step names a field its own way (field.<name> otherwise). */
   stepField: { report_in: { note: '本单位承办情况' }, contact: { note: '联系情况' }, follow_up: { note: '回访情况' } },
   workOrder: {
@@ -59,7 +62,14 @@ export const en: Widen<typeof zh> = {
     approved: 'Approved', resolveDue: 'Resolve by', units: 'Called-in units', supervised: 'Supervised', reopened: 'Reopened',
     stage: 'Stage', photoIds: 'Photos', assignee: 'Assignee', reason: 'Reason', comment: 'Comment', unitIds: 'Units to call in',
     approve: 'Decision', requestId: 'Extension request', intoId: 'Merge into', categoryId: 'Category', demandType: 'Demand type',
+    channel: 'Channel', externalNo: '12345 order no.', officeId: 'Community', author: 'Source', clientStatus: 'Outside status',
+    clientUpdatedAt: 'Outside update time', kind: 'Kind', title: 'Title', duplicates: 'Duplicates',
   },
+  entity: {
+    work_order: 'Work order', extension_request: 'Extension request', unit: 'Unit', category: 'Category', api_key: 'API key', holiday: 'Holiday',
+    hotline_import: '12345 import',
+  },
+  open311Status: { open: 'Open', closed: 'Closed' },
   stepField: { report_in: { note: 'What your unit did' }, contact: { note: 'How the resident was contacted' }, follow_up: { note: 'Follow-up note' } },
   workOrder: {
     pageTitle: 'Respond on receipt', inbox: 'Work orders', mine: 'Waiting on me', all: 'All', overdue: 'Overdue',
