@@ -60,30 +60,36 @@ export async function eventRefs(db: DbOrTrx, events: readonly { from: unknown; t
   return Object.fromEntries(rows.map((r) => [`${r.type}:${r.id}`, { type: r.type, name: r.name, role: r.role ?? null }]));
 }
 
+type TableLabels = { event: Message; states: Record<string, Message> };
+
 /** Each state table's labels of its events and states, by entity type and event (the engine lists them). */
-function tableLabels(): Map<string, { event: Message; states: Record<string, Message> }> {
-  const out = new Map<string, { event: Message; states: Record<string, Message> }>();
+function tableLabels(): Map<string, TableLabels[]> {
+  const out = new Map<string, TableLabels[]>();
   for (const def of installedModules().flatMap((m) => m.lifecycles ?? [])) {
     const { events, states } = lifecycleLabels(def);
-    // A step's event of this table, or a labelled event that no table claimed first (filing, photos added).
     for (const [event, label] of Object.entries(events)) {
       const key = `${def.entityType}:${event}`;
-      if (!out.has(key) || Object.values(def.steps).some((s) => s.event === event)) out.set(key, { event: label, states });
+      out.set(key, [...(out.get(key) ?? []), { event: label, states }]);
     }
   }
   return out;
 }
 let labels: ReturnType<typeof tableLabels> | undefined;
 
-/** What the state table calls the event and the states it went from and to; null for events outside any table. */
+/**
+ * What the state table calls the event and the states it went from and to; null for events outside any table. Two tables
+ * of one record may name the same event (the order's supervise step, the overdue scan's): the one whose states hold it.
+ */
 function stateTableLabels(entityType: string, action: string, from: unknown, to: unknown) {
-  const found = (labels ??= tableLabels()).get(`${entityType}:${action}`);
-  if (!found) return { label: null, fromState: null, toState: null };
-  const state = (v: unknown) => {
+  const stateOf = (v: unknown) => {
     const s = (v as { state?: unknown } | null)?.state;
-    return typeof s === 'string' ? found.states[s] ?? null : null;
+    return typeof s === 'string' ? s : undefined;
   };
-  return { label: found.event, fromState: state(from), toState: state(to) };
+  const [f, t] = [stateOf(from), stateOf(to)];
+  const candidates = (labels ??= tableLabels()).get(`${entityType}:${action}`) ?? [];
+  const found = candidates.find((c) => (f === undefined || f in c.states) && (t === undefined || t in c.states)) ?? candidates[0];
+  if (!found) return { label: null, fromState: null, toState: null };
+  return { label: found.event, fromState: (f && found.states[f]) || null, toState: (t && found.states[t]) || null };
 }
 
 /** An event as the timeline and the audit log show it. */
