@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
-import { fileOne, step } from '../work-orders/test-support.js';
+import { fileOne, scanOverdue, step } from '../work-orders/test-support.js';
 
 type Event = { action: string; actorName: string | null; actorRole: string | null; system: boolean; recordName: string | null; to: Record<string, unknown> | null; from: Record<string, unknown> | null };
 
@@ -45,7 +45,6 @@ describe('events as people read them', () => {
     const order = await fileOne(grid1, t);
     await step(community, order.id, 'accept');
     await t.ctx.handle.db.updateTable('work_orders').set({ resolve_due: new Date(Date.now() - 3600_000).toISOString() }).where('id', '=', order.id).execute();
-    const { scanOverdue } = await import('../work-orders/commands/scan-overdue.js');
     await scanOverdue(t.ctx);
     const items = (await community({ url: `/api/timeline/work_order/${order.id}` })).json().items as (Event & { reason: string })[];
     expect(items.at(-1)).toMatchObject({ label: { zh: expect.any(String), en: expect.any(String) }, toState: { zh: expect.any(String) }, system: true, actorName: '系统 · 超期督办', actorRole: null, reason: '已超过办结时限' });
