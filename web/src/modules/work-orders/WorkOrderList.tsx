@@ -18,10 +18,12 @@ interface Props {
   categories: Category[];
   /** The inbox: each row says what is expected of me. */
   inbox?: boolean;
+  /** The rows I picked for a batch step (desktop only); absent: no selection. */
+  selection?: { keys: string[]; onChange: (keys: string[]) => void };
 }
 
 /** The inbox: a table on a desktop, a list of cards on a phone (grid workers work from their phones). */
-export function WorkOrderList({ title, extra, filters, items, loading, paging, categories, inbox = false }: Props) {
+export function WorkOrderList({ title, extra, filters, items, loading, paging, categories, inbox = false, selection }: Props) {
   const t = useT();
   const categoryName = (id: string) => categories.find((c) => c.id === id)?.name ?? '';
   const card = (o: WorkOrder) => (
@@ -49,6 +51,7 @@ export function WorkOrderList({ title, extra, filters, items, loading, paging, c
       card={card}
       testIds={{ page: 'work-orders-page' }}
       scroll={{ x: 1400 }}
+      rowSelection={selection && { selectedRowKeys: selection.keys, onChange: (keys) => selection.onChange(keys as string[]), getCheckboxProps: (o) => ({ 'data-testid': `select-${o.id}` }) as never }}
       onRow={(o) => ({ 'data-testid': 'work-order-row', 'data-id': o.id }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         { title: t('workOrder.trackingNo'), dataIndex: 'trackingNo', width: 170, render: (v: string, o) => <Link to={`/work-orders/${o.id}`}>{v}</Link> },

@@ -9,6 +9,7 @@ import { useT } from '../../app/i18n/I18nProvider';
 import { useSession } from '../../app/session/SessionProvider';
 import { CHANNELS, STATES, type Channel, type WorkOrderState } from '../../../../contracts/work-orders';
 import { workOrdersApi } from './api';
+import { BatchSteps } from './BatchSteps';
 import { PlaceFilters } from './PlaceFilters';
 import { WorkOrderList } from './WorkOrderList';
 
@@ -38,6 +39,10 @@ export function WorkOrdersPage() {
       limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
     [tab, state, categoryId, channel, q, page, streetId, communityId, receivedFrom, receivedTo],
   );
+  // Batch steps are the office's: accept and dispatch on a desktop.
+  const canBatch = !isPhone && can('work_order', 'accept');
+  const [picked, setPicked] = useState<string[]>([]);
+  const items = list.data?.items ?? [];
   const filterStyle = { width: isPhone ? '100%' : 150 };
   // On a phone the filters fold away behind one button, so the cards come first.
   const [filtersOpen, setFiltersOpen] = useState(!isPhone || Boolean(state ?? categoryId ?? channel ?? q ?? streetId ?? communityId ?? receivedFrom ?? receivedTo));
@@ -54,6 +59,11 @@ export function WorkOrdersPage() {
           {Object.entries(list.data.counts).filter(([, n]) => n).map(([step, n]) => (
             <Tag key={step} color="processing" data-testid={`count-${step}`}>{t(`workOrder.awaits.${step}` as never)} {n}</Tag>
           ))}
+        </div>
+      )}
+      {canBatch && (
+        <div style={{ marginBottom: 8 }}>
+          <BatchSteps selected={items.filter((o) => picked.includes(o.id))} onDone={() => { setPicked([]); list.reload(); }} />
         </div>
       )}
       {isPhone && !filtersOpen && (
@@ -81,7 +91,8 @@ export function WorkOrdersPage() {
         <Link to="/work-orders/new"><Button type="primary" icon={<PlusOutlined />} data-testid="file-demand">{t('workOrder.file')}</Button></Link>
       )}
       filters={filters}
-      items={list.data?.items ?? []}
+      items={items}
+      selection={canBatch ? { keys: picked, onChange: setPicked } : undefined}
       loading={list.loading}
       paging={{ page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onPage: (p) => set({ page: String(p) }) }}
       categories={categories.data?.items ?? []}

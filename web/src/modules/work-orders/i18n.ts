@@ -36,6 +36,7 @@ export const zh = {
     upload: '上传照片', lights: { green: '正常', yellow: '临期', red: '超期' },
     holder: '当前承办', dispatcher: '派单人', deadlines: '时限', deadline: { accept: '受理时限', contact: '首次联系时限', resolve: '办结时限' }, metAt: '{at} 完成',
     expected: '待我办理', awaits: { accept: '待受理', dispatch: '待派单', take: '待接单', resolve: '待办结', follow_up: '待回访', decide_extension: '延期待审批', report_in: '吹哨待报到' },
+    batchAccept: '批量受理({count})', batchDispatch: '批量派单({count})', batchReport: '批量办理结果', batchSummary: '成功 {done} 件,未成功 {failed} 件',
     anyStreet: '全部街道', anyCommunity: '全部社区', receivedRange: '接收日期',
     extensionState: { pending: '待审批', approved: '已同意', refused: '未同意' },
   },
@@ -98,7 +99,8 @@ export const en: Widen<typeof zh> = {
     lights: { green: 'On time', yellow: 'Due soon', red: 'Overdue' },
     holder: 'Held by', dispatcher: 'Dispatched by', deadlines: 'Deadlines', deadline: { accept: 'Accept by', contact: 'First contact by', resolve: 'Resolve by' }, metAt: 'done {at}',
     expected: 'Expected of me', awaits: { accept: 'To accept', dispatch: 'To dispatch', take: 'To take', resolve: 'To resolve', follow_up: 'To follow up', decide_extension: 'Extension to decide', report_in: 'Call-in to report in to' },
-    anyStreet: 'Any street', anyCommunity: 'Any community', receivedRange: 'Received',
+    batchAccept: 'Accept selected ({count})', batchDispatch: 'Dispatch selected ({count})', batchReport: 'Batch result',
+    batchSummary: '{done} done, {failed} not done', anyStreet: 'Any street', anyCommunity: 'Any community', receivedRange: 'Received',
     extensionState: { pending: 'Pending', approved: 'Approved', refused: 'Refused' },
   },
   workOrderState: {
