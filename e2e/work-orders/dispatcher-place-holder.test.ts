@@ -49,6 +49,24 @@ describe('the dispatcher sees place and handler and re-dispatches', () => {
     await row.waitFor();
     expect(await row.getByTestId('order-place').textContent()).toContain(compound.name);
     expect(await row.getByTestId('order-holder').textContent()).toBe(`${gridName}(网格员)`);
+    expect(await page.getByTestId('work-order-total').textContent()).toBe('共 1 条');
+    await page.close();
+  });
+
+  it('keeps each label of the detail page on one line on a phone', async () => {
+    const page = await grid.newPage();
+    await page.goto(`/work-orders/${order.id}`);
+    await page.getByTestId('tracking-no').waitFor();
+    // Lines a label's text takes: one rectangle per line of its text.
+    const lines = await page.locator('.ant-descriptions-item-label').evaluateAll((labels) => labels.map((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return { text: el.textContent, lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
+    }));
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines.filter((l) => l.lines > 1)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, 'phone-work-order-detail');
     await page.close();
   });
 

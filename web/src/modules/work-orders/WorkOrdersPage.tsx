@@ -86,7 +86,7 @@ export function WorkOrdersPage() {
 
   return (
     <WorkOrderList
-      title={t('workOrder.inbox')}
+      title={<>{t('workOrder.inbox')} <span data-testid="work-order-total" style={{ fontWeight: 'normal', fontSize: 13 }}>{t('common.total', { total: list.data?.total ?? 0 })}</span></>}
       extra={can('work_order', 'file') && (
         <Link to="/work-orders/new"><Button type="primary" icon={<PlusOutlined />} data-testid="file-demand">{t('workOrder.file')}</Button></Link>
       )}
