@@ -16,6 +16,8 @@ export const WORK_ORDER_STEPS = {
   reject: { from: ['received'], to: 'rejected', who: OFFICE_ROLES, event: 'reject' },
   answer: { from: ['received'], to: 'closed', who: OFFICE_ROLES, event: 'answer' },
   dispatch: { from: ['accepted'], to: 'dispatched', who: OFFICE_ROLES, event: 'dispatch', awaited: true },
+  recall: { from: ['dispatched'], to: 'accepted', who: OFFICE_ROLES, event: 'recall' },
+  redispatch: { from: ['dispatched'], to: null, who: OFFICE_ROLES, event: 'redispatch' },
   take: { from: ['dispatched'], to: 'taken', who: ['assignee'], event: 'take', awaited: true },
   return: { from: ['dispatched', 'taken'], to: 'accepted', who: ['assignee'], event: 'return' },
   contact: { from: ['taken'], to: null, who: ['assignee'], event: 'contact' },
@@ -48,6 +50,8 @@ export const ZStep = {
   reject: z.object({ version: ZVersion, reason: ZReason }),
   answer: z.object({ version: ZVersion, result: ZText(2000, '请填写答复内容', 'Give the answer') }),
   dispatch: z.object({ version: ZVersion, assignee: ZAssignee, note: z.string().trim().max(500).optional() }),
+  recall: z.object({ version: ZVersion, reason: ZReason }),
+  redispatch: z.object({ version: ZVersion, assignee: ZAssignee, note: z.string().trim().max(500).optional() }),
   take: z.object({ version: ZVersion }),
   return: z.object({ version: ZVersion, reason: ZReason }),
   contact: z.object({ version: ZVersion, note: ZText(500, '请填写联系情况', 'Say how the resident was contacted') }),
@@ -67,7 +71,7 @@ export type TStep<A extends WorkOrderAction> = z.infer<(typeof ZStep)[A]>;
 export const WORK_ORDER_LABELS = {
   steps: {
     accept: { zh: '受理', en: 'Accept' }, place: { zh: '指定位置', en: 'Place' }, reject: { zh: '不予受理', en: 'Reject' }, answer: { zh: '直接答复', en: 'Answer' },
-    dispatch: { zh: '派单', en: 'Dispatch' }, take: { zh: '接单', en: 'Take' }, return: { zh: '退单', en: 'Return' },
+    dispatch: { zh: '派单', en: 'Dispatch' }, recall: { zh: '撤回派单', en: 'Recall' }, redispatch: { zh: '改派', en: 'Re-dispatch' }, take: { zh: '接单', en: 'Take' }, return: { zh: '退单', en: 'Return' },
     contact: { zh: '联系居民', en: 'Contact' }, resolve: { zh: '办结', en: 'Resolve' }, follow_up: { zh: '回访', en: 'Follow up' },
     rate: { zh: '评价', en: 'Rate' }, supervise: { zh: '督办', en: 'Supervise' }, call_in: { zh: '吹哨报到', en: 'Call in' },
     report_in: { zh: '报到', en: 'Report in' }, request_extension: { zh: '申请延期', en: 'Request extension' },

@@ -60,7 +60,7 @@ describe('revealing a phone number, and finding the reveal in the audit log', ()
     await filters.getByLabel('操作人').fill('admin');
     await filters.getByTestId('audit-action').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '查看个人信息' }).click();
-    await filters.getByLabel('记录编号').fill(resident.id);
+    await filters.getByLabel('记录', { exact: true }).fill(resident.name);
     await filters.getByRole('button', { name: /搜\s*索/ }).click();
 
     const table = page.getByTestId('audit-table');
@@ -70,14 +70,17 @@ describe('revealing a phone number, and finding the reveal in the audit log', ()
     const text = await row.textContent();
     expect(text).toContain('区社工部管理员');
     expect(text).toContain('查看个人信息');
-    expect(text).toContain(`居民 ${resident.id}`);
+    expect(text).toContain(`居民 ${resident.name}`);
+    expect(text).not.toContain(resident.id);
     expect(text).toContain('手机号');
     await screenshot(page, 'audit-log');
 
     await row.click();
     const detail = page.getByTestId('audit-detail');
     await detail.waitFor();
-    expect(await detail.textContent()).toContain('"field": "phone"');
+    // The change as a sentence, the field by its label: no JSON.
+    expect(await detail.textContent()).toContain('字段:手机号');
+    expect(await detail.textContent()).not.toContain('"');
   });
 
   it('is not offered to a grid worker, and its address sends them back to places', async () => {

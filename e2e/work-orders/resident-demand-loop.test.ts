@@ -82,7 +82,7 @@ describe('a resident files on the H5 page and the order goes round the loop', ()
     await expect.poll(() => page.getByTestId('state').first().textContent()).toBe('已派单');
     await screenshot(page, 'work-order-dispatched');
     const gridMe = await getJson<Me>(grid.request, '/api/me');
-    expect((await orderOf(page, orderId)).order.assignee).toEqual({ kind: 'user', id: gridMe.user.id });
+    expect((await orderOf(page, orderId)).order.assignee).toMatchObject({ kind: 'user', id: gridMe.user.id });
     await page.close();
   });
 

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { SelectQueryBuilder } from 'kysely';
 import type { Policy } from './access/policy.js';
 import type { AppContext } from './context.js';
 import type { Db, DbOrTrx } from './db.js';
@@ -65,6 +66,15 @@ export interface Figure {
   query(db: Db, placePath: string, period: { from: string; to: string }): Promise<number | null>;
 }
 
+/**
+ * How the module's records are named where people read the event log (a work order by its tracking number, a place by
+ * its name): a subquery of ids and names that the timeline and the audit log select from, one statement for any page.
+ */
+export interface RecordNames {
+  entityType: string;
+  names(db: DbOrTrx): SelectQueryBuilder<any, any, { id: string; name: string }>;
+}
+
 /** A place of the demo street that seeds hang their data on. */
 export interface DemoPlace {
   id: string;
@@ -114,6 +124,7 @@ export interface ModuleManifest {
   ledgers?: readonly LedgerEntry[];
   figures?: readonly Figure[];
   placeCounts?: readonly PlaceCount[];
+  recordNames?: readonly RecordNames[];
   /** Names of the tables the module owns (its tables.ts). */
   tables?: readonly string[];
   /**

@@ -1,5 +1,5 @@
 import type { Policy } from './access/policy.js';
-import type { ExpiringRows, Job, LedgerEntry, ModuleManifest, PathCopy, PlaceCount, ReadModel } from './module.js';
+import type { ExpiringRows, Job, LedgerEntry, ModuleManifest, PathCopy, PlaceCount, ReadModel, RecordNames } from './module.js';
 
 /**
  * The installed modules, set once at start from `modules/index.ts` (app.ts, tests, CLI). Core reads what modules
@@ -20,5 +20,6 @@ export const readModels = (): ReadModel[] => installed.flatMap((m) => m.readMode
 export const expiringRows = (): ExpiringRows[] => installed.flatMap((m) => m.expiring ?? []);
 export const jobs = (): Job[] => installed.flatMap((m) => m.jobs ?? []);
 export const placeCounts = (): PlaceCount[] => installed.flatMap((m) => m.placeCounts ?? []);
+export const recordNames = (): RecordNames[] => installed.flatMap((m) => m.recordNames ?? []);
 export const policies = (): Policy<any>[] => installed.flatMap((m) => m.policies ?? []);
 export const ledgers = (): (LedgerEntry & { module: string })[] => installed.flatMap((m) => (m.ledgers ?? []).map((l) => ({ ...l, module: m.name })));

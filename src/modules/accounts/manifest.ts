@@ -4,6 +4,9 @@ import { accountRoutes } from './routes.js';
 
 export const accountsModule = defineModule({
   name: 'accounts',
+  recordNames: [
+    { entityType: 'user', names: (db) => db.selectFrom('users').select(['users.id', 'users.display_name as name']) },
+  ],
   tables: ['users', 'role_bindings', 'sessions'],
   routes: [accountRoutes],
   policies: [userPolicy],

@@ -86,9 +86,9 @@ export async function usersWithRoleOver(db: DbOrTrx, placePath: string, roles: r
   return rows.map((r) => r.user_id);
 }
 
-/** The ids of the accounts with this username, as a subquery for another module's `where(column, 'in', …)`. */
-export function userIdsNamed(db: DbOrTrx, username: string) {
-  return db.selectFrom('users').select('users.id').where('users.username', '=', username);
+/** The ids of the accounts with this username or display name, as a subquery for another module's `where(column, 'in', …)`. */
+export function userIdsNamed(db: DbOrTrx, name: string) {
+  return db.selectFrom('users').select('users.id').where((eb) => eb.or([eb('users.username', '=', name), eb('users.display_name', '=', name)]));
 }
 
 /** Whether the account holds one of `roles` on this place or one above it: who may be given work there. */
@@ -98,4 +98,16 @@ export async function holdsRoleOver(db: DbOrTrx, userId: string, roles: readonly
   const row = await db.selectFrom('role_bindings').select('id').where('user_id', '=', userId).where('role', 'in', [...roles])
     .where('place_id', 'in', ids).limit(1).executeTakeFirst();
   return Boolean(row);
+}
+
+/**
+ * Accounts' ids, names and first role as a subquery another module selects from (a work order's holder, an event's
+ * actor), one statement still.
+ */
+export function userNames(db: DbOrTrx) {
+  return db.selectFrom('users').select((eb) => [
+    'users.id', 'users.display_name as name',
+    eb.selectFrom('role_bindings').select('role_bindings.role').whereRef('role_bindings.user_id', '=', 'users.id')
+      .orderBy('role_bindings.created_at').orderBy('role_bindings.id').limit(1).as('role'),
+  ]);
 }

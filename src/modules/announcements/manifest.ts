@@ -11,6 +11,9 @@ import { announcementMsg } from './messages.js';
 /** 通知公告: a street or community publishes a notice to a place's subtree; staff and residents read it; receipts per compound. */
 export const announcementsModule = defineModule({
   name: 'announcements',
+  recordNames: [
+    { entityType: 'announcement', names: (db) => db.selectFrom('announcements').select(['announcements.id', 'announcements.title as name']) },
+  ],
   tables: ['announcements', 'announcement_reads'],
   routes: [announcementRoutes, announcementH5Routes],
   policies: [announcementAbilities(announcementLifecycle)],

@@ -1,33 +1,30 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { allowedRoots, bindingsAllowed } from '../../core/access/policy.js';
 import { notFound } from '../../core/errors.js';
-import type { EventTable } from '../../core/events.js';
 import { requireActor } from '../../core/http.js';
 import { ZId, ZPage } from '../../core/validation.js';
 import { userIdsNamed } from '../accounts/index.js';
 import { placeIdsUnder } from '../places/index.js';
 import { auditPolicy } from './policy.js';
+import { eventRefs, nameColumns, recordsNamed, toEvent } from './describe.js';
+
+export { toEvent };
 
 const tags = ['audit'];
-
-export function toEvent(e: Selectable<EventTable>) {
-  return {
-    id: Number(e.id), at: e.at, actorId: e.actor_id, actorName: e.actor_name, entityType: e.entity_type, entityId: e.entity_id,
-    action: e.action, from: e.from_state ? JSON.parse(e.from_state) : null, to: e.to_state ? JSON.parse(e.to_state) : null,
-    reason: e.reason, placeId: e.place_id,
-  };
-}
 
 const ZAuditQuery = z.object({
   actorId: ZId.optional(),
   username: z.string().trim().max(64).optional(),
   entityType: z.string().trim().max(40).optional(),
   entityId: z.string().trim().max(40).optional(),
+  /** A record by what people call it: a work order's tracking number, a place's or a person's name. */
+  record: z.string().trim().min(1).max(100).optional(),
   action: z.string().trim().max(40).optional(),
   from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  /** By time, newest first unless asked. */
+  order: z.enum(['asc', 'desc']).optional(),
   ...ZPage(50, 200).shape,
 });
 
@@ -42,6 +39,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     const rows = await db()
       .selectFrom('events')
       .selectAll('events')
+      .select(nameColumns(db()))
       .where('events.entity_type', '=', req.params.entityType)
       .where('events.entity_id', '=', req.params.entityId)
       .where('events.place_id', 'in', placeIdsUnder(db(), roots))
@@ -49,7 +47,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       .limit(1000)
       .execute();
     if (rows.length === 0) throw notFound(req.params.entityType);
-    return { items: rows.map(toEvent) };
+    const items = rows.map(toEvent);
+    return { items, refs: await eventRefs(db(), items) };
   });
 
   app.get('/audit', { schema: { tags, summary: 'The audit log, filtered by person, record and time', querystring: ZAuditQuery } }, async (req) => {
@@ -64,14 +63,16 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     }
     if (f.entityType) q = q.where('events.entity_type', '=', f.entityType);
     if (f.entityId) q = q.where('events.entity_id', '=', f.entityId);
+    if (f.record) q = q.where('events.entity_id', 'in', recordsNamed(db(), f.record));
     if (f.action) q = q.where('events.action', '=', f.action);
     if (f.from) q = q.where('events.at', '>=', new Date(f.from).toISOString());
     if (f.to) q = q.where('events.at', '<', endOf(f.to));
     const [rows, total] = await Promise.all([
-      q.selectAll('events').orderBy('events.id', 'desc').limit(f.limit).offset(f.offset).execute(),
+      q.selectAll('events').select(nameColumns(db())).orderBy('events.at', f.order ?? 'desc').orderBy('events.id', f.order ?? 'desc').limit(f.limit).offset(f.offset).execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
-    return { items: rows.map(toEvent), total: Number(total.n) };
+    const items = rows.map(toEvent);
+    return { items, refs: await eventRefs(db(), items), total: Number(total.n) };
   });
 };
 

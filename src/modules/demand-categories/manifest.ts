@@ -8,6 +8,9 @@ import { categorySeed } from './seed.js';
  */
 export const demandCategoriesModule = defineModule({
   name: 'demand-categories',
+  recordNames: [
+    { entityType: 'category', names: (db) => db.selectFrom('categories').select(['categories.id', 'categories.name']) },
+  ],
   tables: ['categories'],
   routes: [categoryRoutes],
   policies: [categoryPolicy],

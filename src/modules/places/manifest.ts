@@ -4,6 +4,9 @@ import { placeRoutes } from './routes.js';
 
 export const placesModule = defineModule({
   name: 'places',
+  recordNames: [
+    { entityType: 'place', names: (db) => db.selectFrom('places').select(['places.id', 'places.name']) },
+  ],
   tables: ['places'],
   routes: [placeRoutes],
   policies: [placePolicy],

@@ -6,6 +6,9 @@ import { residentMsg } from './messages.js';
 
 export const residentsModule = defineModule({
   name: 'residents',
+  recordNames: [
+    { entityType: 'resident', names: (db) => db.selectFrom('residents').select(['residents.id', 'residents.name']) },
+  ],
   tables: ['residents'],
   routes: [residentRoutes],
   policies: [residentPolicy],

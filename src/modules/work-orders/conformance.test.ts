@@ -63,7 +63,8 @@ describe('the work-order state table conforms', () => {
   }
 
   const bodies = (id: string): Record<WorkOrderAction, Record<string, unknown>> => ({
-    accept: {}, place: { placeId: placeTo }, reject: { reason: '不属于受理范围' }, answer: { result: '已电话答复' }, dispatch: { assignee: { kind: 'user', id: users.grid1 } }, take: {},
+    accept: {}, place: { placeId: placeTo }, reject: { reason: '不属于受理范围' }, answer: { result: '已电话答复' }, dispatch: { assignee: { kind: 'user', id: users.grid1 } },
+    recall: { reason: '派错了人' }, redispatch: { assignee: { kind: 'user', id: users.beijiang } }, take: {},
     return: { reason: '派错了单' }, contact: { note: '已电话联系' }, resolve: { result: '已修好' }, follow_up: { note: '居民认可' }, rate: { rating: 'satisfied' },
     supervise: { reason: '请加快办理' }, call_in: { unitIds: [unitId], reason: '需城管协同' }, report_in: { note: '已派人到场' },
     request_extension: { days: 2, reason: '等配件' }, decide_extension: { requestId: extensions.get(id) ?? 'none', approve: true }, merge: { intoId },

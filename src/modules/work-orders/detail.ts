@@ -2,7 +2,7 @@ import type { AppContext } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import type { Caller } from '../../core/lifecycle/types.js';
 import { workOrderLifecycle as def } from './lifecycle.js';
-import { unitNames } from '../units/index.js';
+import { placeChains } from './names.js';
 import { orderPhotos, toWorkOrder } from './queries.js';
 import { loadWorkOrderRecord, toRecord, type WorkOrderRecord } from './record.js';
 
@@ -17,17 +17,15 @@ export async function findVisibleWorkOrder(ctx: AppContext, caller: Caller, id: 
 export async function workOrderDetail(ctx: AppContext, caller: Caller, record: WorkOrderRecord) {
   const db = ctx.handle.db;
   const id = record.id;
-  // The order, its called-in units and extension requests came in one statement (record.ts); three more here.
-  const [units, photos, duplicates] = await Promise.all([
-    db.selectFrom('work_order_units').innerJoin(unitNames(db).as('u'), 'u.id', 'work_order_units.unit_id')
-      .select(['u.id', 'u.name', 'work_order_units.called_at as calledAt', 'work_order_units.reported_at as reportedAt', 'work_order_units.part'])
-      .where('work_order_id', '=', id).execute(),
+  // The order, its called-in units, extension requests and people came in one statement (record.ts); three more here.
+  const [chains, photos, duplicates] = await Promise.all([
+    placeChains(db, caller, [record.row.place_path]),
     orderPhotos(db, id),
     // The duplicates merged into this order that the caller may open: number and title, nothing personal (index work_orders_merged_into).
     db.selectFrom('work_orders').selectAll().where('merged_into', '=', id).where('state', '=', 'merged').orderBy('received_at').orderBy('id').execute(),
   ]);
   return {
-    order: toWorkOrder(record.row), units, extensions: record.extensions, photos,
+    order: { ...toWorkOrder(record.row), places: chains.get(record.row.place_path) ?? [] }, units: record.units, extensions: record.extensions, photos,
     duplicates: duplicates.filter((r) => def.visible(caller, toRecord(r))).map((r) => ({ id: r.id, trackingNo: r.tracking_no, title: r.title })),
   };
 }

@@ -19,6 +19,7 @@ import { followUp } from './steps/follow-up.js';
 import { merge } from './steps/merge.js';
 import { place } from './steps/place.js';
 import { rate } from './steps/rate.js';
+import { recall } from './steps/recall.js';
 import { reject } from './steps/reject.js';
 import { reportIn } from './steps/report-in.js';
 import { requestExtension } from './steps/request-extension.js';
@@ -28,7 +29,7 @@ import { supervise } from './steps/supervise.js';
 import { take } from './steps/take.js';
 
 const RUN: { [A in WorkOrderAction]: Step<A> } = {
-  accept, place, reject, answer, dispatch, take, return: giveBack, contact, resolve, follow_up: followUp, rate, supervise,
+  accept, place, reject, answer, dispatch, recall, redispatch: dispatch as unknown as Step<'redispatch'>, take, return: giveBack, contact, resolve, follow_up: followUp, rate, supervise,
   call_in: callIn, report_in: reportIn, request_extension: requestExtension, decide_extension: decideExtension, merge,
 };
 

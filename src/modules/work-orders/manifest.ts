@@ -11,6 +11,12 @@ import { workOrderSeed } from './seed.js';
 
 export const workOrdersModule = defineModule({
   name: 'work-orders',
+  recordNames: [
+    { entityType: 'work_order', names: (db) => db.selectFrom('work_orders').select(['work_orders.id', 'work_orders.tracking_no as name']) },
+    // An extension request is read by the order it extends.
+    { entityType: 'extension_request', names: (db) => db.selectFrom('extension_requests').innerJoin('work_orders', 'work_orders.id', 'extension_requests.work_order_id')
+      .select(['extension_requests.id', 'work_orders.tracking_no as name']) },
+  ],
   tables: ['work_orders', 'work_order_units', 'extension_requests'],
   routes: [workOrderRoutes, photoUploadRoutes],
   policies: [workOrderAbilities(workOrderLifecycle)],

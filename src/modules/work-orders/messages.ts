@@ -32,6 +32,7 @@ export const workOrderMsg = defineMessages({
   noPhotosInState: { zh: '当前状态({state})不能上传办结照片', en: 'Cannot add resolution photos to an order that is {state}' },
   photosRequired: { zh: '请至少上传一张照片', en: 'Add at least one photo' },
   schedulerOnly: { zh: '仅由系统按规则执行', en: 'Taken by the scheduler only' },
+  recalled: { zh: '工单“{title}”已被撤回,无需再办理', en: 'The order “{title}” was recalled; you need not handle it' },
   scheduler: { zh: '系统 · 超期督办', en: 'System · overdue supervision' },
   overdueReason: { zh: '已超过办结时限', en: 'Past the time limit' },
   supervisedByRuleReason: { zh: '超期一天未办结,按规则督办', en: 'Overdue by a day, supervised by rule' },

@@ -2,22 +2,39 @@ import type { Selectable } from 'kysely';
 import { dialectOf, type DbOrTrx, type Trx } from '../../core/db.js';
 import { listAttachments, type AttachmentOwner } from '../attachments/index.js';
 import { light } from './deadlines.js';
+import type { PeopleColumns } from './names.js';
 import type { WorkOrderTable } from './tables.js';
 
 export type WorkOrderRow = Selectable<WorkOrderTable>;
 
+/** Orders out of the loop: they carry no light. */
+const SETTLED: readonly string[] = ['closed', 'rejected', 'merged'];
+
+/** Each deadline of an order (accept, first contact, resolve), when it was met, and its light while the order is open. */
+function deadlines(o: WorkOrderRow, now: Date) {
+  const open = !SETTLED.includes(o.state);
+  const one = (start: string, due: string | null, doneAt: string | null) => ({ due, doneAt, light: open ? light(start, due, doneAt, now) : null });
+  return {
+    accept: one(o.received_at, o.accept_due, o.accepted_at),
+    contact: one(o.accepted_at ?? o.received_at, o.contact_due, o.first_contact_at),
+    resolve: one(o.received_at, o.resolve_due, o.resolved_at),
+  };
+}
+
 /** The masked view every list and detail shows; the reporter's phone and address only through reveal. */
-export function toWorkOrder(o: WorkOrderRow, now = new Date()) {
+export function toWorkOrder(o: WorkOrderRow & PeopleColumns, now = new Date()) {
   return {
     id: o.id, placeId: o.place_id, trackingNo: o.tracking_no, externalNo: o.external_no, channel: o.channel, demandType: o.demand_type,
     categoryId: o.category_id, officeId: o.office_id, title: o.title, description: o.description, addressMasked: o.address_masked,
     lat: o.lat, lng: o.lng, reporterName: o.reporter_name, reporterPhoneMasked: o.reporter_phone_masked, state: o.state,
-    assignee: o.assignee_kind ? { kind: o.assignee_kind, id: o.assignee_id! } : null, dispatcherId: o.dispatcher_id,
+    assignee: o.assignee_kind ? { kind: o.assignee_kind, id: o.assignee_id!, name: o.holder_name ?? null, role: o.holder_role ?? null } : null,
+    dispatcherId: o.dispatcher_id, dispatcherName: o.dispatcher_name ?? null,
     reopenCount: o.reopen_count, supervised: Boolean(o.supervised), mergedInto: o.merged_into,
     receivedAt: o.received_at, acceptDue: o.accept_due, contactDue: o.contact_due, resolveDue: o.resolve_due,
     acceptedAt: o.accepted_at, firstContactAt: o.first_contact_at, resolvedAt: o.resolved_at, closedAt: o.closed_at,
     result: o.result, rating: o.rating, ratingComment: o.rating_comment,
-    light: light(o.received_at, o.resolve_due, o.resolved_at ?? o.closed_at, now),
+    light: SETTLED.includes(o.state) ? null : light(o.received_at, o.resolve_due, o.resolved_at ?? o.closed_at, now),
+    deadlines: deadlines(o, now),
     version: o.version, createdAt: o.created_at, updatedAt: o.updated_at,
   };
 }

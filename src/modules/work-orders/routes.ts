@@ -1,22 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { allowedWhere } from '../../core/access/policy.js';
-import { assertInScope, inSubtrees } from '../../core/access/scope.js';
 import { forbidden } from '../../core/errors.js';
 import { requireActor } from '../../core/http.js';
 import { availableActions, whoHolds } from '../../core/lifecycle/engine.js';
-import { waitsOn } from '../../core/lifecycle/inbox.js';
 import { lifecycleRoutes } from '../../core/lifecycle/routes.js';
 import { revealPersonal } from '../../core/reveal.js';
 import { ZId, ZReason } from '../../core/validation.js';
-import { findPlace } from '../places/index.js';
 import { fileDemand } from './commands/file-demand.js';
+import { listWorkOrders } from './commands/list-work-orders.js';
 import { workOrderLifecycle as def } from './lifecycle.js';
-import { workOrderReadPolicy } from './policy.js';
-import { toWorkOrder } from './queries.js';
 import { findVisibleWorkOrder, workOrderDetail } from './detail.js';
 import { ZFileDemand, ZWorkOrderQuery } from './schema.js';
-import { OPEN_STATES } from './state.js';
 
 const tags = ['work-orders'];
 const ZParams = z.object({ id: ZId });
@@ -30,27 +24,8 @@ export const workOrderRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.status(201).send(await fileDemand(app.ctx, { staff: requireActor(req) }, req.body)),
   );
 
-  app.get('/work-orders', { schema: { tags, summary: 'Inbox and filtered lists', querystring: ZWorkOrderQuery } }, async (req) => {
-    const actor = requireActor(req);
-    const f = req.query;
-    const place = f.placeId ? await findPlace(db(), f.placeId) : undefined;
-    if (f.placeId) assertInScope(actor, place?.path, 'place');
-    const now = new Date().toISOString();
-    // What waits on me is derived from the state table; everything else is what the read policy lets me see.
-    let q = db().selectFrom('work_orders')
-      .where((eb) => (f.mine === 'true' ? waitsOn(def, eb, actor) : allowedWhere(eb, actor, workOrderReadPolicy, 'read')));
-    if (place) q = q.where((eb) => inSubtrees(eb, 'place_path', [place.path]));
-    if (f.state) q = q.where('state', '=', f.state);
-    if (f.categoryId) q = q.where('category_id', '=', f.categoryId);
-    if (f.channel) q = q.where('channel', '=', f.channel);
-    if (f.overdue === 'true') q = q.where('state', 'in', OPEN_STATES.filter((s) => s !== 'resolved' && s !== 'followed_up')).where('resolve_due', '<', now);
-    if (f.q) q = q.where((eb) => eb.or([eb('title', 'like', `%${f.q}%`), eb('tracking_no', '=', f.q!), eb('external_no', '=', f.q!)]));
-    const [rows, total] = await Promise.all([
-      q.selectAll().orderBy('received_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),
-      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { items: rows.map((r) => toWorkOrder(r)), total: Number(total.n) };
-  });
+  app.get('/work-orders', { schema: { tags, summary: 'Inbox and filtered lists', querystring: ZWorkOrderQuery } }, async (req) =>
+    listWorkOrders(app.ctx, requireActor(req), req.query));
 
   app.get('/work-orders/:id', { schema: { tags, params: ZParams } }, async (req) => {
     const actor = requireActor(req);

@@ -29,8 +29,14 @@ export const ZWorkOrderQuery = z.object({
   categoryId: ZId.optional(),
   channel: z.enum(CHANNELS).optional(),
   placeId: ZId.optional(),
+  streetId: ZId.optional(),
+  communityId: ZId.optional(),
+  /** Received on or after this day, and on or before this one (days of the deployment's calendar). */
+  receivedFrom: z.iso.date().optional(),
+  receivedTo: z.iso.date().optional(),
   overdue: z.enum(['true', 'false']).optional(),
   mine: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(50).optional(),
   ...ZPage(20, 200).shape,
 });
+export type TWorkOrderQuery = z.infer<typeof ZWorkOrderQuery>;

@@ -4,7 +4,8 @@ import { multipartForm, tinyPng } from '../attachments/test-support.js';
 
 /** A body each step would accept, so that only the scope refuses it. */
 const STEP_BODIES: Record<WorkOrderAction, Record<string, unknown>> = {
-  accept: {}, place: { placeId: 'someplace' }, reject: { reason: '不属于受理范围' }, answer: { result: '答复' }, dispatch: { assignee: { kind: 'unit', id: 'someunit' } }, take: {},
+  accept: {}, place: { placeId: 'someplace' }, reject: { reason: '不属于受理范围' }, answer: { result: '答复' }, dispatch: { assignee: { kind: 'unit', id: 'someunit' } },
+  recall: { reason: '派错了人' }, redispatch: { assignee: { kind: 'unit', id: 'someunit' } }, take: {},
   return: { reason: '派错了单' }, contact: { note: '已联系' }, resolve: { result: '已办结' }, follow_up: { note: '已回访' }, rate: { rating: 'satisfied' },
   supervise: { reason: '督办一下' }, call_in: { unitIds: ['someunit'], reason: '召集部门' }, report_in: { note: '已报到' },
   request_extension: { days: 2, reason: '需要延期' }, decide_extension: { requestId: 'somerequest', approve: true }, merge: { intoId: 'someorder' },

@@ -32,3 +32,6 @@ export async function step(client: Client, id: string, action: string, body: Rec
 
 /** The demo's order-history generator, for tests that want history in bulk as the demo seed writes it. */
 export { seedOrderHistory } from './seed.js';
+
+/** The overdue scan, for tests that run it at a time of their choosing. */
+export { scanOverdue } from './commands/scan-overdue.js';

@@ -45,19 +45,35 @@ export interface Resident {
   updatedAt: string;
 }
 
+/** A label in both languages, as the server's state tables carry them. */
+export interface Bilingual { zh: string; en: string }
+
 export interface Event {
   id: number;
   at: string;
   actorId: string | null;
   actorName: string | null;
+  /** The actor's role (their first binding), null for the scheduler and residents. */
+  actorRole: string | null;
+  /** Taken by the scheduler by rule. */
+  system: boolean;
   entityType: string;
   entityId: string;
+  /** What people call the record: a work order's tracking number, a place's name. */
+  recordName: string | null;
+  /** The state table's name of the step and of the states it went from and to (null outside a table). */
+  label: Bilingual | null;
+  fromState: Bilingual | null;
+  toState: Bilingual | null;
   action: string;
   from: Record<string, unknown> | null;
   to: Record<string, unknown> | null;
   reason: string | null;
   placeId: string;
 }
+
+/** The records events point to (an assignee, called-in units), by `type:id`. */
+export type EventRefs = Record<string, { type: string; name: string; role: string | null }>;
 
 export interface User {
   id: string;

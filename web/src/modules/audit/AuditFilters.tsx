@@ -7,12 +7,12 @@ import { ACTIONS, ENTITY_TYPES, type AuditFilter } from './api';
 interface Values {
   person?: string;
   entityType?: string;
-  entityId?: string;
+  record?: string;
   action?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-/** Person (username or actor id), record (type + id), action and time range. */
+/** Person (username or name), record (type, and its tracking number or name), action and time range. */
 export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilter) => void }) {
   const { t, tr } = useI18n();
   const [form] = Form.useForm<Values>();
@@ -28,7 +28,7 @@ export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilter) => 
       username: byId ? undefined : person || undefined,
       actorId: byId ? person : undefined,
       entityType: v.entityType,
-      entityId: v.entityId?.trim() || undefined,
+      record: v.record?.trim() || undefined,
       action: v.action,
       from: v.range?.[0]?.startOf('day').toISOString(),
       to: v.range?.[1]?.endOf('day').toISOString(),
@@ -43,8 +43,8 @@ export function AuditFilters({ onSearch }: { onSearch: (filter: AuditFilter) => 
       <Form.Item name="entityType" label={t('audit.entityType')}>
         <Select allowClear style={w(110)} options={ENTITY_TYPES.map((e) => ({ value: e, label: t(`entity.${e}`) }))} />
       </Form.Item>
-      <Form.Item name="entityId" label={t('audit.entityId')}>
-        <Input allowClear style={w(150)} />
+      <Form.Item name="record" label={t('audit.record')}>
+        <Input allowClear style={w(170)} placeholder={t('audit.recordPlaceholder')} data-testid="audit-record" />
       </Form.Item>
       <Form.Item name="action" label={t('audit.action')}>
         <Select allowClear style={w(150)} data-testid="audit-action"

@@ -3,8 +3,8 @@ import { useI18n } from '../../app/i18n/I18nProvider';
 import { useIsPhone } from '../../app/hooks/useIsPhone';
 import { useLoad } from '../../app/hooks/useLoad';
 import { timelineApi } from './api';
-import { DiffList } from './DiffList';
-import { actionLabel, localTime } from './format';
+import { EventSentence } from './EventSentence';
+import { localTime } from './format';
 
 interface Props {
   open: boolean;
@@ -25,14 +25,7 @@ export function TimelineDrawer({ open, onClose, entityType, entityId, title }: P
     title: <Typography.Text type="secondary" style={{ fontSize: 12 }}>{localTime(e.at)}</Typography.Text>,
     content: (
       <div data-testid="timeline-event">
-        <Typography.Text strong>{e.actorName ?? i18n.t('common.none')}</Typography.Text> {actionLabel(i18n, e.action)}
-        {e.reason && (
-          <div>
-            <Typography.Text type="secondary">{i18n.t('timeline.reason')}: </Typography.Text>
-            {e.reason}
-          </div>
-        )}
-        <DiffList from={e.from} to={e.to} />
+        <EventSentence event={e} refs={data?.refs ?? {}} />
       </div>
     ),
   }));

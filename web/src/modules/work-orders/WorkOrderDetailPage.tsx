@@ -11,6 +11,7 @@ import { localTime } from '../timeline/format';
 import { TimelineDrawer } from '../timeline/TimelineDrawer';
 import { workOrdersApi, type Step, type StepAnswer, type WorkOrderDetail } from './api';
 import { ExtensionsCard, PhotosCard, UnitsCard } from './OrderCards';
+import { Deadlines, HolderName, PlaceChain } from './OrderFacts';
 import { StateTags } from './StateTags';
 import { afterStep, partsChangedBy } from './step-answer';
 import { StepButtons } from './StepButtons';
@@ -64,14 +65,18 @@ export function WorkOrderDetailPage() {
       <Card loading={loading && !data} title={<span data-testid="work-order-title">{order.title}</span>} extra={!isPhone && <StateTags order={order} />}>
         {isPhone && <div style={{ marginBottom: 8 }}><StateTags order={order} /></div>}
         <div style={{ marginBottom: 16 }}><StepButtons detail={data} onAnswer={onAnswer} onReload={reload} /></div>
-        <Descriptions column={isPhone ? 1 : 2} size="small" bordered items={[
+        {/* On a phone a label keeps to one line (工单号, not 工/单/号 one character a line). */}
+        <Descriptions column={isPhone ? 1 : 2} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }} items={[
           field(t('workOrder.trackingNo'), <span data-testid="tracking-no">{order.trackingNo}</span>),
+          { ...field(t('workOrder.place'), <PlaceChain order={order} withStreet />), span: isPhone ? 1 : 2 },
+          field(t('workOrder.holder'), <HolderName order={order} />),
+          field(t('workOrder.dispatcher'), order.dispatcherName && <span data-testid="order-dispatcher">{order.dispatcherName}</span>),
+          { ...field(t('workOrder.deadlines'), <Deadlines order={order} />), span: isPhone ? 1 : 2 },
           ...(order.externalNo ? [field(t('workOrder.externalNo'), order.externalNo)] : []),
           field(t('workOrder.channel'), t(`channel.${order.channel}`)),
           field(t('workOrder.demandType'), t(`demandType.${order.demandType}`)),
           field(t('workOrder.category'), categories.data?.items.find((c) => c.id === order.categoryId)?.name),
           field(t('workOrder.receivedAt'), localTime(order.receivedAt)),
-          field(t('workOrder.resolveDue'), order.resolveDue && <span data-testid="resolve-due">{localTime(order.resolveDue)}</span>),
           ...(order.mergedInto ? [field(t('workOrder.mergedInto'), <MergedInto id={order.mergedInto} />)] : []),
           ...(data.duplicates.length ? [{ ...field(t('workOrder.duplicates'), (
             <Space orientation="vertical" size={0} data-testid="duplicates">

@@ -5,6 +5,7 @@ import { ListPage, type Paging } from '../../app/components/ListPage';
 import { useT } from '../../app/i18n/I18nProvider';
 import { localTime } from '../timeline/format';
 import type { Category, WorkOrder } from './api';
+import { AwaitTags, HolderName, PlaceChain } from './OrderFacts';
 import { StateTags } from './StateTags';
 
 interface Props {
@@ -15,19 +16,24 @@ interface Props {
   loading: boolean;
   paging: Paging;
   categories: Category[];
+  /** The inbox: each row says what is expected of me. */
+  inbox?: boolean;
+  /** The rows I picked for a batch step (desktop only); absent: no selection. */
+  selection?: { keys: string[]; onChange: (keys: string[]) => void };
 }
 
 /** The inbox: a table on a desktop, a list of cards on a phone (grid workers work from their phones). */
-export function WorkOrderList({ title, extra, filters, items, loading, paging, categories }: Props) {
+export function WorkOrderList({ title, extra, filters, items, loading, paging, categories, inbox = false, selection }: Props) {
   const t = useT();
   const categoryName = (id: string) => categories.find((c) => c.id === id)?.name ?? '';
   const card = (o: WorkOrder) => (
     <Link to={`/work-orders/${o.id}`} data-testid="work-order-card" data-id={o.id} style={{ display: 'block', marginBottom: 8 }}>
       <Card size="small" hoverable>
         <Typography.Text strong>{o.title}</Typography.Text>
-        <div style={{ margin: '4px 0' }}><StateTags order={o} /></div>
+        <div style={{ margin: '4px 0' }}><AwaitTags order={o} /><StateTags order={o} /></div>
+        <div style={{ fontSize: 12 }}><PlaceChain order={o} /></div>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {o.trackingNo} · {t(`channel.${o.channel}`)} · {categoryName(o.categoryId)} · {localTime(o.receivedAt)}
+          {t('workOrder.holder')}:<HolderName order={o} /> · {o.trackingNo} · {t(`channel.${o.channel}`)} · {categoryName(o.categoryId)} · {localTime(o.receivedAt)}
         </Typography.Text>
       </Card>
     </Link>
@@ -44,11 +50,16 @@ export function WorkOrderList({ title, extra, filters, items, loading, paging, c
       empty={t('workOrder.empty')}
       card={card}
       testIds={{ page: 'work-orders-page' }}
+      scroll={{ x: 1400 }}
+      rowSelection={selection && { selectedRowKeys: selection.keys, onChange: (keys) => selection.onChange(keys as string[]), getCheckboxProps: (o) => ({ 'data-testid': `select-${o.id}` }) as never }}
       onRow={(o) => ({ 'data-testid': 'work-order-row', 'data-id': o.id }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         { title: t('workOrder.trackingNo'), dataIndex: 'trackingNo', width: 170, render: (v: string, o) => <Link to={`/work-orders/${o.id}`}>{v}</Link> },
         { title: t('workOrder.title'), dataIndex: 'title', ellipsis: true },
-        { title: t('workOrder.state'), key: 'state', width: 220, render: (_, o) => <StateTags order={o} /> },
+        ...(inbox ? [{ title: t('workOrder.expected'), key: 'awaits', width: 120, render: (_: unknown, o: WorkOrder) => <AwaitTags order={o} /> }] : []),
+        { title: t('workOrder.place'), key: 'place', width: 260, render: (_, o) => <PlaceChain order={o} /> },
+        { title: t('workOrder.holder'), key: 'holder', width: 150, render: (_, o) => <HolderName order={o} /> },
+        { title: t('workOrder.state'), key: 'state', width: 200, render: (_, o) => <StateTags order={o} /> },
         { title: t('workOrder.channel'), dataIndex: 'channel', width: 110, render: (c: WorkOrder['channel']) => t(`channel.${c}`) },
         { title: t('workOrder.category'), dataIndex: 'categoryId', width: 140, render: categoryName },
         { title: t('workOrder.receivedAt'), dataIndex: 'receivedAt', width: 160, render: localTime },

@@ -1,6 +1,6 @@
 import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
-import { Button, Input, Select, Space, Tabs } from 'antd';
+import { Button, Input, Select, Space, Tabs, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useIsPhone } from '../../app/hooks/useIsPhone';
 import { useLoad } from '../../app/hooks/useLoad';
@@ -9,6 +9,8 @@ import { useT } from '../../app/i18n/I18nProvider';
 import { useSession } from '../../app/session/SessionProvider';
 import { CHANNELS, STATES, type Channel, type WorkOrderState } from '../../../../contracts/work-orders';
 import { workOrdersApi } from './api';
+import { BatchSteps } from './BatchSteps';
+import { PlaceFilters } from './PlaceFilters';
 import { WorkOrderList } from './WorkOrderList';
 
 const PAGE_SIZE = 20;
@@ -26,16 +28,24 @@ export function WorkOrdersPage() {
   const channel = (params.get('channel') as Channel | null) ?? undefined;
   const q = params.get('q') ?? undefined;
   const page = Number(params.get('page') ?? '1');
-
+  const streetId = params.get('streetId') ?? undefined;
+  const communityId = params.get('communityId') ?? undefined;
+  const receivedFrom = params.get('receivedFrom') ?? undefined;
+  const receivedTo = params.get('receivedTo') ?? undefined;
 
   const categories = useLoad(() => workOrdersApi.categories(), []);
   const list = useLoad(
-    () => workOrdersApi.list({ mine: tab === 'mine' || undefined, overdue: tab === 'overdue' || undefined, state, categoryId, channel, q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    [tab, state, categoryId, channel, q, page],
+    () => workOrdersApi.list({ mine: tab === 'mine' || undefined, overdue: tab === 'overdue' || undefined, state, categoryId, channel, q, streetId, communityId, receivedFrom, receivedTo,
+      limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    [tab, state, categoryId, channel, q, page, streetId, communityId, receivedFrom, receivedTo],
   );
+  // Batch steps are the office's: accept and dispatch on a desktop.
+  const canBatch = !isPhone && can('work_order', 'accept');
+  const [picked, setPicked] = useState<string[]>([]);
+  const items = list.data?.items ?? [];
   const filterStyle = { width: isPhone ? '100%' : 150 };
   // On a phone the filters fold away behind one button, so the cards come first.
-  const [filtersOpen, setFiltersOpen] = useState(!isPhone || Boolean(state ?? categoryId ?? channel ?? q));
+  const [filtersOpen, setFiltersOpen] = useState(!isPhone || Boolean(state ?? categoryId ?? channel ?? q ?? streetId ?? communityId ?? receivedFrom ?? receivedTo));
 
   const filters = (
     <>
@@ -44,6 +54,18 @@ export function WorkOrdersPage() {
         onChange={(k) => set({ tab: k })}
         items={(['mine', 'all', 'overdue'] as const).map((k) => ({ key: k, label: <span data-testid={`tab-${k}`}>{t(`workOrder.${k}`)}</span> }))}
       />
+      {tab === 'mine' && list.data?.counts && (
+        <div style={{ marginBottom: 8 }} data-testid="inbox-counts">
+          {Object.entries(list.data.counts).filter(([, n]) => n).map(([step, n]) => (
+            <Tag key={step} color="processing" data-testid={`count-${step}`}>{t(`workOrder.awaits.${step}` as never)} {n}</Tag>
+          ))}
+        </div>
+      )}
+      {canBatch && (
+        <div style={{ marginBottom: 8 }}>
+          <BatchSteps selected={items.filter((o) => picked.includes(o.id))} onDone={() => { setPicked([]); list.reload(); }} />
+        </div>
+      )}
       {isPhone && !filtersOpen && (
         <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen(true)}>{t('workOrder.filters')}</Button>
       )}
@@ -54,6 +76,8 @@ export function WorkOrdersPage() {
           onChange={(v?: string) => set({ categoryId: v })} options={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} />
         <Select allowClear style={filterStyle} placeholder={t('workOrder.anyChannel')} value={channel}
           onChange={(v?: string) => set({ channel: v })} options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
+        <PlaceFilters streetId={streetId} communityId={communityId} from={receivedFrom} to={receivedTo} width={filterStyle.width}
+          onChange={(patch) => set(patch)} />
         <Input.Search allowClear style={{ width: isPhone ? '100%' : 220 }} placeholder={t('workOrder.searchPlaceholder')} defaultValue={q}
           onSearch={(v) => set({ q: v.trim() || undefined })} />
       </Space>}
@@ -62,15 +86,17 @@ export function WorkOrdersPage() {
 
   return (
     <WorkOrderList
-      title={t('workOrder.inbox')}
+      title={<>{t('workOrder.inbox')} <span data-testid="work-order-total" style={{ fontWeight: 'normal', fontSize: 13 }}>{t('common.total', { total: list.data?.total ?? 0 })}</span></>}
       extra={can('work_order', 'file') && (
         <Link to="/work-orders/new"><Button type="primary" icon={<PlusOutlined />} data-testid="file-demand">{t('workOrder.file')}</Button></Link>
       )}
       filters={filters}
-      items={list.data?.items ?? []}
+      items={items}
+      selection={canBatch ? { keys: picked, onChange: setPicked } : undefined}
       loading={list.loading}
       paging={{ page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onPage: (p) => set({ page: String(p) }) }}
       categories={categories.data?.items ?? []}
+      inbox={tab === 'mine'}
     />
   );
 }

@@ -24,7 +24,16 @@ export interface WorkOrder {
   reporterName: string | null;
   reporterPhoneMasked: string | null;
   state: WorkOrderState;
-  assignee: { kind: 'user' | 'unit'; id: string } | null;
+  /** Who holds it now: a person (with their role) or a unit, by name. */
+  assignee: { kind: 'user' | 'unit'; id: string; name: string | null; role: string | null } | null;
+  dispatcherId: string | null;
+  dispatcherName: string | null;
+  /** Each deadline, when it was met, and its light while the order is open. */
+  deadlines: Record<DeadlineKind, { due: string | null; doneAt: string | null; light: Light }>;
+  /** Where the demand is: street › community › grid › compound › building, `linked` when I may open the place. */
+  places: PlaceStep[];
+  /** In the inbox: the steps that wait on me. */
+  awaits?: Step[];
   reopenCount: number;
   supervised: boolean;
   receivedAt: string;
@@ -37,6 +46,12 @@ export interface WorkOrder {
   mergedInto: string | null;
   version: number;
 }
+
+export type DeadlineKind = 'accept' | 'contact' | 'resolve';
+export interface PlaceStep { id: string; name: string; level: string; linked: boolean }
+
+/** A page of the inbox: with how many rows wait on me for each step. */
+export type WorkOrderPage = Page<WorkOrder> & { counts?: Partial<Record<Step, number>> };
 
 export interface WorkOrderDetail {
   order: WorkOrder;
@@ -65,6 +80,11 @@ export interface Notification {
 
 export interface ListQuery {
   placeId?: string;
+  streetId?: string;
+  communityId?: string;
+  /** Days (YYYY-MM-DD) received from and to, inclusive. */
+  receivedFrom?: string;
+  receivedTo?: string;
   state?: WorkOrderState;
   categoryId?: string;
   channel?: Channel;
@@ -92,7 +112,7 @@ const base = '/api/work-orders';
 export const NOTIFICATION_PAGE = 20;
 
 export const workOrdersApi = {
-  list: (q: ListQuery) => api.get<Page<WorkOrder>>(`${base}${qs({ ...q })}`),
+  list: (q: ListQuery) => api.get<WorkOrderPage>(`${base}${qs({ ...q })}`),
   get: (id: string) => api.get<WorkOrderDetail>(`${base}/${id}`),
   file: (input: FileInput) => api.post<WorkOrder>(base, input),
   step: (id: string, step: Step, body: Record<string, unknown>) => api.post<StepAnswer>(`${base}/${id}/${step.replace(/_/g, '-')}`, body),
@@ -103,6 +123,9 @@ export const workOrdersApi = {
     for (const f of files) form.append('photos', f, f.name);
     return api.post<unknown>(`${base}/${id}/photos`, form);
   },
+  /** The places the list filters by: the caller's top places, and a place's children (a district's streets, a street's communities). */
+  roots: () => api.get<{ items: { id: string; name: string; level: string }[] }>('/api/places/roots'),
+  children: (id: string) => api.get<{ items: { id: string; name: string; level: string }[] }>(`/api/places/${encodeURIComponent(id)}/children?limit=200`),
   categories: () => api.get<{ items: Category[] }>('/api/categories'),
   units: () => api.get<{ items: Unit[] }>('/api/units'),
   /** Active grid and community workers of the order's community whose area holds its place: whom it may be dispatched to. */

@@ -4,23 +4,26 @@ import type { Widen } from '../../app/i18n/types';
 export const zh = {
   nav: { workOrders: '接诉即办' },
   action: {
-    file: '登记', place: '指定位置', accept: '受理', dispatch: '派单', take: '接单', resolve: '办结', rate: '评价', follow_up: '回访', supervise: '督办',
+    file: '登记', place: '指定位置', accept: '受理', dispatch: '派单', recall: '撤回派单', redispatch: '改派', take: '接单', resolve: '办结', rate: '评价', follow_up: '回访', supervise: '督办',
     call_in: '吹哨', return: '退单', contact: '联系居民', reject: '不予受理', answer: '直接答复', report_in: '报到', request_extension: '申请延期',
     decide_extension: '审批延期', merge: '合并重复诉求', add_photos: '上传照片', overdue: '超期', comment: '外部系统备注',
   },
   field: {
     result: '办理结果', rating: '评价', mergedInto: '并入工单', trackingNo: '工单号', days: '延期天数', approved: '批准', resolveDue: '办结时限',
-    units: '召集单位', supervised: '督办', reopened: '重办', stage: '阶段', photoIds: '照片', assignee: '承办',
+    units: '召集单位', supervised: '督办', reopened: '重办', stage: '阶段', photoIds: '照片', assignee: '承办人',
     reason: '理由', comment: '评价意见', unitIds: '召集单位', approve: '审批意见', requestId: '延期申请', intoId: '并入工单', categoryId: '分类',
-    demandType: '诉求类型', placeId: '所在位置', placeName: '所在位置',
+    demandType: '诉求类型', channel: '渠道', externalNo: '12345工单号', officeId: '所属社区', author: '来源', clientStatus: '外部状态',
+    clientUpdatedAt: '外部更新时间', kind: '类型', title: '标题', duplicates: '重复', placeId: '所在位置', placeName: '所在位置',
   },
+  entity: { work_order: '工单', extension_request: '延期申请', unit: '单位', category: '诉求分类', api_key: 'API密钥', holiday: '节假日', hotline_import: '12345导入' },
+  open311Status: { open: '处理中', closed: '已关闭' },
   /** Where a step names a field its own way (field.<name> otherwise). */
   stepField: { report_in: { note: '本单位承办情况' }, contact: { note: '联系情况' }, follow_up: { note: '回访情况' } },
   workOrder: {
     pageTitle: '接诉即办', inbox: '工单', mine: '待我处理', all: '全部', overdue: '超期', file: '登记诉求', fileTitle: '登记诉求', trackingNo: '工单号',
     externalNo: '12345工单号', channel: '渠道', demandType: '诉求类型', category: '分类', place: '地点', state: '状态', light: '时限', title: '标题',
     description: '问题描述', address: '地址', reporterName: '反映人', reporterPhone: '联系电话', receivedAt: '受理时间', resolveDue: '办结时限',
-    assignee: '承办', result: '办理结果', rating: '评价', supervised: '督办', reopened: '重办 {count} 次',
+    assignee: '承办人', result: '办理结果', rating: '评价', supervised: '督办', reopened: '重办 {count} 次',
     filters: '筛选', anyState: '全部状态', anyCategory: '全部分类', anyChannel: '全部渠道', searchPlaceholder: '标题或工单号', empty: '暂无工单',
     filed: '已登记,工单号 {trackingNo}', done: '操作成功', stale: '工单已被他人更新,已重新加载', units: '吹哨报到单位', extensions: '延期申请', photos: '照片',
     timeline: '办理过程', detail: '工单详情', unitKind: '部门/单位', userKind: '人员', assigneeKind: '派给',
@@ -31,6 +34,10 @@ export const zh = {
     pickPhotos: '请选择照片', loadMore: '加载更多', noPhotos: '暂无照片,办理时可随时添加', reportedAt: '已报到', calledAt: '吹哨时间',
     notifications: '消息', noNotifications: '暂无消息', revealPhone: '联系电话', pickPlace: '搜索小区、楼栋或网格', resolvePhotos: '办结照片',
     upload: '上传照片', lights: { green: '正常', yellow: '临期', red: '超期' },
+    holder: '当前承办', dispatcher: '派单人', deadlines: '时限', deadline: { accept: '受理时限', contact: '首次联系时限', resolve: '办结时限' }, metAt: '{at} 完成',
+    expected: '待我办理', awaits: { place: '待指定位置', accept: '待受理', dispatch: '待派单', take: '待接单', resolve: '待办结', follow_up: '待回访', decide_extension: '延期待审批', report_in: '吹哨待报到' },
+    batchAccept: '批量受理({count})', batchDispatch: '批量派单({count})', batchReport: '批量办理结果', batchSummary: '成功 {done} 件,未成功 {failed} 件',
+    anyStreet: '全部街道', anyCommunity: '全部社区', receivedRange: '接收日期',
     extensionState: { pending: '待审批', approved: '已同意', refused: '未同意' },
   },
   workOrderState: {
@@ -48,7 +55,7 @@ export const zh = {
 export const en: Widen<typeof zh> = {
   nav: { workOrders: 'Work orders' },
   action: {
-    file: 'Filed', place: 'Placed', accept: 'Accepted', dispatch: 'Dispatched', take: 'Taken', resolve: 'Resolved', rate: 'Rated',
+    file: 'Filed', place: 'Placed', accept: 'Accepted', dispatch: 'Dispatched', recall: 'Recalled', redispatch: 'Re-dispatched', take: 'Taken', resolve: 'Resolved', rate: 'Rated',
     follow_up: 'Followed up', supervise: 'Supervised', call_in: 'Called in', return: 'Returned', contact: 'Contacted',
     reject: 'Rejected', answer: 'Answered', report_in: 'Reported in', request_extension: 'Requested an extension',
     decide_extension: 'Decided on the extension', merge: 'Merged as a duplicate', add_photos: 'Added photos',
@@ -59,8 +66,14 @@ export const en: Widen<typeof zh> = {
     approved: 'Approved', resolveDue: 'Resolve by', units: 'Called-in units', supervised: 'Supervised', reopened: 'Reopened',
     stage: 'Stage', photoIds: 'Photos', assignee: 'Assignee', reason: 'Reason', comment: 'Comment', unitIds: 'Units to call in',
     approve: 'Decision', requestId: 'Extension request', intoId: 'Merge into', categoryId: 'Category', demandType: 'Demand type',
-    placeId: 'Place', placeName: 'Place',
+    channel: 'Channel', externalNo: '12345 order no.', officeId: 'Community', author: 'Source', clientStatus: 'Outside status',
+    clientUpdatedAt: 'Outside update time', kind: 'Kind', title: 'Title', duplicates: 'Duplicates', placeId: 'Place', placeName: 'Place',
   },
+  entity: {
+    work_order: 'Work order', extension_request: 'Extension request', unit: 'Unit', category: 'Category', api_key: 'API key', holiday: 'Holiday',
+    hotline_import: '12345 import',
+  },
+  open311Status: { open: 'Open', closed: 'Closed' },
   stepField: { report_in: { note: 'What your unit did' }, contact: { note: 'How the resident was contacted' }, follow_up: { note: 'Follow-up note' } },
   workOrder: {
     pageTitle: 'Respond on receipt', inbox: 'Work orders', mine: 'Waiting on me', all: 'All', overdue: 'Overdue',
@@ -85,6 +98,10 @@ export const en: Widen<typeof zh> = {
     notifications: 'Notifications', noNotifications: 'No notifications', revealPhone: 'Phone',
     pickPlace: 'Search a compound, building or grid', resolvePhotos: 'Resolution photos', upload: 'Upload photos',
     lights: { green: 'On time', yellow: 'Due soon', red: 'Overdue' },
+    holder: 'Held by', dispatcher: 'Dispatched by', deadlines: 'Deadlines', deadline: { accept: 'Accept by', contact: 'First contact by', resolve: 'Resolve by' }, metAt: 'done {at}',
+    expected: 'Expected of me', awaits: { place: 'To place', accept: 'To accept', dispatch: 'To dispatch', take: 'To take', resolve: 'To resolve', follow_up: 'To follow up', decide_extension: 'Extension to decide', report_in: 'Call-in to report in to' },
+    batchAccept: 'Accept selected ({count})', batchDispatch: 'Dispatch selected ({count})', batchReport: 'Batch result',
+    batchSummary: '{done} done, {failed} not done', anyStreet: 'Any street', anyCommunity: 'Any community', receivedRange: 'Received',
     extensionState: { pending: 'Pending', approved: 'Approved', refused: 'Refused' },
   },
   workOrderState: {

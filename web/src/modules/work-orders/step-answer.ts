@@ -1,10 +1,12 @@
 import type { Step, StepAnswer, WorkOrderDetail } from './api';
 
-type Part = 'units' | 'extensions' | 'photos';
+type Part = 'units' | 'extensions' | 'photos' | 'order';
 
 /** What a step changes beside the order itself: its answer does not carry these, so they are fetched again. */
 const CHANGES: Partial<Record<Step, Part[]>> = {
   call_in: ['units'], report_in: ['units'], request_extension: ['extensions'], decide_extension: ['extensions'],
+  // The answer names the new holder by id only; the page shows them by name.
+  dispatch: ['order'], redispatch: ['order'],
 };
 
 export const partsChangedBy = (step: Step, photosAdded: boolean): Part[] => [...(CHANGES[step] ?? []), ...(photosAdded ? ['photos' as const] : [])];
