@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { PlaceLevel } from './places.js';
+import { bilingual, ZId, ZReason, ZString, ZVersion } from './validation.js';
+
+/**
+ * 党组织: the party-org tree beside the place tree. Each org is bound to one place of the level its kind sits at; its parent
+ * is the org of the parent kind on the nearest place above (a partner unit's own org joins the committee of the street or
+ * community it is bound to), so the tree follows the places and a move carries it along.
+ */
+export const PARTY_ORG_KINDS = ['street_working_committee', 'community_party_committee', 'compound_branch', 'building_group', 'partner_unit_org'] as const;
+export type PartyOrgKind = (typeof PARTY_ORG_KINDS)[number];
+
+/** The level each kind is bound to: 街道党工委 a street, 社区大党委 a community, 小区党支部 a compound, 楼栋党小组 a building. */
+export const PARTY_ORG_PLACE_LEVELS: Record<PartyOrgKind, readonly PlaceLevel[]> = {
+  street_working_committee: ['street'],
+  community_party_committee: ['community'],
+  compound_branch: ['compound'],
+  building_group: ['building'],
+  partner_unit_org: ['street', 'community'],
+};
+
+/** The kinds an org's parent may be, nearest first. */
+export const PARTY_ORG_PARENT_KINDS: Record<PartyOrgKind, readonly PartyOrgKind[]> = {
+  street_working_committee: [],
+  community_party_committee: ['street_working_committee'],
+  compound_branch: ['community_party_committee'],
+  building_group: ['compound_branch'],
+  partner_unit_org: ['community_party_committee', 'street_working_committee'],
+};
+
+/** The seats of an org's committee: secretary, deputy, members, part-time members from partner units (兼职委员), first secretary (第一书记). */
+export const PARTY_SEATS = ['secretary', 'deputy_secretary', 'committee_member', 'part_time_member', 'first_secretary'] as const;
+export type PartySeat = (typeof PARTY_SEATS)[number];
+
+export const PARTY_ORG_STATES = ['active', 'dissolved'] as const;
+export type PartyOrgState = (typeof PARTY_ORG_STATES)[number];
+
+/**
+ * The public part of the org's state table. Creating is a plain command (an active org). An office (district, street or
+ * community staff) at or above the org's place edits its name and committee, or dissolves it with a reason; a dissolved
+ * org stays dissolved (a new one is created in its place), so no two active orgs of a kind ever share a place.
+ */
+export const PARTY_ORG_STEPS = {
+  edit: { from: ['active'], to: null, who: ['district_admin', 'street_staff', 'community_worker'], event: 'edit' },
+  dissolve: { from: ['active'], to: 'dissolved', who: ['district_admin', 'street_staff', 'community_worker'], event: 'dissolve' },
+} as const satisfies Record<string, { from: readonly PartyOrgState[]; to: PartyOrgState | null; who: readonly string[]; event: string }>;
+export type PartyOrgAction = keyof typeof PARTY_ORG_STEPS;
+
+const ZName = ZString().trim().min(2, bilingual('请填写名称(至少2个字)', 'Give a name (at least 2 characters)')).max(60, bilingual('名称不能超过60字', 'At most 60 characters'));
+const ZPersonName = ZString().trim().min(1, bilingual('请填写姓名', 'Give a name')).max(30, bilingual('姓名不能超过30字', 'At most 30 characters'));
+
+export const ZPartySeatHolder = z.object({
+  seat: z.enum(PARTY_SEATS),
+  name: ZPersonName,
+  /** For a part-time member or first secretary: the partner unit or department they come from. */
+  unitId: ZId.optional(),
+});
+export type TPartySeatHolder = z.infer<typeof ZPartySeatHolder>;
+
+/** At most one secretary; the committee's seats in the order given. */
+export const ZCommittee = z.array(ZPartySeatHolder).max(30, bilingual('委员不能超过30人', 'At most 30 seats'))
+  .refine((c) => c.filter((s) => s.seat === 'secretary').length <= 1, bilingual('只能有一位书记', 'Only one secretary'));
+
+export const ZCreatePartyOrg = z.object({
+  kind: z.enum(PARTY_ORG_KINDS),
+  name: ZName,
+  placeId: ZId,
+  /** The partner unit whose own org this is (partner_unit_org only). */
+  unitId: ZId.optional(),
+  committee: ZCommittee.default([]),
+});
+export type TCreatePartyOrg = z.infer<typeof ZCreatePartyOrg>;
+
+export const ZPartyOrgStep = {
+  edit: z.object({ version: ZVersion, name: ZName.optional(), committee: ZCommittee.optional() }),
+  dissolve: z.object({ version: ZVersion, reason: ZReason }),
+} as const satisfies Record<PartyOrgAction, z.ZodType>;
+
+export const PARTY_ORG_LABELS = {
+  steps: { edit: { zh: '修改', en: 'Edit' }, dissolve: { zh: '撤销', en: 'Dissolve' } },
+  states: { active: { zh: '在册', en: 'Active' }, dissolved: { zh: '已撤销', en: 'Dissolved' } },
+  events: { create: { zh: '成立', en: 'Set up' } },
+} as const;
+
+export const PARTY_ORG_KIND_LABELS: Record<PartyOrgKind, { zh: string; en: string }> = {
+  street_working_committee: { zh: '街道党工委', en: 'Street working committee' },
+  community_party_committee: { zh: '社区大党委', en: 'Community party committee' },
+  compound_branch: { zh: '小区党支部', en: 'Compound branch' },
+  building_group: { zh: '楼栋党小组', en: 'Building group' },
+  partner_unit_org: { zh: '共建单位党组织', en: 'Partner unit party org' },
+};
+
+export const PARTY_SEAT_LABELS: Record<PartySeat, { zh: string; en: string }> = {
+  secretary: { zh: '书记', en: 'Secretary' },
+  deputy_secretary: { zh: '副书记', en: 'Deputy secretary' },
+  committee_member: { zh: '委员', en: 'Committee member' },
+  part_time_member: { zh: '兼职委员', en: 'Part-time member' },
+  first_secretary: { zh: '第一书记', en: 'First secretary' },
+};

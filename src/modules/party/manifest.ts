@@ -1,0 +1,27 @@
+import { inSubtrees } from '../../core/access/scope.js';
+import { defineModule } from '../../core/module.js';
+import { partyOrgLifecycle } from './lifecycle.js';
+import { partyMsg } from './messages.js';
+import { partyOrgAbilities } from './policy.js';
+import { partyOrgRoutes } from './routes.js';
+import { partySeed } from './seed.js';
+
+/** 党建: the party-org tree beside the place tree (members, posts, points and dual check-in build on it). */
+export const partyModule = defineModule({
+  name: 'party',
+  tables: ['party_orgs'],
+  routes: [partyOrgRoutes],
+  policies: [partyOrgAbilities(partyOrgLifecycle)],
+  lifecycles: [partyOrgLifecycle],
+  pathCopies: [{ table: 'party_orgs' }],
+  figures: [{
+    key: 'party.compoundBranches', label: partyMsg.figureBranches, unit: 'count',
+    // Branches active at the period's end: set up before it and not dissolved by then.
+    query: async (db, placePath, { to }) => Number((await db.selectFrom('party_orgs').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('kind', '=', 'compound_branch').where('created_at', '<', to)
+      .where((eb) => eb.or([eb('dissolved_at', 'is', null), eb('dissolved_at', '>=', to)]))
+      .where((eb) => inSubtrees(eb, 'place_path', [placePath])).executeTakeFirstOrThrow()).n),
+  }],
+  seed: partySeed,
+  scopeCases: () => import('./scope-cases.js').then((m) => m.scopeSuite),
+});
