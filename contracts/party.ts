@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PlaceLevel } from './places.js';
-import { bilingual, ZId, ZReason, ZString, ZVersion } from './validation.js';
+import { bilingual, ZId, ZIdNumber, ZPhone, ZReason, ZString, ZVersion } from './validation.js';
 
 /**
  * 党组织: the party-org tree beside the place tree. Each org is bound to one place of the level its kind sits at; its parent
@@ -96,4 +96,66 @@ export const PARTY_SEAT_LABELS: Record<PartySeat, { zh: string; en: string }> = 
   committee_member: { zh: '委员', en: 'Committee member' },
   part_time_member: { zh: '兼职委员', en: 'Part-time member' },
   first_secretary: { zh: '第一书记', en: 'First secretary' },
+};
+
+/** 党员 categories: resident member, in-service member (在职党员, with an employer unit), mobile member (流动党员), retired. */
+export const PARTY_MEMBER_CATEGORIES = ['resident_member', 'in_service_member', 'mobile_member', 'retired'] as const;
+export type PartyMemberCategory = (typeof PARTY_MEMBER_CATEGORIES)[number];
+
+export const PARTY_MEMBER_STATES = ['active', 'left'] as const;
+export type PartyMemberState = (typeof PARTY_MEMBER_STATES)[number];
+
+/**
+ * The member's state table. Entering a member is a plain command. An office at or above the member's place edits the
+ * record, transfers the member to another org, or records that the member left (with a reason); a member who left stays
+ * on file, read-only.
+ */
+export const PARTY_MEMBER_STEPS = {
+  edit: { from: ['active'], to: null, who: ['district_admin', 'street_staff', 'community_worker'], event: 'edit' },
+  transfer: { from: ['active'], to: null, who: ['district_admin', 'street_staff', 'community_worker'], event: 'transfer' },
+  leave: { from: ['active'], to: 'left', who: ['district_admin', 'street_staff', 'community_worker'], event: 'leave' },
+} as const satisfies Record<string, { from: readonly PartyMemberState[]; to: PartyMemberState | null; who: readonly string[]; event: string }>;
+export type PartyMemberAction = keyof typeof PARTY_MEMBER_STEPS;
+
+const ZMemberName = ZString().trim().min(1, bilingual('请填写姓名', 'Give a name')).max(30, bilingual('姓名不能超过30字', 'At most 30 characters'));
+const ZPhoneOrNull = ZPhone.nullable();
+const ZIdOrNull = ZIdNumber.nullable();
+
+/** What entering a member takes; an in-service member names the employer unit, no other category does. */
+export const ZCreatePartyMember = z.object({
+  name: ZMemberName,
+  category: z.enum(PARTY_MEMBER_CATEGORIES),
+  orgId: ZId,
+  householdId: ZId.nullable().optional(),
+  unitId: ZId.nullable().optional(),
+  phone: ZPhoneOrNull.optional(),
+  idNumber: ZIdOrNull.optional(),
+  /** 党员中心户: the member's household is a front-line contact point (needs a household). */
+  centralHousehold: z.boolean().default(false),
+});
+export type TCreatePartyMember = z.infer<typeof ZCreatePartyMember>;
+
+export const ZPartyMemberStep = {
+  edit: z.object({
+    version: ZVersion, name: ZMemberName.optional(), category: z.enum(PARTY_MEMBER_CATEGORIES).optional(), householdId: ZId.nullable().optional(),
+    unitId: ZId.nullable().optional(), phone: ZPhoneOrNull.optional(), idNumber: ZIdOrNull.optional(), centralHousehold: z.boolean().optional(),
+  }),
+  transfer: z.object({ version: ZVersion, orgId: ZId }),
+  leave: z.object({ version: ZVersion, reason: ZReason }),
+} as const satisfies Record<PartyMemberAction, z.ZodType>;
+export type TPartyMemberEdit = z.infer<typeof ZPartyMemberStep.edit>;
+
+export const ZRevealPartyMember = z.object({ field: z.enum(['phone', 'idNumber']), reason: ZReason });
+
+export const PARTY_MEMBER_LABELS = {
+  steps: { edit: { zh: '修改', en: 'Edit' }, transfer: { zh: '转接组织关系', en: 'Transfer' }, leave: { zh: '登记离开', en: 'Record leaving' } },
+  states: { active: { zh: '在册', en: 'Active' }, left: { zh: '已离开', en: 'Left' } },
+  events: { create: { zh: '登记', en: 'Entered' }, reveal: { zh: '查看个人信息', en: 'Revealed personal data' } },
+} as const;
+
+export const PARTY_MEMBER_CATEGORY_LABELS: Record<PartyMemberCategory, { zh: string; en: string }> = {
+  resident_member: { zh: '居民党员', en: 'Resident member' },
+  in_service_member: { zh: '在职党员', en: 'In-service member' },
+  mobile_member: { zh: '流动党员', en: 'Mobile member' },
+  retired: { zh: '离退休党员', en: 'Retired' },
 };

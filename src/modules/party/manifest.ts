@@ -1,19 +1,27 @@
 import { inSubtrees } from '../../core/access/scope.js';
 import { defineModule } from '../../core/module.js';
 import { partyOrgLifecycle } from './lifecycle.js';
+import { partyMemberLifecycle } from './member-lifecycle.js';
+import { partyMemberAbilities } from './member-policy.js';
+import { MEMBER_ROSTER } from './roster-layout.js';
+import { partyMemberRoutes } from './member-routes.js';
 import { partyMsg } from './messages.js';
 import { partyOrgAbilities } from './policy.js';
 import { partyOrgRoutes } from './routes.js';
 import { partySeed } from './seed.js';
 
-/** 党建: the party-org tree beside the place tree (members, posts, points and dual check-in build on it). */
+/** 党建: the party-org tree beside the place tree and the party members (posts, points and dual check-in build on them). */
 export const partyModule = defineModule({
   name: 'party',
-  tables: ['party_orgs'],
-  routes: [partyOrgRoutes],
-  policies: [partyOrgAbilities(partyOrgLifecycle)],
-  lifecycles: [partyOrgLifecycle],
-  pathCopies: [{ table: 'party_orgs' }],
+  tables: ['party_orgs', 'party_members'],
+  routes: [partyOrgRoutes, partyMemberRoutes],
+  policies: [partyOrgAbilities(partyOrgLifecycle), partyMemberAbilities(partyMemberLifecycle)],
+  lifecycles: [partyOrgLifecycle, partyMemberLifecycle],
+  pathCopies: [{ table: 'party_orgs' }, { table: 'party_members' }],
+  ledgers: [{
+    key: MEMBER_ROSTER.key, title: MEMBER_ROSTER.title, subject: 'party_member', action: 'export',
+    href: '/api/party-members.xlsx?placeId={placeId}', params: ['placeId'],
+  }],
   figures: [{
     key: 'party.compoundBranches', label: partyMsg.figureBranches, unit: 'count',
     // Branches active at the period's end: set up before it and not dissolved by then.

@@ -18,7 +18,9 @@ import { partyOrgLifecycle as def, toPartyOrg, toRecord, type PartyOrgRow } from
 import { partyMsg } from './messages.js';
 import { partyOrgPolicy, partyOrgReadPolicy } from './policy.js';
 
-const LEVEL_NAMES = { street: { zh: '街道', en: 'street' }, community: { zh: '社区', en: 'community' }, compound: { zh: '小区', en: 'compound' }, building: { zh: '楼栋', en: 'building' } } as Record<string, { zh: string; en: string }>;
+const LEVEL_NAMES: Record<string, { zh: string; en: string }> = {
+  street: partyMsg.levelStreet, community: partyMsg.levelCommunity, compound: partyMsg.levelCompound, building: partyMsg.levelBuilding,
+};
 
 /** The place an org of `kind` is bound to: in the caller's subtree (else 404), at the kind's level (else 422). */
 async function orgPlace(db: DbOrTrx, actor: Actor, kind: PartyOrgKind, placeId: string): Promise<PlaceRow> {
@@ -26,7 +28,7 @@ async function orgPlace(db: DbOrTrx, actor: Actor, kind: PartyOrgKind, placeId: 
   assertInScope(actor, place?.path, 'place');
   const levels = PARTY_ORG_PLACE_LEVELS[kind];
   if (!(levels as readonly string[]).includes(place!.level)) {
-    const names = { zh: levels.map((l) => LEVEL_NAMES[l]!.zh).join('或'), en: levels.map((l) => LEVEL_NAMES[l]!.en).join(' or ') };
+    const names = { zh: levels.map((l) => LEVEL_NAMES[l]!.zh).join(partyMsg.levelOr.zh), en: levels.map((l) => LEVEL_NAMES[l]!.en).join(partyMsg.levelOr.en) };
     throw invalid('placeId', msg(partyMsg.placeLevel, { kind: PARTY_ORG_KIND_LABELS[kind], levels: names }), 'place_level');
   }
   return place!;

@@ -1,4 +1,4 @@
-import type { PartyOrgKind, PartyOrgState } from '../../../contracts/party.js';
+import type { PartyMemberCategory, PartyMemberState, PartyOrgKind, PartyOrgState } from '../../../contracts/party.js';
 
 /** A party org (党组织) bound to one place; its parent follows from the places (contracts/party.ts). */
 export interface PartyOrgTable {
@@ -20,8 +20,34 @@ export interface PartyOrgTable {
   updated_at: string;
 }
 
+/** A party member (党员): hangs on their household, or on their org's place when no household is known. */
+export interface PartyMemberTable {
+  id: string;
+  name: string;
+  category: PartyMemberCategory;
+  org_id: string;
+  household_id: string | null;
+  place_id: string;
+  place_path: string;
+  /** The employer (in-service members): a partner unit or a department. */
+  unit_id: string | null;
+  phone_enc: string | null;
+  phone_masked: string | null;
+  phone_index: string | null;
+  id_number_enc: string | null;
+  id_number_masked: string | null;
+  /** 党员中心户: 1 when the member's household is designated a front-line contact point. */
+  central_household: number;
+  state: PartyMemberState;
+  left_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface PartyTables {
   party_orgs: PartyOrgTable;
+  party_members: PartyMemberTable;
 }
 
 declare module '../../core/schema.js' {
