@@ -1,4 +1,5 @@
-import type { FastifyRequest, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import type { Readable } from 'node:stream';
 import type { Actor } from '../../core/access/actor.js';
 import { allowedWhere, authorize } from '../../core/access/policy.js';
 import { inSubtrees, selfAndAncestorPaths } from '../../core/access/scope.js';
@@ -17,9 +18,8 @@ import { listVisibleUnits } from '../units/index.js';
 import type { PartyMemberRow } from './member-lifecycle.js';
 import { partyMemberPolicy, partyMemberReadPolicy } from './member-policy.js';
 import { partyMsg } from './messages.js';
-import { MEMBER_ROSTER } from './roster-layout.js';
+import { MEMBER_ROSTER, ROSTER_LIMITS } from './roster-layout.js';
 
-const LIMITS = { maxRows: 20_000, maxBytes: 10 * 1024 * 1024 };
 
 async function rosterPlace(ctx: AppContext, actor: Actor, placeId: string, action: 'export' | 'import'): Promise<PlaceRow> {
   const place = await findPlace(ctx.handle.db, placeId);
@@ -53,13 +53,10 @@ export async function exportMemberRoster(ctx: AppContext, actor: Actor, placeId:
  * building and number, all existing) and employer unit by name; a member is matched by org, name and household
  * (updated when something changed) or entered. Every bad row is reported and nothing is written if any is bad.
  */
-export async function importMemberRoster(ctx: AppContext, actor: Actor, placeId: string, req: FastifyRequest) {
+export async function importMemberRoster(ctx: AppContext, actor: Actor, placeId: string, upload: Readable | Buffer) {
   const db = ctx.handle.db;
   const place = await rosterPlace(ctx, actor, placeId, 'import');
-  if (!req.isMultipart()) throw new AppError(400, 'file_required', partyMsg.fileRequired, 'file');
-  const part = await req.file({ limits: { fileSize: LIMITS.maxBytes + 1 } });
-  if (!part) throw new AppError(400, 'file_required', partyMsg.fileRequired, 'file');
-  const sheet = await parseLedgerRows(await readLedgerRows(part.file, MEMBER_ROSTER, LIMITS), MEMBER_ROSTER);
+  const sheet = await parseLedgerRows(await readLedgerRows(upload, MEMBER_ROSTER, ROSTER_LIMITS), MEMBER_ROSTER);
   if (sheet.rows.length === 0) throw new AppError(422, 'empty_file', partyMsg.noDataRows, 'file');
 
   const orgs = await db.selectFrom('party_orgs').selectAll().where('state', '=', 'active')

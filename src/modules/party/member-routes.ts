@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../../core/access/policy.js';
-import { notFound } from '../../core/errors.js';
+import { AppError, notFound } from '../../core/errors.js';
 import { requireActor } from '../../core/http.js';
 import { availableActions } from '../../core/lifecycle/engine.js';
 import { lifecycleRoutes } from '../../core/lifecycle/routes.js';
@@ -12,8 +12,11 @@ import { partyMemberLifecycle as def, loadPartyMember, toPartyMember } from './m
 import { partyMemberPolicy } from './member-policy.js';
 import { createPartyMember, listPartyMembers } from './members.js';
 import { exportMemberRoster, importMemberRoster } from './member-roster.js';
+import { partyMsg } from './messages.js';
+import { ROSTER_LIMITS } from './roster-layout.js';
 
 const tags = ['party'];
+const noFile = () => new AppError(400, 'file_required', partyMsg.fileRequired, 'file');
 const ZParams = z.object({ id: ZId });
 const ZListQuery = ZPage(20, 200).extend({
   placeId: ZId.optional(), orgId: ZId.optional(), category: z.enum(PARTY_MEMBER_CATEGORIES).optional(), state: z.enum(PARTY_MEMBER_STATES).optional(),
@@ -61,6 +64,18 @@ export const partyMemberRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => exportMemberRoster(app.ctx, requireActor(req), req.query.placeId, reply));
 
   app.post('/party-members/roster', {
-    schema: { tags, summary: 'Import the party-member roster of a community (.xlsx; all rows or none)', querystring: z.object({ placeId: ZId }) },
-  }, async (req) => importMemberRoster(app.ctx, requireActor(req), req.query.placeId, req));
+    schema: { tags, summary: 'Import the party-member roster of a place (.xlsx; all rows or none)', querystring: z.object({ placeId: ZId }), consumes: ['multipart/form-data'] },
+    config: { noStore: true },
+  }, async (req) => {
+    const actor = requireActor(req);
+    if (!req.isMultipart()) throw noFile();
+    const part = await req.file({ limits: { fileSize: ROSTER_LIMITS.maxBytes + 1 } });
+    if (!part) throw noFile();
+    try {
+      return await importMemberRoster(app.ctx, actor, req.query.placeId, part.file);
+    } finally {
+      // Refused before reading (scope, role): let the rest of the upload run through so the answer reaches the client.
+      if (!part.file.readableEnded) part.file.resume();
+    }
+  });
 };

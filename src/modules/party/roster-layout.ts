@@ -24,3 +24,5 @@ export const MEMBER_ROSTER = defineLedger({
     { key: 'centralHousehold', header: '党员中心户', type: 'enum', width: 10, options: { yes: '是', no: '否' } },
   ],
 });
+
+export const ROSTER_LIMITS = { maxRows: 20_000, maxBytes: 10 * 1024 * 1024 };

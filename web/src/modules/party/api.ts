@@ -1,5 +1,6 @@
 import { api, qs } from '../../app/api/client';
-import type { PartyOrgAction, PartyOrgKind, PartyOrgState, TPartySeatHolder } from '../../../../contracts/party';
+import type { PartyMemberAction, PartyMemberCategory, PartyMemberState, PartyOrgAction, PartyOrgKind, PartyOrgState, TPartySeatHolder } from '../../../../contracts/party';
+import type { Revealed } from '../../app/api/types';
 
 export interface PartyOrg {
   id: string;
@@ -27,3 +28,32 @@ export const partyApi = {
 };
 
 export const partnerUnits = () => api.get<{ items: { id: string; name: string }[] }>('/api/units?kind=partner_unit');
+/** Departments and partner units: an in-service member's employer is either. */
+export const allUnits = () => api.get<{ items: { id: string; name: string }[] }>('/api/units');
+
+export interface PartyMember {
+  id: string;
+  name: string;
+  category: PartyMemberCategory;
+  orgId: string;
+  householdId: string | null;
+  unitId: string | null;
+  phoneMasked: string | null;
+  idNumberMasked: string | null;
+  centralHousehold: boolean;
+  state: PartyMemberState;
+  version: number;
+}
+export interface PartyMemberItem extends PartyMember { orgName: string; unitName: string | null; householdName: string | null }
+export interface MemberQuery { category?: PartyMemberCategory; q?: string; centralHousehold?: boolean; limit: number; offset: number }
+export interface NewPartyMember { name: string; category: PartyMemberCategory; orgId: string; householdId?: string; unitId?: string; phone?: string; idNumber?: string; centralHousehold: boolean }
+
+export const memberApi = {
+  list: (q: MemberQuery) => api.get<{ items: PartyMemberItem[]; total: number }>(`/api/party-members${qs({ ...q, centralHousehold: q.centralHousehold ? 'true' : undefined })}`),
+  get: (id: string) => api.get<PartyMember & { actions: PartyMemberAction[] }>(`/api/party-members/${id}`),
+  create: (m: NewPartyMember) => api.post<PartyMember>('/api/party-members', m),
+  step: (id: string, action: PartyMemberAction, body: { version: number } & Record<string, unknown>) => api.post<PartyMember>(`/api/party-members/${id}/${action}`, body),
+  reveal: (id: string, field: 'phone' | 'idNumber', reason: string) => api.post<Revealed>(`/api/party-members/${id}/reveal`, { field, reason }),
+  exportHref: (placeId: string) => `/api/party-members.xlsx${qs({ placeId })}`,
+  importUrl: (placeId: string) => `/api/party-members/roster${qs({ placeId })}`,
+};

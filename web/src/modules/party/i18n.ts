@@ -2,9 +2,9 @@ import type { Widen } from '../../app/i18n/types';
 
 /** 党组织 texts; modules/index.ts merges them into the app's catalogues. */
 export const zh = {
-  nav: { partyOrgs: '党组织' },
-  action: { dissolve: '撤销' },
-  entity: { party_org: '党组织' },
+  nav: { partyOrgs: '党组织', partyMembers: '党员' },
+  action: { dissolve: '撤销', transfer: '转接组织关系', leave: '登记离开', export_party_members: '导出党员花名册', import_party_members: '导入党员花名册' },
+  entity: { party_org: '党组织', party_member: '党员' },
   partyOrg: {
     title: '党组织架构', tree: '组织树', new: '成立党组织', kind: '类型', name: '名称', place: '所在地点', unit: '共建单位', secretary: '书记',
     committee: '班子成员', seat: '职务', personName: '姓名', addSeat: '添加成员', noSecretary: '未配书记', empty: '暂无党组织',
@@ -16,12 +16,22 @@ export const zh = {
     states: { active: '在册', dissolved: '已撤销' },
     steps: { edit: '修改', dissolve: '撤销' },
   },
+  partyMember: {
+    title: '党员', new: '登记党员', name: '姓名', category: '类别', org: '所属党组织', household: '所住房屋', unit: '工作单位', phone: '手机号',
+    idNumber: '身份证号', central: '党员中心户', centralOnly: '只看党员中心户', anyCategory: '全部类别', search: '搜索姓名', empty: '暂无党员',
+    entered: '党员已登记', saved: '已保存', export: '导出花名册', import: '导入花名册', importHint: '按导出的花名册格式填写;有任何一行出错则整表不导入。',
+    imported: '已导入:新增 {created} 人,更新 {updated} 人', badRows: '以下行有误,未导入任何数据', row: '行', field: '列', reason: '原因', choose: '选择文件',
+    leaveReason: '离开原因', pickOrg: '选择党组织', pickHousehold: '选择房屋(可选)', left: '已登记离开', transferred: '组织关系已转接',
+    categories: { resident_member: '居民党员', in_service_member: '在职党员', mobile_member: '流动党员', retired: '离退休党员' },
+    states: { active: '在册', left: '已离开' },
+    steps: { edit: '修改', transfer: '转接组织关系', leave: '登记离开' },
+  },
 } as const;
 
 export const en: Widen<typeof zh> = {
-  nav: { partyOrgs: 'Party orgs' },
-  action: { dissolve: 'Dissolved' },
-  entity: { party_org: 'Party org' },
+  nav: { partyOrgs: 'Party orgs', partyMembers: 'Party members' },
+  action: { dissolve: 'Dissolved', transfer: 'Transferred', leave: 'Recorded leaving', export_party_members: 'Exported the party-member roster', import_party_members: 'Imported the party-member roster' },
+  entity: { party_org: 'Party org', party_member: 'Party member' },
   partyOrg: {
     title: 'Party organisations', tree: 'Org tree', new: 'Set up a party org', kind: 'Kind', name: 'Name', place: 'Place', unit: 'Partner unit', secretary: 'Secretary',
     committee: 'Committee', seat: 'Seat', personName: 'Name', addSeat: 'Add a seat', noSecretary: 'No secretary', empty: 'No party orgs',
@@ -32,5 +42,15 @@ export const en: Widen<typeof zh> = {
     seats: { secretary: 'Secretary', deputy_secretary: 'Deputy secretary', committee_member: 'Committee member', part_time_member: 'Part-time member', first_secretary: 'First secretary' },
     states: { active: 'Active', dissolved: 'Dissolved' },
     steps: { edit: 'Edit', dissolve: 'Dissolve' },
+  },
+  partyMember: {
+    title: 'Party members', new: 'Enter a member', name: 'Name', category: 'Category', org: 'Party org', household: 'Household', unit: 'Employer unit', phone: 'Phone',
+    idNumber: 'ID number', central: 'Member central household', centralOnly: 'Member central households only', anyCategory: 'Any category', search: 'Search names', empty: 'No party members',
+    entered: 'Member entered', saved: 'Saved', export: 'Export roster', import: 'Import roster', importHint: 'Fill in the exported roster’s layout; if any row is wrong, nothing is imported.',
+    imported: 'Imported: {created} new, {updated} updated', badRows: 'These rows are wrong; nothing was imported', row: 'Row', field: 'Column', reason: 'Reason', choose: 'Choose a file',
+    leaveReason: 'Why the member left', pickOrg: 'Pick a party org', pickHousehold: 'Pick a household (optional)', left: 'Recorded as left', transferred: 'Transferred',
+    categories: { resident_member: 'Resident member', in_service_member: 'In-service member', mobile_member: 'Mobile member', retired: 'Retired' },
+    states: { active: 'Active', left: 'Left' },
+    steps: { edit: 'Edit', transfer: 'Transfer', leave: 'Record leaving' },
   },
 };
