@@ -1,35 +1,25 @@
 import { Checkbox, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
 import { useLoad } from '../../app/hooks/useLoad';
-import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
 import { PARTY_MEMBER_CATEGORIES, type PartyMemberCategory } from '../../../../contracts/party';
 import { PlaceSelect } from '../places/PlaceSelect';
 import { allUnits, memberApi, partyApi, type NewPartyMember } from './api';
+import { useSubmit } from './useSubmit';
 
 
 /** Enters a member: category, org, household (optional), the employer for an in-service member, phone and ID number. */
 export function PartyMemberForm({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const { error, success } = useNotify();
+  const { busy, submit: run } = useSubmit();
   const [form] = Form.useForm<NewPartyMember>();
-  const [busy, setBusy] = useState(false);
   const category = Form.useWatch('category', form) as PartyMemberCategory | undefined;
   const orgs = useLoad(() => partyApi.tree(), []);
   const units = useLoad(allUnits, [], category === 'in_service_member');
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const blank = (s?: string) => (s && s.trim() ? s.trim() : undefined);
-      await memberApi.create({ ...v, phone: blank(v.phone), idNumber: blank(v.idNumber), centralHousehold: Boolean(v.centralHousehold) });
-      success(t('partyMember.entered'));
-      onDone();
-    } catch (err) {
-      error(err);
-    } finally {
-      setBusy(false);
-    }
+    const blank = (s?: string) => (s && s.trim() ? s.trim() : undefined);
+    await run(() => memberApi.create({ ...v, phone: blank(v.phone), idNumber: blank(v.idNumber), centralHousehold: Boolean(v.centralHousehold) }),
+      t('partyMember.entered'), onDone);
   };
   return (
     <Modal open title={t('partyMember.new')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} destroyOnHidden width={560}

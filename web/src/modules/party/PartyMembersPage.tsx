@@ -5,7 +5,6 @@ import { LedgerButton } from '../../app/components/LedgerButton';
 import { ListPage } from '../../app/components/ListPage';
 import { RevealField } from '../../app/components/RevealField';
 import { useLoad } from '../../app/hooks/useLoad';
-import { useNotify } from '../../app/hooks/useNotify';
 import { useQueryPatch } from '../../app/hooks/useQueryPatch';
 import { useT } from '../../app/i18n/I18nProvider';
 import { useMe, useSession } from '../../app/session/SessionProvider';
@@ -13,6 +12,7 @@ import { PARTY_MEMBER_CATEGORIES, type PartyMemberCategory } from '../../../../c
 import { memberApi, partyApi, type PartyMemberItem } from './api';
 import { MemberImportModal } from './MemberImportModal';
 import { PartyMemberForm } from './PartyMemberForm';
+import { useSubmit } from './useSubmit';
 
 const PAGE_SIZE = 20;
 
@@ -20,21 +20,15 @@ const PAGE_SIZE = 20;
 function MemberDrawer({ member, onClose, onDone }: { member: PartyMemberItem; onClose: () => void; onDone: () => void }) {
   const t = useT();
   const { can } = useSession();
-  const { error, success } = useNotify();
+  const { submit } = useSubmit();
   const detail = useLoad(() => memberApi.get(member.id), [member.id]);
   const orgs = useLoad(() => partyApi.tree(), []);
   const [asking, setAsking] = useState<'leave' | 'transfer'>();
   const [form] = Form.useForm<{ reason?: string; orgId?: string }>();
   const take = async () => {
     const v = await form.validateFields();
-    try {
-      await memberApi.step(member.id, asking!, { version: detail.data!.version, ...v });
-      success(t(asking === 'leave' ? 'partyMember.left' : 'partyMember.transferred'));
-      setAsking(undefined);
-      onDone();
-    } catch (err) {
-      error(err);
-    }
+    await submit(() => memberApi.step(member.id, asking!, { version: detail.data!.version, ...v }),
+      t(asking === 'leave' ? 'partyMember.left' : 'partyMember.transferred'), () => { setAsking(undefined); onDone(); });
   };
   const actions = detail.data?.actions ?? [];
   return (

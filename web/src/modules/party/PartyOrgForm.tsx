@@ -1,12 +1,14 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Modal, Select, Space } from 'antd';
-import { useState } from 'react';
 import { useLoad } from '../../app/hooks/useLoad';
-import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
 import { PARTY_ORG_KINDS, PARTY_ORG_PLACE_LEVELS, PARTY_SEATS, type PartyOrgKind, type TPartySeatHolder } from '../../../../contracts/party';
 import { PlaceSelect } from '../places/PlaceSelect';
 import { partnerUnits, partyApi, type PartyOrgItem } from './api';
+import { useSubmit } from './useSubmit';
+
+/** The seats with a name: an empty row left in the form is no seat. */
+const seated = (committee?: TPartySeatHolder[]) => (committee ?? []).filter((s) => s.name?.trim());
 
 /** The committee's seats: seat, name and, for part-time members and first secretaries, their unit. */
 export function CommitteeFields() {
@@ -46,23 +48,13 @@ export function PartyOrgForm({ open, preset, onClose, onDone }: {
   open: boolean; preset?: { kind: PartyOrgKind; placeId: string; name: string }; onClose: () => void; onDone: () => void;
 }) {
   const t = useT();
-  const { error, success } = useNotify();
+  const { busy, submit: run } = useSubmit();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const kind = Form.useWatch('kind', form) ?? preset?.kind;
   const units = useLoad(partnerUnits, [], kind === 'partner_unit_org');
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await partyApi.create({ ...v, committee: (v.committee ?? []).filter((s) => s.name?.trim()) });
-      success(t('partyOrg.created'));
-      onDone();
-    } catch (err) {
-      error(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(() => partyApi.create({ ...v, committee: seated(v.committee) }), t('partyOrg.created'), onDone);
   };
   return (
     <Modal open={open} title={t('partyOrg.new')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} destroyOnHidden width={640}
@@ -93,21 +85,11 @@ export function PartyOrgForm({ open, preset, onClose, onDone }: {
 /** Edits an org's name and committee (the `edit` step) at the version shown. */
 export function PartyOrgEdit({ org, onClose, onDone }: { org: PartyOrgItem; onClose: () => void; onDone: () => void }) {
   const t = useT();
-  const { error, success } = useNotify();
+  const { busy, submit: run } = useSubmit();
   const [form] = Form.useForm<{ name: string; committee: TPartySeatHolder[] }>();
-  const [busy, setBusy] = useState(false);
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    try {
-      await partyApi.step(org.id, 'edit', { version: org.version, name: v.name, committee: (v.committee ?? []).filter((s) => s.name?.trim()) });
-      success(t('partyOrg.saved'));
-      onDone();
-    } catch (err) {
-      error(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(() => partyApi.step(org.id, 'edit', { version: org.version, name: v.name, committee: seated(v.committee) }), t('partyOrg.saved'), onDone);
   };
   return (
     <Modal open title={t('partyOrg.edit')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} destroyOnHidden width={640}

@@ -3,12 +3,12 @@ import { Button, Card, Col, Descriptions, Empty, Form, Input, List, Modal, Row, 
 import type { DataNode } from 'antd/es/tree';
 import { useMemo, useState } from 'react';
 import { useLoad } from '../../app/hooks/useLoad';
-import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
 import { useMe, useSession } from '../../app/session/SessionProvider';
 import type { PartyOrgKind } from '../../../../contracts/party';
 import { partyApi, type GapPlace, type PartyOrgItem } from './api';
 import { PartyOrgEdit, PartyOrgForm } from './PartyOrgForm';
+import { useSubmit } from './useSubmit';
 
 const KIND_COLOR: Record<PartyOrgKind, string> = {
   street_working_committee: 'red', community_party_committee: 'volcano', compound_branch: 'orange', building_group: 'gold', partner_unit_org: 'blue',
@@ -49,7 +49,7 @@ export function PartyOrgsPage() {
   const t = useT();
   const me = useMe();
   const { can } = useSession();
-  const { error, success } = useNotify();
+  const { submit } = useSubmit();
   const home = me.roles[0]?.placeId;
   const tree = useLoad(() => partyApi.tree(), []);
   const gaps = useLoad(() => (home ? partyApi.gaps(home) : Promise.resolve(undefined)), [home], can('party_org', 'gaps'));
@@ -70,15 +70,11 @@ export function PartyOrgsPage() {
 
   const dissolve = async () => {
     const { reason } = await reasonForm.validateFields();
-    try {
-      await partyApi.step(detail.data!.id, 'dissolve', { version: detail.data!.version, reason });
-      success(t('partyOrg.dissolved'));
+    await submit(() => partyApi.step(detail.data!.id, 'dissolve', { version: detail.data!.version, reason }), t('partyOrg.dissolved'), () => {
       setDissolving(false);
       setSelected(undefined);
       reload();
-    } catch (err) {
-      error(err);
-    }
+    });
   };
   const org = detail.data;
   return (
