@@ -159,3 +159,72 @@ export const PARTY_MEMBER_CATEGORY_LABELS: Record<PartyMemberCategory, { zh: str
   mobile_member: { zh: '流动党员', en: 'Mobile member' },
   retired: { zh: '离退休党员', en: 'Retired' },
 };
+
+/** 岗位: what a community offers members (party-member building head for a building, patrol leader, mailbox keeper, …). */
+export const PARTY_POST_KINDS = ['building_head', 'patrol_leader', 'mailbox_keeper', 'other'] as const;
+export type PartyPostKind = (typeof PARTY_POST_KINDS)[number];
+
+export const PARTY_POST_STATES = ['open', 'closed'] as const;
+export type PartyPostState = (typeof PARTY_POST_STATES)[number];
+
+/** An office over the post's place closes it (with a reason) and reopens it; holders keep their places while it is closed. */
+export const PARTY_POST_STEPS = {
+  close: { from: ['open'], to: 'closed', who: ['district_admin', 'street_staff', 'community_worker'], event: 'close' },
+  reopen: { from: ['closed'], to: 'open', who: ['district_admin', 'street_staff', 'community_worker'], event: 'reopen' },
+} as const satisfies Record<string, { from: readonly PartyPostState[]; to: PartyPostState | null; who: readonly string[]; event: string }>;
+export type PartyPostAction = keyof typeof PARTY_POST_STEPS;
+
+/**
+ * 认领: a member's claim on a post. A member is nominated (self-nomination recorded by staff, or a resident's
+ * recommendation from the phone page); the community party committee (an office over the post) approves or declines with
+ * a reason; the approved member claims a place (one of the post's N: two claims on the last place, one wins, the other
+ * 409); a holder vacates with a reason, which frees the place.
+ */
+export const PARTY_CLAIM_STATES = ['nominated', 'approved', 'declined', 'holding', 'vacated'] as const;
+export type PartyClaimState = (typeof PARTY_CLAIM_STATES)[number];
+
+export const PARTY_CLAIM_STEPS = {
+  approve: { from: ['nominated'], to: 'approved', who: ['district_admin', 'street_staff', 'community_worker'], event: 'approve', awaited: true },
+  decline: { from: ['nominated'], to: 'declined', who: ['district_admin', 'street_staff', 'community_worker'], event: 'decline' },
+  claim: { from: ['approved'], to: 'holding', who: ['district_admin', 'street_staff', 'community_worker'], event: 'claim' },
+  vacate: { from: ['holding'], to: 'vacated', who: ['district_admin', 'street_staff', 'community_worker'], event: 'vacate' },
+} as const satisfies Record<string, { from: readonly PartyClaimState[]; to: PartyClaimState | null; who: readonly string[]; event: string; awaited?: boolean }>;
+export type PartyClaimAction = keyof typeof PARTY_CLAIM_STEPS;
+
+export const ZCreatePartyPost = z.object({
+  kind: z.enum(PARTY_POST_KINDS),
+  title: ZString().trim().min(2, bilingual('请填写岗位名称(至少2个字)', 'Give a title (at least 2 characters)')).max(60),
+  duties: ZString().trim().min(2, bilingual('请填写岗位职责', 'Describe the duties')).max(1000),
+  placeId: ZId,
+  places: z.coerce.number().int().min(1, bilingual('名额至少1个', 'At least one place')).max(100, bilingual('名额不能超过100个', 'At most 100 places')),
+});
+export type TCreatePartyPost = z.infer<typeof ZCreatePartyPost>;
+
+export const ZNominate = z.object({ memberId: ZId });
+
+export const ZPartyPostStep = {
+  close: z.object({ version: ZVersion, reason: ZReason }),
+  reopen: z.object({ version: ZVersion }),
+} as const satisfies Record<PartyPostAction, z.ZodType>;
+
+export const ZPartyClaimStep = {
+  approve: z.object({ version: ZVersion }),
+  decline: z.object({ version: ZVersion, reason: ZReason }),
+  claim: z.object({ version: ZVersion }),
+  vacate: z.object({ version: ZVersion, reason: ZReason }),
+} as const satisfies Record<PartyClaimAction, z.ZodType>;
+
+export const PARTY_POST_LABELS = {
+  steps: { close: { zh: '停止招募', en: 'Close' }, reopen: { zh: '重新开放', en: 'Reopen' } },
+  states: { open: { zh: '招募中', en: 'Open' }, closed: { zh: '已停止', en: 'Closed' } },
+  events: { create: { zh: '发布岗位', en: 'Posted' } },
+} as const;
+
+export const PARTY_CLAIM_LABELS = {
+  steps: { approve: { zh: '同意', en: 'Approve' }, decline: { zh: '不同意', en: 'Decline' }, claim: { zh: '认领', en: 'Claim' }, vacate: { zh: '退出岗位', en: 'Vacate' } },
+  states: {
+    nominated: { zh: '待审核', en: 'Nominated' }, approved: { zh: '已同意', en: 'Approved' }, declined: { zh: '未同意', en: 'Declined' },
+    holding: { zh: '在岗', en: 'Holding' }, vacated: { zh: '已退出', en: 'Vacated' },
+  },
+  events: { nominate: { zh: '自荐', en: 'Self-nominated' }, recommend: { zh: '居民推荐', en: 'Recommended by a resident' } },
+} as const;

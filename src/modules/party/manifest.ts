@@ -5,19 +5,22 @@ import { partyMemberLifecycle } from './member-lifecycle.js';
 import { partyMemberAbilities } from './member-policy.js';
 import { MEMBER_ROSTER } from './roster-layout.js';
 import { partyMemberRoutes } from './member-routes.js';
+import { partyClaimLifecycle, partyPostLifecycle } from './post-lifecycle.js';
+import { partyPostAbilities } from './post-policy.js';
+import { partyPostH5Routes, partyPostRoutes } from './post-routes.js';
 import { partyMsg } from './messages.js';
 import { partyOrgAbilities } from './policy.js';
 import { partyOrgRoutes } from './routes.js';
 import { partySeed } from './seed.js';
 
-/** 党建: the party-org tree beside the place tree and the party members (posts, points and dual check-in build on them). */
+/** 党建: the party-org tree beside the place tree, the party members, and posts with their claims (points and dual check-in are to come). */
 export const partyModule = defineModule({
   name: 'party',
-  tables: ['party_orgs', 'party_members'],
-  routes: [partyOrgRoutes, partyMemberRoutes],
-  policies: [partyOrgAbilities(partyOrgLifecycle), partyMemberAbilities(partyMemberLifecycle)],
-  lifecycles: [partyOrgLifecycle, partyMemberLifecycle],
-  pathCopies: [{ table: 'party_orgs' }, { table: 'party_members' }],
+  tables: ['party_orgs', 'party_members', 'party_posts', 'party_claims'],
+  routes: [partyOrgRoutes, partyMemberRoutes, partyPostRoutes, partyPostH5Routes],
+  policies: [partyOrgAbilities(partyOrgLifecycle), partyMemberAbilities(partyMemberLifecycle), ...partyPostAbilities(partyPostLifecycle, partyClaimLifecycle)],
+  lifecycles: [partyOrgLifecycle, partyMemberLifecycle, partyPostLifecycle, partyClaimLifecycle],
+  pathCopies: [{ table: 'party_orgs' }, { table: 'party_members' }, { table: 'party_posts' }, { table: 'party_claims' }],
   ledgers: [{
     key: MEMBER_ROSTER.key, title: MEMBER_ROSTER.title, subject: 'party_member', action: 'export',
     href: '/api/party-members.xlsx?placeId={placeId}', params: ['placeId'],

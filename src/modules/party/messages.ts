@@ -30,6 +30,12 @@ export const partyMsg = defineMessages({
   badPhone: { zh: '手机号格式不正确', en: 'Not a valid phone number' },
   badIdNumber: { zh: '身份证号码不正确', en: 'Not a valid ID number' },
   changedDuringImport: { zh: '导入期间有党员信息被修改,请重新导入', en: 'A member changed during the import; import again' },
+  postFull: { zh: '岗位名额已满或已停止招募', en: 'The post has no place left or is closed' },
+  postPlaceLevel: { zh: '党员楼长岗位须设在楼栋', en: 'A building-head post is for a building' },
+  postPlaceOther: { zh: '岗位须设在社区、网格、小区或楼栋', en: 'A post is for a community, grid, compound or building' },
+  postClosed: { zh: '岗位已停止招募', en: 'The post is closed' },
+  alreadyNominated: { zh: '该党员已在此岗位的名单中', en: 'The member is already nominated for or holds this post' },
+  memberLeft: { zh: '该党员已离开', en: 'The member has left' },
   figureMembers: { zh: '在册党员数', en: 'Party members on the roll' },
   figureBranches: { zh: '小区党支部数', en: 'Compound branches' },
 });

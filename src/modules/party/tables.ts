@@ -1,4 +1,4 @@
-import type { PartyMemberCategory, PartyMemberState, PartyOrgKind, PartyOrgState } from '../../../contracts/party.js';
+import type { PartyClaimState, PartyMemberCategory, PartyMemberState, PartyOrgKind, PartyOrgState, PartyPostKind, PartyPostState } from '../../../contracts/party.js';
 
 /** A party org (党组织) bound to one place; its parent follows from the places (contracts/party.ts). */
 export interface PartyOrgTable {
@@ -45,9 +45,42 @@ export interface PartyMemberTable {
   updated_at: string;
 }
 
+/** A post (岗位) a community offers, with N places; `places_taken` counts the holders (the claim step's one conditional update). */
+export interface PartyPostTable {
+  id: string;
+  kind: PartyPostKind;
+  title: string;
+  duties: string;
+  place_id: string;
+  place_path: string;
+  places_total: number;
+  places_taken: number;
+  state: PartyPostState;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A member's claim on a post, on the post's place; `recommender_index`: the blind index of the recommending resident's phone. */
+export interface PartyClaimTable {
+  id: string;
+  post_id: string;
+  member_id: string;
+  place_id: string;
+  place_path: string;
+  source: 'self' | 'recommended';
+  recommender_index: string | null;
+  state: PartyClaimState;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface PartyTables {
   party_orgs: PartyOrgTable;
   party_members: PartyMemberTable;
+  party_posts: PartyPostTable;
+  party_claims: PartyClaimTable;
 }
 
 declare module '../../core/schema.js' {
