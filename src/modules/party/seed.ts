@@ -5,7 +5,7 @@ import { mobile, personName } from '../../seed/names.js';
 import type { PartyMemberCategory, PartyOrgKind, TPartySeatHolder } from '../../../contracts/party.js';
 import { personalColumns } from '../residents/index.js';
 import { listUnitsOfKind } from '../units/index.js';
-import type { PartyMemberTable, PartyOrgTable } from './tables.js';
+import type { PartyClaimTable, PartyMemberTable, PartyOrgTable, PartyPostTable } from './tables.js';
 
 /**
  * The demo street's org tree: the street working committee, a party committee in every community with part-time members
@@ -44,15 +44,21 @@ export const partySeed: Seed = {
     }
     for (const u of partners.slice(0, 2)) org('partner_unit_org', `${u.name}党委`, { id: u.place_id, path: u.place_path }, seats(2), u.id);
     const members = await seedMembers(ctx, rows, partners.map((u) => u.id), random);
+    const { posts, claims } = seedPosts(below.filter((p) => p.level === 'building' && p.path.startsWith(places.community.path)), members);
     const events: NewEvent[] = [
       ...rows.map((r) => ({ entityType: 'party_org', entityId: r.id, placeId: r.place_id, action: 'create',
         to: { state: 'active', kind: r.kind, name: r.name, unitId: r.unit_id }, reason: 'demo data' })),
       ...members.map((m) => ({ entityType: 'party_member', entityId: m.id, placeId: m.place_id, action: 'create',
         to: { state: 'active', name: m.name, category: m.category, orgId: m.org_id, unitId: m.unit_id, phone: m.phone_masked }, reason: 'demo data' })),
+      ...posts.map((p) => ({ entityType: 'party_post', entityId: p.id, placeId: p.place_id, action: 'create',
+        to: { state: 'open', kind: p.kind, title: p.title, places: p.places_total }, reason: 'demo data' })),
+      ...claims.map((c) => ({ entityType: 'party_claim', entityId: c.id, placeId: c.place_id, action: 'claim', to: { state: c.state, postId: c.post_id, memberId: c.member_id }, reason: 'demo data' })),
     ];
     await db.transaction().execute(async (trx) => {
       for (let i = 0; i < rows.length; i += 200) await trx.insertInto('party_orgs').values(rows.slice(i, i + 200)).execute();
       for (let i = 0; i < members.length; i += 200) await trx.insertInto('party_members').values(members.slice(i, i + 200)).execute();
+      if (posts.length) await trx.insertInto('party_posts').values(posts).execute();
+      if (claims.length) await trx.insertInto('party_claims').values(claims).execute();
       await appendEvents(trx, SYSTEM_ACTOR, events, now);
     });
   },
@@ -81,4 +87,23 @@ async function seedMembers(ctx: Parameters<Seed['run']>[0], orgs: PartyOrgTable[
     }
   }
   return out;
+}
+
+/**
+ * 北江社区's building-head posts, one per building: the first half held by a member living in the building (where one
+ * does), the rest still open, so "buildings still lacking a head" has something to show.
+ */
+function seedPosts(buildings: { id: string; path: string; name: string }[], members: PartyMemberTable[]) {
+  const now = nowIso();
+  const posts: PartyPostTable[] = [];
+  const claims: PartyClaimTable[] = [];
+  for (const [i, b] of buildings.entries()) {
+    const holder = i < buildings.length / 2 ? members.find((m) => m.place_path.startsWith(b.path)) : undefined;
+    const post: PartyPostTable = { id: newId(), kind: 'building_head', title: `${b.name}党员楼长`, duties: '联系本栋住户,收集转办诉求,带头参与小区议事',
+      place_id: b.id, place_path: b.path, places_total: 1, places_taken: holder ? 1 : 0, state: 'open', version: 1, created_at: now, updated_at: now };
+    posts.push(post);
+    if (holder) claims.push({ id: newId(), post_id: post.id, member_id: holder.id, place_id: b.id, place_path: b.path, source: 'self', recommender_index: null,
+      state: 'holding', version: 3, created_at: now, updated_at: now });
+  }
+  return { posts, claims };
 }

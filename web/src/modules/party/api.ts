@@ -1,5 +1,5 @@
 import { api, qs } from '../../app/api/client';
-import type { PartyMemberAction, PartyMemberCategory, PartyMemberState, PartyOrgAction, PartyOrgKind, PartyOrgState, TPartySeatHolder } from '../../../../contracts/party';
+import type { PartyClaimAction, PartyClaimState, PartyPostAction, PartyPostKind, PartyPostState, PartyMemberAction, PartyMemberCategory, PartyMemberState, PartyOrgAction, PartyOrgKind, PartyOrgState, TPartySeatHolder } from '../../../../contracts/party';
 import type { Revealed } from '../../app/api/types';
 
 export interface PartyOrg {
@@ -56,4 +56,21 @@ export const memberApi = {
   reveal: (id: string, field: 'phone' | 'idNumber', reason: string) => api.post<Revealed>(`/api/party-members/${id}/reveal`, { field, reason }),
   exportHref: (placeId: string) => `/api/party-members.xlsx${qs({ placeId })}`,
   importUrl: (placeId: string) => `/api/party-members/roster${qs({ placeId })}`,
+};
+
+export interface PartyPost { id: string; kind: PartyPostKind; title: string; duties: string; placeId: string; placesTotal: number; placesTaken: number; state: PartyPostState; version: number }
+export interface PartyPostItem extends PartyPost { placeName: string; actions: PartyPostAction[] }
+export interface PartyClaim { id: string; memberId: string; memberName: string; source: 'self' | 'recommended'; state: PartyClaimState; version: number; actions: PartyClaimAction[] }
+export interface NewPartyPost { kind: PartyPostKind; title: string; duties: string; placeId: string; places: number }
+
+export const postApi = {
+  list: (limit: number, offset: number) => api.get<{ items: PartyPostItem[]; total: number }>(`/api/party-posts${qs({ limit, offset })}`),
+  get: (id: string) => api.get<PartyPost & { actions: PartyPostAction[]; claims: PartyClaim[] }>(`/api/party-posts/${id}`),
+  create: (p: NewPartyPost) => api.post<PartyPost>('/api/party-posts', p),
+  step: (id: string, action: PartyPostAction, body: { version: number } & Record<string, unknown>) => api.post<PartyPost>(`/api/party-posts/${id}/${action}`, body),
+  nominate: (id: string, memberId: string) => api.post<PartyClaim>(`/api/party-posts/${id}/nominations`, { memberId }),
+  claimStep: (id: string, action: PartyClaimAction, body: { version: number } & Record<string, unknown>) => api.post<PartyClaim>(`/api/party-claims/${id}/${action}`, body),
+  lacking: (placeId: string) => api.get<{ items: GapPlace[]; total: number }>(`/api/party-posts/lacking-heads${qs({ placeId, limit: 200 })}`),
+  h5List: (placeId: string) => api.get<{ posts: { id: string; title: string; duties: string; placeName: string; placesLeft: number }[]; members: { id: string; name: string }[] }>(`/api/h5/party-posts${qs({ placeId })}`),
+  h5Recommend: (id: string, memberId: string, placeId: string) => api.post<{ id: string }>(`/api/h5/party-posts/${id}/recommend`, { memberId, placeId }),
 };
