@@ -23,6 +23,9 @@ describe('posts and claims (岗位与认领)', () => {
     const compounds = await db().selectFrom('places').selectAll().where('level', '=', 'compound').where('path', 'like', `${beijiang.path}%`).orderBy('path').execute();
     compound = compounds.find((c) => c.path.startsWith(grid1.path))!;
     otherCompound = compounds.find((c) => c !== compound)!;
+    // The demo's building heads in this compound step down, so each test starts from buildings without one.
+    await db().updateTable('party_claims').set({ state: 'vacated' }).where('place_path', 'like', `${compound.path}%`).execute();
+    await db().updateTable('party_posts').set({ places_taken: 0, state: 'closed' }).where('place_path', 'like', `${compound.path}%`).execute();
     buildings = await db().selectFrom('places').selectAll().where('level', '=', 'building').where('path', 'like', `${compound.path}%`).orderBy('path').execute();
     const org = await db().selectFrom('party_orgs').select('id').where('place_id', '=', beijiang.id).where('kind', '=', 'community_party_committee').executeTakeFirstOrThrow();
     const households = await db().selectFrom('places').select('id').where('level', '=', 'household').where('path', 'like', `${compound.path}%`).orderBy('path').limit(2).execute();
