@@ -8,6 +8,7 @@ import { hotlineModule } from './hotline/manifest.js';
 import { ledgersModule } from './ledgers/manifest.js';
 import { notificationsModule } from './notifications/manifest.js';
 import { open311Module } from './open311/manifest.js';
+import { partyModule } from './party/manifest.js';
 import { placesModule } from './places/manifest.js';
 import { ratesModule } from './rates/manifest.js';
 import { residentH5Module } from './resident-h5/manifest.js';
@@ -35,4 +36,5 @@ export const modules = [
   open311Module,
   ledgersModule,
   announcementsModule,
+  partyModule,
 ];

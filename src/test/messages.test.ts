@@ -16,6 +16,7 @@ const ALLOWED = [
   /^modules\/hotline\/layout\.ts$/, // 12345 columns, sheet name and the demand types as the platforms type them
   /^modules\/rates\/rates-ledger\.ts$/, // the ranking sheet's headers and title rows
   /^modules\/announcements\/ledger\.ts$/, // the notices ledger's headers and sheet name
+  /^modules\/party\/roster-layout\.ts$/, // the party-member roster's headers, sheet name and yes/no
   /^modules\/places\/commands\/import-divisions\.ts$/, // the suffixes of official division names (居民委员会)
 ];
 

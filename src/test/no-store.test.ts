@@ -13,6 +13,7 @@ describe('reveals and files are never cached', () => {
   let worker: Client;
   const ids: Record<string, string> = {};
   let roster: Buffer;
+  let memberRoster: Buffer;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -24,12 +25,20 @@ describe('reveals and files are never cached', () => {
     const resident = (await worker({ method: 'POST', url: '/api/residents', payload: { householdId: household.id, name: '陈杏珊', relation: 'tenant', phone: '13912345678' } })).json();
     const order = await fileOne(worker, t, { channel: 'wechat_group' });
     const community = await placeByName(t, '北江社区');
-    Object.assign(ids, { compound: compound.id, withAddress: withAddress.id, resident: resident.id, order: order.id, community: community.id });
+    const org = await db.selectFrom('party_orgs').select('id').where('place_id', '=', community.id).where('kind', '=', 'community_party_committee').executeTakeFirstOrThrow();
+    const member = (await worker({ method: 'POST', url: '/api/party-members', payload: { name: '何桂英', category: 'retired', orgId: org.id, phone: '13912345679' } })).json();
+    Object.assign(ids, { compound: compound.id, withAddress: withAddress.id, resident: resident.id, order: order.id, community: community.id, member: member.id });
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('居民花名册');
     ws.addRow(['楼栋', '房号', '姓名', '性别', '与户主关系', '手机号', '身份证号']);
     ws.addRow(['8栋', '801', '张三', '男', '户主', '13800001111', '']);
     roster = Buffer.from(await wb.xlsx.writeBuffer());
+    const members = new ExcelJS.Workbook();
+    members.addWorksheet('党员花名册').addRows([
+      ['姓名', '党员类别', '所属党组织', '小区', '楼栋', '房号', '工作单位', '手机号', '身份证号', '党员中心户'],
+      ['罗志强', '离退休党员', '北江社区大党委', '', '', '', '', '', '', '否'],
+    ]);
+    memberRoster = Buffer.from(await members.xlsx.writeBuffer());
   });
   afterAll(() => t.close());
 
@@ -41,6 +50,9 @@ describe('reveals and files are never cached', () => {
     { route: 'POST /api/places/{id}/roster', req: () => [worker, { method: 'POST', url: `/api/places/${ids.compound}/roster`, ...multipartFile(roster) }] },
     { route: 'GET /api/rates.xlsx', req: () => [admin, { url: '/api/rates.xlsx?month=2026-10&level=community' }] },
     { route: 'GET /api/announcements.xlsx', req: () => [worker, { url: `/api/announcements.xlsx?placeId=${ids.community}` }] },
+    { route: 'POST /api/party-members/{id}/reveal', req: () => [worker, { method: 'POST', url: `/api/party-members/${ids.member}/reveal`, payload: { field: 'phone', reason: '联系党员' } }] },
+    { route: 'GET /api/party-members.xlsx', req: () => [worker, { url: `/api/party-members.xlsx?placeId=${ids.community}` }] },
+    { route: 'POST /api/party-members/roster', req: () => [worker, { method: 'POST', url: `/api/party-members/roster?placeId=${ids.community}`, ...multipartFile(memberRoster) }] },
     { route: 'GET /api/hotline/template.xlsx', req: () => [admin, { url: '/api/hotline/template.xlsx' }] },
   ];
 

@@ -1,1 +1,2 @@
 export { residentsModule } from './manifest.js';
+export { personalColumns } from './commands/personal-fields.js';

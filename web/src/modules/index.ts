@@ -4,6 +4,7 @@ import { auditModule } from './audit/module';
 import { authModule } from './auth/module';
 import { h5Module } from './h5/module';
 import { ledgersModule } from './ledgers/module';
+import { partyModule } from './party/module';
 import { placesModule } from './places/module';
 import { ratesModule } from './rates/module';
 import { residentsModule } from './residents/module';
@@ -17,6 +18,7 @@ export const webModules = [
   timelineModule,
   workOrdersModule,
   announcementsModule,
+  partyModule,
   ratesModule,
   ledgersModule,
   accountsModule,

@@ -1,0 +1,45 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, signedInContext } from '../support/browser.js';
+import { runTag } from '../support/places.js';
+import { chooseOption } from '../support/work-orders.js';
+
+// 北江社区's worker enters an in-service member with a phone; the roster shows it masked; revealing it asks for a reason.
+describe('a community worker enters a party member and reveals the phone with a reason', () => {
+  let browser: Browser;
+  let office: BrowserContext;
+  const name = `罗志强${runTag().slice(-4)}`;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    office = await signedInContext(browser, 'beijiang');
+  });
+  afterAll(async () => browser?.close());
+
+  it('enters the member, lists the phone masked and reveals it', async () => {
+    const page = await office.newPage();
+    await page.goto('/party-members');
+    await page.getByTestId('member-new').click();
+    await page.getByTestId('member-name').fill(name);
+    await page.getByTestId('member-category').click();
+    await chooseOption(page, '在职党员');
+    await page.getByTestId('member-org').click();
+    await page.keyboard.type('北江社区大党委');
+    await chooseOption(page, '北江社区大党委');
+    await page.getByTestId('member-unit').click();
+    await chooseOption(page, '三水区人民医院');
+    await page.getByLabel('手机号').fill('13911112222');
+    await page.getByTestId('member-submit').click();
+    await page.getByPlaceholder('搜索姓名').fill(name);
+    await page.getByPlaceholder('搜索姓名').press('Enter');
+    const row = page.getByTestId('member-row').filter({ hasText: name });
+    await expect.poll(() => row.textContent()).toContain('139****2222');
+    await row.click();
+    await page.getByTestId('member-phone-reveal').click();
+    await page.getByLabel('理由').fill('联系双报到事宜');
+    await page.getByRole('button', { name: '确 定' }).last().click();
+    await expect.poll(() => page.getByTestId('member-phone-value').textContent()).toBe('13911112222');
+    await screenshot(page, 'party-member-revealed');
+    await page.close();
+  });
+});

@@ -1,0 +1,3 @@
+/** What other modules may use of party. */
+export { partyModule } from './manifest.js';
+export { partyOrgLifecycle } from './lifecycle.js';

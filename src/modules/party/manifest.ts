@@ -1,0 +1,38 @@
+import { inSubtrees } from '../../core/access/scope.js';
+import { defineModule } from '../../core/module.js';
+import { partyOrgLifecycle } from './lifecycle.js';
+import { partyMemberLifecycle } from './member-lifecycle.js';
+import { partyMemberAbilities } from './member-policy.js';
+import { MEMBER_ROSTER } from './roster-layout.js';
+import { partyMemberRoutes } from './member-routes.js';
+import { partyClaimLifecycle, partyPostLifecycle } from './post-lifecycle.js';
+import { partyPostAbilities } from './post-policy.js';
+import { partyPostH5Routes, partyPostRoutes } from './post-routes.js';
+import { partyMsg } from './messages.js';
+import { partyOrgAbilities } from './policy.js';
+import { partyOrgRoutes } from './routes.js';
+import { partySeed } from './seed.js';
+
+/** 党建: the party-org tree beside the place tree, the party members, and posts with their claims (points and dual check-in are to come). */
+export const partyModule = defineModule({
+  name: 'party',
+  tables: ['party_orgs', 'party_members', 'party_posts', 'party_claims'],
+  routes: [partyOrgRoutes, partyMemberRoutes, partyPostRoutes, partyPostH5Routes],
+  policies: [partyOrgAbilities(partyOrgLifecycle), partyMemberAbilities(partyMemberLifecycle), ...partyPostAbilities(partyPostLifecycle, partyClaimLifecycle)],
+  lifecycles: [partyOrgLifecycle, partyMemberLifecycle, partyPostLifecycle, partyClaimLifecycle],
+  pathCopies: [{ table: 'party_orgs' }, { table: 'party_members' }, { table: 'party_posts' }, { table: 'party_claims' }],
+  ledgers: [{
+    key: MEMBER_ROSTER.key, title: MEMBER_ROSTER.title, subject: 'party_member', action: 'export',
+    href: '/api/party-members.xlsx?placeId={placeId}', params: ['placeId'],
+  }],
+  figures: [{
+    key: 'party.compoundBranches', label: partyMsg.figureBranches, unit: 'count',
+    // Branches active at the period's end: set up before it and not dissolved by then.
+    query: async (db, placePath, { to }) => Number((await db.selectFrom('party_orgs').select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('kind', '=', 'compound_branch').where('created_at', '<', to)
+      .where((eb) => eb.or([eb('dissolved_at', 'is', null), eb('dissolved_at', '>=', to)]))
+      .where((eb) => inSubtrees(eb, 'place_path', [placePath])).executeTakeFirstOrThrow()).n),
+  }],
+  seed: partySeed,
+  scopeCases: () => import('./scope-cases.js').then((m) => m.scopeSuite),
+});

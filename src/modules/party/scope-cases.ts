@@ -1,0 +1,69 @@
+import ExcelJS from 'exceljs';
+import type { PartyClaimAction, PartyMemberAction, PartyOrgAction, PartyPostAction } from '../../../contracts/party.js';
+import { multipartFile } from '../../test/harness.js';
+import { defineScopeSuite, type ScopeCase } from '../../core/scope-suite.js';
+
+type Own = { org: string; member: string; rosterFile: Buffer; post: string; claim: string };
+
+/** A body each step would accept, so that only the scope refuses it. */
+const STEP_BODIES: Record<PartyOrgAction, Record<string, unknown>> = { edit: { name: '越权改名' }, dissolve: { reason: '越权撤销' } };
+const POST_STEP_BODIES: Record<PartyPostAction, Record<string, unknown>> = { close: { reason: '越权停止' }, reopen: {} };
+const CLAIM_STEP_BODIES: Record<PartyClaimAction, Record<string, unknown>> = { approve: {}, decline: { reason: '越权' }, claim: {}, vacate: { reason: '越权' } };
+const MEMBER_STEP_BODIES: Record<PartyMemberAction, Record<string, unknown>> = { edit: { name: '越权改名' }, transfer: { orgId: 'otherpartyorg001' }, leave: { reason: '越权登记' } };
+
+/** An org of 沙头社区 is outside 北江社区's subtree and not above it. */
+export const scopeSuite = defineScopeSuite({
+  async prepare(f): Promise<Own> {
+    const now = new Date().toISOString();
+    await f.ctx.handle.db.insertInto('party_orgs').values({ id: 'otherpartyorg001', kind: 'building_group', name: '沙头社区第1网格党小组',
+      place_id: f.otherGrid.id, place_path: f.otherGrid.path, unit_id: null, unit_key: '', committee: '[]', state: 'active', dissolved_at: null,
+      version: 1, created_at: now, updated_at: now }).execute();
+    await f.ctx.handle.db.insertInto('party_members').values({ id: 'otherpartymem001', name: '沙头党员', category: 'resident_member', org_id: 'otherpartyorg001',
+      household_id: null, place_id: f.otherGrid.id, place_path: f.otherGrid.path, unit_id: null, phone_enc: null, phone_masked: null, phone_index: null,
+      id_number_enc: f.ctx.cipher.encrypt('440607199001011234'), id_number_masked: '4406**********1234', central_household: 0, state: 'active', left_at: null,
+      version: 1, created_at: now, updated_at: now }).execute();
+    await f.ctx.handle.db.insertInto('party_posts').values({ id: 'otherpartypost01', kind: 'patrol_leader', title: '沙头巡逻队长', duties: '夜间巡逻',
+      place_id: f.otherGrid.id, place_path: f.otherGrid.path, places_total: 2, places_taken: 0, state: 'open', version: 1, created_at: now, updated_at: now }).execute();
+    await f.ctx.handle.db.insertInto('party_claims').values({ id: 'otherpartyclm001', post_id: 'otherpartypost01', member_id: 'otherpartymem001', place_id: f.otherGrid.id,
+      place_path: f.otherGrid.path, source: 'self', recommender_index: null, state: 'nominated', version: 1, created_at: now, updated_at: now }).execute();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('x').addRows([['姓名', '党员类别', '所属党组织'], ['越权党员', '居民党员', '沙头社区第1网格党小组']]);
+    return { org: 'otherpartyorg001', member: 'otherpartymem001', rosterFile: Buffer.from(await wb.xlsx.writeBuffer()), post: 'otherpartypost01', claim: 'otherpartyclm001' };
+  },
+  cases: [
+    { route: 'POST /api/party-orgs', who: 'beijiang',
+      request: (f) => ({ method: 'POST', url: '/api/party-orgs', payload: { kind: 'community_party_committee', name: '越权党委', placeId: f.otherCommunity.id } }) },
+    { route: 'GET /api/party-orgs', who: 'beijiang', request: (f) => ({ url: `/api/party-orgs?placeId=${f.otherCommunity.id}` }) },
+    { route: 'GET /api/party-orgs/gaps', who: 'beijiang', request: (f) => ({ url: `/api/party-orgs/gaps?placeId=${f.otherCommunity.id}` }) },
+    { route: 'GET /api/party-orgs/{id}', who: 'beijiang', request: (f) => ({ url: `/api/party-orgs/${f.org}` }) },
+    ...Object.entries(STEP_BODIES).map(([step, body]): ScopeCase<Own> => ({ route: `POST /api/party-orgs/{id}/${step}`, who: 'beijiang',
+      request: (f) => ({ method: 'POST', url: `/api/party-orgs/${f.org}/${step}`, payload: { version: 1, ...body } }) })),
+    { route: 'POST /api/party-members', who: 'beijiang',
+      request: (f) => ({ method: 'POST', url: '/api/party-members', payload: { name: '越权党员', category: 'resident_member', orgId: f.org } }) },
+    { route: 'GET /api/party-members', who: 'beijiang', request: (f) => ({ url: `/api/party-members?placeId=${f.otherCommunity.id}` }) },
+    { route: 'GET /api/party-members/{id}', who: 'beijiang', request: (f) => ({ url: `/api/party-members/${f.member}` }) },
+    { route: 'POST /api/party-members/{id}/reveal', who: 'beijiang',
+      request: (f) => ({ method: 'POST', url: `/api/party-members/${f.member}/reveal`, payload: { field: 'idNumber', reason: '越权查看' } }) },
+    { route: 'GET /api/party-members.xlsx', who: 'beijiang', request: (f) => ({ url: `/api/party-members.xlsx?placeId=${f.otherCommunity.id}` }) },
+    { route: 'POST /api/party-members/roster', who: 'beijiang',
+      request: (f) => ({ method: 'POST', url: `/api/party-members/roster?placeId=${f.otherCommunity.id}`, ...multipartFile(f.rosterFile) }) },
+    { route: 'POST /api/party-posts', who: 'beijiang',
+      request: (f) => ({ method: 'POST', url: '/api/party-posts', payload: { kind: 'patrol_leader', title: '越权岗位', duties: '越权职责', placeId: f.otherGrid.id, places: 1 } }) },
+    { route: 'GET /api/party-posts', who: 'beijiang', request: (f) => ({ url: `/api/party-posts?placeId=${f.otherCommunity.id}` }) },
+    { route: 'GET /api/party-posts/lacking-heads', who: 'beijiang', request: (f) => ({ url: `/api/party-posts/lacking-heads?placeId=${f.otherCommunity.id}` }) },
+    { route: 'GET /api/party-posts/{id}', who: 'beijiang', request: (f) => ({ url: `/api/party-posts/${f.post}` }) },
+    { route: 'POST /api/party-posts/{id}/nominations', who: 'beijiang',
+      request: (f) => ({ method: 'POST', url: `/api/party-posts/${f.post}/nominations`, payload: { memberId: f.member } }) },
+    ...Object.entries(POST_STEP_BODIES).map(([step, body]): ScopeCase<Own> => ({ route: `POST /api/party-posts/{id}/${step}`, who: 'beijiang',
+      request: (f) => ({ method: 'POST', url: `/api/party-posts/${f.post}/${step}`, payload: { version: 1, ...body } }) })),
+    ...Object.entries(CLAIM_STEP_BODIES).map(([step, body]): ScopeCase<Own> => ({ route: `POST /api/party-claims/{id}/${step}`, who: 'beijiang',
+      request: (f) => ({ method: 'POST', url: `/api/party-claims/${f.claim}/${step}`, payload: { version: 1, ...body } }) })),
+    ...Object.entries(MEMBER_STEP_BODIES).map(([step, body]): ScopeCase<Own> => ({ route: `POST /api/party-members/{id}/${step}`, who: 'beijiang',
+      request: (f) => ({ method: 'POST', url: `/api/party-members/${f.member}/${step}`, payload: { version: 1, ...body } }) })),
+  ],
+  // The resident's page reads the compound the resident chose; a post of another compound is 404 (party-posts.test.ts).
+  unscoped: [
+    { route: 'GET /api/h5/party-posts', reason: 'the open posts and the members of the compound the signed-in resident chose' },
+    { route: 'POST /api/h5/party-posts/{id}/recommend', reason: "recommends for a post of the resident's chosen compound; another compound's post is 404 (party-posts.test.ts)" },
+  ],
+});

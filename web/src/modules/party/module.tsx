@@ -1,0 +1,31 @@
+import { ApartmentOutlined, FlagOutlined, SolutionOutlined } from '@ant-design/icons';
+import { lazyNamed } from '../../app/lazy';
+import type { WebModule } from '../../app/module';
+import { en, zh } from './i18n';
+
+const PartyOrgsPage = lazyNamed(() => import('./PartyOrgsPage'), 'PartyOrgsPage');
+const PartyMembersPage = lazyNamed(() => import('./PartyMembersPage'), 'PartyMembersPage');
+const PartyPostsPage = lazyNamed(() => import('./PartyPostsPage'), 'PartyPostsPage');
+const H5PartyPostsPage = lazyNamed(() => import('./H5PartyPostsPage'), 'H5PartyPostsPage');
+
+const READ = { subject: 'party_org', action: 'read' };
+const MEMBERS = { subject: 'party_member', action: 'read' };
+const POSTS = { subject: 'party_post', action: 'read' };
+
+/** 党组织 and 党员: the org tree beside the places (with the compounds and buildings still without an org) and the members' roster. */
+export const partyModule: WebModule<typeof zh> = {
+  name: 'party',
+  routes: [
+    { path: '/party-orgs', element: <PartyOrgsPage />, shell: 'office', ability: READ },
+    { path: '/party-members', element: <PartyMembersPage />, shell: 'office', ability: MEMBERS },
+    { path: '/party-posts', element: <PartyPostsPage />, shell: 'office', ability: POSTS },
+    // More specific than the H5 module's /h5/*, so the router picks it.
+    { path: '/h5/party-posts', element: <H5PartyPostsPage />, shell: 'h5' },
+  ],
+  menu: [
+    { key: '/party-orgs', icon: <ApartmentOutlined />, labelKey: 'nav.partyOrgs', order: 27, ability: READ },
+    { key: '/party-members', icon: <FlagOutlined />, labelKey: 'nav.partyMembers', order: 28, ability: MEMBERS },
+    { key: '/party-posts', icon: <SolutionOutlined />, labelKey: 'nav.partyPosts', order: 29, ability: POSTS },
+  ],
+  i18n: { 'zh-CN': zh, en },
+};
