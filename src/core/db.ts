@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type Compilable, type Transaction } from 'kysely';
 import pg from 'pg';
 import { YieldingPlugin } from './event-loop.js';
 import { startCheckpointer } from './sqlite-checkpointer.js';
@@ -143,6 +143,27 @@ function withStatementCache(sqlite: SQLite.Database) {
       }
       return statement;
     },
+  };
+}
+
+/**
+ * A query the hottest reads run thousands of times a second, built and compiled once per dialect instead of on every call
+ * (building and compiling cost about 8 µs a query, as much as SQLite takes to run a lookup by key): `build` receives
+ * stand-ins for the values, which are bound by position at each run. The query must not change shape with the values.
+ */
+export function preparedQuery<P extends unknown[], R>(build: (db: Kysely<Database>, ...values: P) => Compilable<R>) {
+  const compiled = new Map<DialectName, { sql: string; slots: (number | { value: unknown })[] }>();
+  return async (db: DbOrTrx, ...values: P): Promise<R[]> => {
+    const dialect = dialectOf(db);
+    let q = compiled.get(dialect);
+    if (!q) {
+      const standIns = values.map((_, i) => `\u0000prepared-value-${i}`);
+      const c = build(db, ...(standIns as P)).compile();
+      q = { sql: c.sql, slots: c.parameters.map((p) => (standIns.includes(p as string) ? standIns.indexOf(p as string) : { value: p })) };
+      compiled.set(dialect, q);
+    }
+    const parameters = q.slots.map((s) => (typeof s === 'number' ? values[s] : s.value));
+    return (await db.executeQuery<R>(CompiledQuery.raw(q.sql, parameters))).rows;
   };
 }
 

@@ -1,5 +1,5 @@
 import { type Selectable, sql } from 'kysely';
-import { subtreeUpperBound, type DbOrTrx } from '../../core/db.js';
+import { preparedQuery, subtreeUpperBound, type DbOrTrx } from '../../core/db.js';
 import { inSubtrees } from '../../core/access/scope.js';
 import { placeCounts } from '../../core/registry.js';
 import type { PlaceLevel, PlaceTable } from './tables.js';
@@ -27,8 +27,9 @@ export function toPlace(row: PlaceRow): TPlace {
   };
 }
 
+const placeById = preparedQuery((db, id: string) => db.selectFrom('places').selectAll().where('id', '=', id));
 export async function findPlace(db: DbOrTrx, id: string): Promise<PlaceRow | undefined> {
-  return db.selectFrom('places').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await placeById(db, id))[0];
 }
 
 /** The places with these ids (any order; unknown ids are left out). */

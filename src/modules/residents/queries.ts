@@ -1,5 +1,5 @@
 import type { Expression, ExpressionBuilder, Selectable, SqlBool } from 'kysely';
-import { subtreeUpperBound, type DbOrTrx } from '../../core/db.js';
+import { preparedQuery, subtreeUpperBound, type DbOrTrx } from '../../core/db.js';
 import type { ResidentTable } from './tables.js';
 
 
@@ -10,6 +10,10 @@ export const RESIDENT_VIEW_COLUMNS = ['id', 'place_id', 'name', 'gender', 'relat
 type ResidentView = Pick<ResidentRow, (typeof RESIDENT_VIEW_COLUMNS)[number]>;
 
 /** The masked view: lists never decrypt. */
+/** A household's residents as staff see them (masked), head of household first: the household page's one read. */
+export const householdResidents = preparedQuery((db, placeId: string) =>
+  db.selectFrom('residents').select(RESIDENT_VIEW_COLUMNS).where('place_id', '=', placeId).orderBy('relation'));
+
 export function toResident(r: ResidentView) {
   return {
     id: r.id,

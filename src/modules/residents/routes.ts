@@ -13,7 +13,7 @@ import { importRoster } from './commands/import-roster.js';
 import { updateResident } from './commands/update-resident.js';
 import { residentPolicy } from './policy.js';
 import { ROSTER_LIMITS } from './roster-layout.js';
-import { findResident, listResidents, RESIDENT_VIEW_COLUMNS, toResident } from './queries.js';
+import { findResident, householdResidents, listResidents, toResident } from './queries.js';
 import { ZCreateResident, ZResidentsQuery, ZRevealResident, ZUpdateResident } from './schema.js';
 import { residentMsg } from './messages.js';
 
@@ -52,7 +52,7 @@ export const residentRoutes: FastifyPluginAsyncZod = async (app) => {
     const household = await findPlace(db(), req.params.id);
     if (!household || household.level !== 'household') throw notFound('household');
     authorize(actor, residentPolicy, 'read', household.path, { id: '' }, 'household');
-    const residents = await db().selectFrom('residents').select(RESIDENT_VIEW_COLUMNS).where('place_id', '=', household.id).orderBy('relation').execute();
+    const residents = await householdResidents(db(), household.id);
     return { household: toPlace(household), residents: residents.map(toResident) };
   });
 
