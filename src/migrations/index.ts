@@ -13,6 +13,7 @@ import * as m011 from './011-history-tables.js';
 import * as m012 from './012-instance-settings.js';
 import * as m015 from './015-one-time-code-gates.js';
 import * as m016 from './016-party.js';
+import * as m019 from './019-sqlite-rates-covering.js';
 
 /**
  * One ordered list; each migration runs on SQLite and PostgreSQL. Append new ones at the end: a landed migration is never
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '012-instance-settings': m012,
   '015-one-time-code-gates': m015,
   '016-party': m016,
+  '019-sqlite-rates-covering': m019,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
