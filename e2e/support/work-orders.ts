@@ -25,7 +25,8 @@ export async function codeFromLog(phone: string, from: number, timeoutMs = WAIT)
   const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const text = fs.readFileSync(inject('serverLog'), 'utf8').slice(from);
+    // `from` counts bytes (the file's size): cut the bytes, then decode, or every Chinese character before it shifts the cut.
+    const text = fs.readFileSync(inject('serverLog')).subarray(from).toString('utf8');
     for (const line of text.split('\n').reverse()) {
       if (!line.includes(masked) || !line.includes('"sms"')) continue;
       const entry = JSON.parse(line) as { sms?: { to: string; text: string; template?: string } };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, placeByName, type TestApp } from '../test/harness.js';
 import { countQueries, preparedQuery } from './db.js';
+import type { PlaceLevel } from '../../contracts/places.js';
 
 describe('preparedQuery', () => {
   let t: TestApp;
@@ -11,7 +12,7 @@ describe('preparedQuery', () => {
 
   it('binds each run’s values by position, keeps the query’s own constants, and answers as the built query does', async () => {
     const db = t.ctx.handle.db;
-    const children = preparedQuery((d, parentId: string, level: string) =>
+    const children = preparedQuery((d, parentId: string, level: PlaceLevel) =>
       d.selectFrom('places').select(['id', 'name']).where('parent_id', '=', parentId).where('level', '=', level).orderBy('id').limit(3));
     const street = await placeByName(t, '西南街道');
     const community = await placeByName(t, '北江社区');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
 import { step } from '../work-orders/test-support.js';
-import { demoKey, form, items, parseXml, places, plain } from './test-support.js';
+import { countOrders as countOrdersOf, demoKey, form, items, parseXml, places, plain } from './test-support.js';
 
 describe('Open311 GeoReport v2 at /open311/v2', () => {
   let t: TestApp;
@@ -17,7 +17,7 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     email: 'wang.fang@example.com', first_name: '芳', last_name: '王', phone: '13912345678', address_string: '西南街道健康路88号3栋',
     description: '路灯不亮\n\n小区门口两盏路灯坏了一周', media_url: 'https://example.org/photo/1.jpg', ...extra,
   });
-  const countOrders = async () => Number((await t.ctx.handle.db.selectFrom('work_orders').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const countOrders = () => countOrdersOf(t);
 
   beforeAll(async () => {
     t = await createTestApp();

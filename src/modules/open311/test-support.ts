@@ -72,3 +72,7 @@ export function plain(node: XmlNode): unknown {
 
 /** The list under a root such as <services>: its item elements in order. */
 export const items = (xml: string) => parseXml(xml).children.map(plain) as Record<string, unknown>[];
+
+/** How many work orders there are: a refused request writes none. */
+export const countOrders = async (t: TestApp) =>
+  Number((await t.ctx.handle.db.selectFrom('work_orders').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
