@@ -68,13 +68,21 @@ export async function stepVia(ctx: Page | APIRequestContext, id: string, step: s
   await postJson(ctx, `/api/work-orders/${id}/${step}`, { version: order.version, ...body });
 }
 
-/** Clicks an option of the open antd dropdown and waits until it has closed, so the next dropdown is the only one. */
+/**
+ * Clicks an option of the open antd (single) select's dropdown and waits until it has closed, so the next dropdown is the
+ * only one. On a busy machine a click can land while the dropdown is still opening and be lost: while it stays open, the
+ * option is clicked again, within the one shared wait.
+ */
 export async function chooseOption(page: Page, text?: string | RegExp): Promise<void> {
   const open = page.locator('.ant-select-dropdown:visible');
   let options = open.locator('.ant-select-item-option');
   if (text) options = options.filter({ hasText: text });
   await options.first().click();
-  await open.first().waitFor({ state: 'hidden' });
+  const deadline = Date.now() + WAIT;
+  while (!(await open.first().waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false))) {
+    if (Date.now() > deadline) throw new Error(`The dropdown stayed open after choosing ${String(text ?? 'its first option')}`);
+    await options.first().click({ timeout: 3_000 }).catch(() => undefined);
+  }
 }
 
 export interface FiledOrder { id: string; trackingNo: string; title: string; resolveDue: string | null }
