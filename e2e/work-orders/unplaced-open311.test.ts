@@ -29,6 +29,17 @@ describe('placing an Open311 request that came with only its coordinates', () =>
   });
   afterAll(async () => browser?.close());
 
+  it('answers the root and unknown paths under /open311/v2/ in GeoReport’s format on the real server, beside the web app', async () => {
+    for (const url of ['/open311/v2/', '/open311/v2', '/open311/v2/nothing/here', '/open311/v2/requests']) {
+      const res = await fetch(`${baseUrl()}${url}`);
+      expect(res.status, url).toBe(404);
+      const body = await res.text();
+      expect(body, url).toMatch(/<errors>\s*<error>\s*<code>404<\/code>/);
+    }
+    const json = await fetch(`${baseUrl()}/open311/v2/nothing.json`, { method: 'DELETE' });
+    expect(await json.json()).toEqual([{ code: 404, description: 'No resource DELETE /open311/v2/nothing.json' }]);
+  });
+
   it('the street places it in a compound, and the community then has it to accept', async () => {
     const page = await street.newPage();
     await page.goto(`/work-orders/${order.id}`);

@@ -56,7 +56,15 @@ export const open311Routes: FastifyPluginAsyncZod = async (app) => {
   const base = (req: { protocol: string; host: string }) => `${req.protocol}://${req.host}${app.prefix}`;
   acceptFormPosts(app);
   app.setErrorHandler(open311ErrorHandler);
-  app.setNotFoundHandler((req, reply) => open311ErrorHandler(notFound311(`No resource ${req.method} ${req.url.split('?')[0]}`), req, reply));
+  const noResource = (req: { method: string; url: string }) => notFound311(`No resource ${req.method} ${req.url.split('?')[0]}`);
+  app.setNotFoundHandler((req, reply) => open311ErrorHandler(noResource(req), req, reply));
+  // The root and every unknown path under it, as routes of this prefix: the web app's catch-all (/*) would otherwise
+  // answer them, with the app's own error shape.
+  for (const url of ['/', '/*']) {
+    app.all(url, { schema: { hide: true } }, async (req) => {
+      throw noResource(req);
+    });
+  }
   const fields = async (req: Parameters<typeof readFields>[0]) => {
     const f = await readFields(req);
     checkJurisdiction(app.ctx, f);
