@@ -159,6 +159,9 @@ export function mask(kind: PersonalKind, plain: string): string {
 
 export const isMasked = (value: string) => value.includes('*');
 
+/** A ledger column's mask: a value already masked stays as it is, anything else is masked, so no full number leaves in an export. */
+export const maskedColumn = (kind: 'phone' | 'idNumber') => (value: string) => (isMasked(value) ? value : mask(kind, value));
+
 /**
  * The text as the patterns read it: full-width forms (１３８, ＋８６, ＠, （０２０）, the ideographic space) and dashes as
  * their ASCII forms, one UTF-16 unit for one, so a match's offsets are those of the original text.

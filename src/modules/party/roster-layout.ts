@@ -1,9 +1,8 @@
 import { defineLedger } from '../../core/ledger/index.js';
-import { isMasked, mask } from '../../core/personal-data.js';
+import { maskedColumn as masked } from '../../core/personal-data.js';
 import { PARTY_MEMBER_CATEGORY_LABELS } from '../../../contracts/party.js';
 import { partyMsg } from './messages.js';
 
-const masked = (kind: 'phone' | 'idNumber') => (value: string) => (isMasked(value) ? value : mask(kind, value));
 const zhOf = <K extends string>(labels: Record<K, { zh: string }>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, (v as { zh: string }).zh])) as Record<K, string>;
 
 /** The party-member roster (党员花名册): exported masked; imported back all rows or none, a masked value keeping what is stored. */

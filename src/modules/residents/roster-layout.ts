@@ -1,9 +1,6 @@
 import { defineLedger } from '../../core/ledger/index.js';
-import { isMasked, mask } from '../../core/personal-data.js';
+import { maskedColumn as masked } from '../../core/personal-data.js';
 import { zh } from '../../i18n/zh-CN.js';
-
-/** A value already masked stays as it is; anything else is masked, so no full number can leave in a roster. */
-const masked = (kind: 'phone' | 'idNumber') => (value: string) => (isMasked(value) ? value : mask(kind, value));
 
 /** The household roster of a compound: exported masked, imported back (a masked value keeps what is stored). */
 export const ROSTER_LEDGER = defineLedger({

@@ -3,7 +3,7 @@ import type { Actor } from '../../core/access/actor.js';
 import { conflict } from '../../core/errors.js';
 import { type Caller, isResidentCaller, isStaffCaller, type Guard, type Relation } from '../../core/lifecycle/types.js';
 import type { WorkOrderRelation } from '../../../contracts/work-order-steps.js';
-import type { WorkOrderRow } from './queries.js';
+import { officeOf, type WorkOrderRow } from './queries.js';
 import type { WorkOrderRecord } from './record.js';
 import { workOrderMsg } from './messages.js';
 
@@ -44,9 +44,9 @@ export const RELATIONS: Record<WorkOrderRelation, Relation<WorkOrderRecord>> = {
 
 /**
  * An order is unplaced while it lies above every community (it waits on an API key's street or district, office_id the
- * key's place): its path has fewer than three ids. officeOf (queries.ts) reads the same depth.
+ * key's place): no office lies on its path (officeOf). The SQL form counts the same three ids.
  */
-export const isUnplaced = (o: Pick<WorkOrderRow, 'place_path'>) => o.place_path.split('/').filter(Boolean).length < 3;
+export const isUnplaced = (o: Pick<WorkOrderRow, 'place_path'>) => officeOf(o.place_path) === undefined;
 export const unplacedWhere = sql<SqlBool>`length(work_orders.place_path) - length(replace(work_orders.place_path, '/', '')) < 4`;
 
 export const GUARDS: Record<'unit_not_reported' | 'extension_pending' | 'placed' | 'unplaced', Guard<WorkOrderRecord>> = {
