@@ -8,6 +8,9 @@ import type { AppContext } from '../src/core/context.js';
 import type { Database } from '../src/core/schema.js';
 import { scanOverdue } from '../src/modules/work-orders/commands/scan-overdue.js';
 import { toWorkOrder } from '../src/modules/work-orders/queries.js';
+import { listWorkOrders } from '../src/modules/work-orders/commands/list-work-orders.js';
+import { ZWorkOrderQuery } from '../src/modules/work-orders/schema.js';
+import type { Actor } from '../src/core/access/actor.js';
 import { ranking } from '../src/modules/rates/index.js';
 import { benchCipher, benchDataDir, flag, int, isMain, log, option, percentile, seconds, type Target } from './support.js';
 import { dropPgWo, generateWorkOrders, NOW, openWo, pgWoUrl, WO_DISTRICT, type WoGenerateReport } from './work-orders-data.js';
@@ -54,6 +57,17 @@ function inboxQuery(db: Kysely<Database>) {
   return {
     page: q.selectAll().orderBy('received_at', 'desc').orderBy('id', 'desc').limit(20).offset(0),
     count: q.select((eb) => eb.fn.countAll<number>().as('n')),
+  };
+}
+
+/** The street staff account `wo_street` as a signed-in caller (what loadActor builds from a session). */
+async function streetActor(db: Kysely<Database>): Promise<Actor> {
+  const user = await db.selectFrom('users').selectAll().where('username', '=', 'wo_street').executeTakeFirstOrThrow();
+  const bindings = await db.selectFrom('role_bindings').innerJoin('places', 'places.id', 'role_bindings.place_id')
+    .select(['role_bindings.role', 'places.id', 'places.path', 'places.name', 'places.level']).where('role_bindings.user_id', '=', user.id).execute();
+  return {
+    userId: user.id, username: user.username, displayName: user.display_name, locale: user.locale, unitId: user.unit_id, sessionId: 'bench',
+    bindings: bindings.map((b) => ({ role: b.role, placeId: b.id, placePath: b.path, placeName: b.name, placeLevel: b.level })),
   };
 }
 
@@ -119,10 +133,20 @@ export async function benchWorkOrders(target: Target, opts: { runs?: number; pro
         return { items: rows.map((r) => toWorkOrder(r)), total: Number(total.n) };
       });
       const total = Number((await inbox.count.executeTakeFirstOrThrow()).n);
-      timings.push({ name: `street inbox: first page (20) + count${suffix}`, target: 100, runs: runs * 3, ...t, load: load(), note: `total ${int(total)}` });
+      timings.push({ name: `street list, scoped query alone: first page (20) + count${suffix}`, target: 100, runs: runs * 3, ...t, load: load(), note: `total ${int(total)}; the figure measured before 2026-12-02` });
       if (variant === 'as is') {
         plans.push({ name: 'inbox page', plan: await explain(db, target, inbox.page.compile()) });
         plans.push({ name: 'inbox count', plan: await explain(db, target, inbox.count.compile()) });
+      }
+      // What GET /api/work-orders answers street staff: the table, and the inbox (?mine=true: what waits on them, with counts by step).
+      const actor = await streetActor(db);
+      for (const mine of ['false', 'true'] as const) {
+        const query = ZWorkOrderQuery.parse({ mine });
+        const answer = await listWorkOrders(ctx, actor, query);
+        const lt = await time(runs * 3, () => listWorkOrders(ctx, actor, query));
+        timings.push({ name: `street ${mine === 'true' ? 'inbox' : 'table'}: listWorkOrders, first page (20) + total${mine === 'true' ? ' + counts by step' : ''}${suffix}`, target: 100, runs: runs * 3, ...lt, load: load(),
+          note: `total ${int(answer.total)}${answer.counts ? `; ${Object.entries(answer.counts).map(([k, v]) => `${k} ${int(v)}`).join(', ')}` : ''}` });
+        log(`${target}: street ${mine === 'true' ? 'inbox' : 'table'}${suffix}: median ${lt.medianMs.toFixed(1)} ms, p95 ${lt.p95Ms.toFixed(1)} ms`);
       }
       const oq = overdueQuery(db);
       const ot = await time(runs * 3, () => oq.execute());

@@ -14,6 +14,7 @@ import * as m012 from './012-instance-settings.js';
 import * as m015 from './015-one-time-code-gates.js';
 import * as m016 from './016-party.js';
 import * as m019 from './019-sqlite-rates-covering.js';
+import * as m027 from './027-work-orders-state-path.js';
 
 /**
  * One ordered list; each migration runs on SQLite and PostgreSQL. Append new ones at the end: a landed migration is never
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '015-one-time-code-gates': m015,
   '016-party': m016,
   '019-sqlite-rates-covering': m019,
+  '027-work-orders-state-path': m027,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -53,9 +53,12 @@ export async function listWorkOrders(ctx: AppContext, actor: Actor, f: TWorkOrde
     const flag = eb.case().when(s.where).then(1).else(0).end();
     return (sum ? eb.fn.sum<number>(flag) : flag).as(`awaits_${s.action}`);
   });
+  // The page's ids first, from the index on (place_path, received_at, id) alone, then only those rows: sorting a street's
+  // whole year of rows to keep twenty cost 60–90 ms at 200k orders, the ids alone about 3 ms (bench/work-orders.ts).
+  const pageIds = q.select('work_orders.id').orderBy('received_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset);
   const [rows, total] = await Promise.all([
-    q.selectAll('work_orders').select(peopleColumns(db)).select(flags(false))
-      .orderBy('received_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    db.selectFrom('work_orders').where('work_orders.id', 'in', pageIds).selectAll('work_orders').select(peopleColumns(db)).select(flags(false))
+      .orderBy('received_at', 'desc').orderBy('id', 'desc').execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).select(flags(true)).executeTakeFirstOrThrow(),
   ]);
   const chains = await placeChains(db, actor, rows.map((r) => r.place_path));
