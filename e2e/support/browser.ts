@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { WAIT } from './wait.js';
 
@@ -73,4 +73,17 @@ export async function signedInContext(browser: Browser, username: string, device
   const state = JSON.parse(fs.readFileSync(file, 'utf8')) as { cookies: Parameters<BrowserContext['addCookies']>[0] };
   await ctx.addCookies(state.cookies);
   return ctx;
+}
+
+/**
+ * Waits for a dialog (or any element) to be shown and to have finished its opening animation. A click aimed while
+ * antd's zoom is still running can land beside the button (on the mask, which closes the dialog) on a busy machine.
+ * Endless animations (spinners) are not waited for.
+ */
+export async function settled(locator: Locator): Promise<Locator> {
+  await locator.waitFor();
+  await locator.evaluate((el) => Promise.all(el.getAnimations({ subtree: true })
+    .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+    .map((a) => a.finished.catch(() => undefined))));
+  return locator;
 }

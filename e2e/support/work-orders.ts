@@ -3,6 +3,7 @@ import type { APIRequestContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { WAIT } from './wait.js';
 import { firstDescendant, getJson, postJson, type Me } from './api.js';
+import { settled } from './browser.js';
 
 /** A valid 8x8 red PNG, the smallest photo the server accepts as an image. */
 export const PNG = Buffer.from(
@@ -123,7 +124,7 @@ export async function openStep(page: Page, step: string): Promise<void> {
   // A step without fields (take) has an empty form, which Playwright counts as hidden: wait for it to be there and
   // for the dialog's OK button to show.
   await page.getByTestId(`step-form-${step}`).waitFor({ state: 'attached' });
-  await page.getByTestId('step-submit').waitFor();
+  await settled(page.locator('.ant-modal').filter({ has: page.getByTestId('step-submit') }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson } from '../support/api.js';
-import { launchBrowser, screenshot, signedInContext } from '../support/browser.js';
+import { launchBrowser, screenshot, settled, signedInContext } from '../support/browser.js';
 import { eventsOf, filePatrolReport, openStep, PNG, stateOnPage, submitStep, takenBy, type FiledOrder } from '../support/work-orders.js';
 
 
@@ -36,7 +36,7 @@ describe('the taker adds photos to an order they hold', () => {
     const page = await grid.newPage();
     await page.goto(`/work-orders/${order.id}`);
     await page.getByTestId('add-photos').click();
-    const dialog = page.locator('.ant-modal').filter({ hasText: '添加办理照片' });
+    const dialog = await settled(page.locator('.ant-modal').filter({ hasText: '添加办理照片' }));
     expect(await dialog.textContent()).toContain('还可上传 6 张');
     // Nothing picked: the form says so and sends nothing.
     await page.getByTestId('add-photos-submit').click();
