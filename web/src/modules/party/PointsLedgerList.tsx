@@ -30,7 +30,7 @@ export function PointsLedgerList({ ledger, onCounter }: { ledger: MemberLedger; 
                 {e.countersId && <Tag color="red">{t('partyPoints.counterEntry')}</Tag>}
                 {e.countered && <Tag>{t('partyPoints.countered')}</Tag>}
               </Space>
-              <div><Typography.Text type="secondary">{e.earnedOn} · {e.reason} · {e.createdByName}</Typography.Text></div>
+              <div><Typography.Text type="secondary">{e.earnedOn} · {e.reason} · {e.createdByName === 'system' ? t('partyPoints.system') : e.createdByName}</Typography.Text></div>
             </div>
             <Typography.Text strong style={{ color: e.points < 0 ? '#cf1322' : '#389e0d' }} data-testid="points-entry-points">{e.points > 0 ? `+${e.points}` : e.points}</Typography.Text>
           </List.Item>

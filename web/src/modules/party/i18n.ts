@@ -44,7 +44,7 @@ export const zh = {
     capPeriods: { month: '每月', year: '每年' }, addItem: '添加积分项', remove: '删除', rulesSaved: '积分规则已保存', rulesVersion: '第 {n} 版',
     rulesHint: '修改规则只影响之后的积分,已记入的积分不变;超过上限的记录照常登记,记 0 分(或剩余分值)并标注“已达上限”。',
     kinds: { service_hour: '志愿服务(每小时)', meeting: '参加会议(每次)', post_month: '在岗(每月)', rating: '居民评价满意(每次)', other: '其他' },
-    mine: '我的积分', notLinked: '您的账号尚未关联党员信息,请联系社区',
+    mine: '我的积分', system: '系统自动', notLinked: '您的账号尚未关联党员信息,请联系社区',
   },
   h5Post: {
     title: '党员岗位', pick: '选择您居住的小区', left: '剩余名额 {n}', recommend: '推荐党员', pickMember: '选择要推荐的党员', sent: '推荐已提交,待社区党委审核', empty: '本小区暂无招募中的岗位',
@@ -94,7 +94,7 @@ export const en: Widen<typeof zh> = {
     capPeriods: { month: 'Month', year: 'Year' }, addItem: 'Add an item', remove: 'Remove', rulesSaved: 'Rules saved', rulesVersion: 'Version {n}',
     rulesHint: 'A change applies to entries from now on; past entries keep their points. An entry past the cap is still recorded, with 0 (or what is left) and marked capped.',
     kinds: { service_hour: 'Service (per hour)', meeting: 'Meeting attended (each)', post_month: 'Post held (per month)', rating: 'Resident rated satisfied (each)', other: 'Other' },
-    mine: 'My points', notLinked: 'Your account is not linked to a party member yet; ask your community',
+    mine: 'My points', system: 'Automatic', notLinked: 'Your account is not linked to a party member yet; ask your community',
   },
   h5Post: {
     title: 'Posts', pick: 'Pick your compound', left: '{n} places left', recommend: 'Recommend a member', pickMember: 'Pick the member you recommend', sent: 'Sent; the community party committee will review it', empty: 'No open posts in this compound',
