@@ -50,6 +50,14 @@ export const zh = {
   },
   demandType: { consultation: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议', praise: '表扬' },
   rating: { satisfied: '满意', basically_satisfied: '基本满意', not_satisfied: '不满意' },
+  workOrderPrint: {
+    print: '打印', printOrder: '打印工单处理单', printFollowUp: '打印回访记录单', orderSheet: '接诉即办工单处理单', followUpSheet: '接诉即办回访记录单',
+    process: '办理过程', time: '时间', step: '经过', signHandler: '承办人(签字)', signReviewer: '审核人(签字)', date: '日期',
+    printedBy: '打印人:{name}  打印时间:{at}', sheetFor: '{office}', resolvedAt: '办结时间',
+    followUp: '回访情况', contacted: '是否已与您联系', yes: '是', no: '否', solved: '问题是否解决', solvedAll: '已解决', solvedPart: '部分解决',
+    solvedNone: '未解决', satisfaction: '满意程度', opinion: '居民意见', way: '回访方式', phoneCall: '电话', visit: '上门', other: '其他',
+    visitor: '回访人', visitedAt: '回访时间', personalMasked: '个人信息按规定隐去部分,需要时请在系统中查看并留痕。',
+  },
 } as const;
 
 export const en: Widen<typeof zh> = {
@@ -117,4 +125,13 @@ export const en: Widen<typeof zh> = {
     praise: 'Praise',
   },
   rating: { satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', not_satisfied: 'Not satisfied' },
+  workOrderPrint: {
+    print: 'Print', printOrder: 'Print the order sheet', printFollowUp: 'Print the follow-up sheet', orderSheet: 'Work order sheet',
+    followUpSheet: 'Follow-up sheet', process: 'Handling', time: 'Time', step: 'What happened', signHandler: 'Handled by (signature)',
+    signReviewer: 'Reviewed by (signature)', date: 'Date', printedBy: 'Printed by {name} at {at}', sheetFor: '{office}',
+    resolvedAt: 'Resolved at', followUp: 'Follow-up', contacted: 'Were you contacted', yes: 'Yes', no: 'No',
+    solved: 'Was the problem solved', solvedAll: 'Solved', solvedPart: 'Partly', solvedNone: 'Not solved', satisfaction: 'Satisfaction',
+    opinion: "Resident's opinion", way: 'How', phoneCall: 'Phone', visit: 'Visit', other: 'Other', visitor: 'Followed up by',
+    visitedAt: 'Followed up at', personalMasked: 'Personal data is partly hidden; reveal it in the system when needed (the reveal is logged).',
+  },
 };
