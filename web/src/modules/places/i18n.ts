@@ -3,7 +3,10 @@ import type { Widen } from '../../app/i18n/types';
 /** The place tree, roster and place texts; modules/index.ts merges them into the app's catalogues. */
 export const zh = {
   nav: { places: '一张网' },
-  level: { district: '区', street: '街道', community: '社区', grid: '网格', compound: '小区', building: '楼栋', household: '户' },
+  level: {
+    district: '区', street: '街道', community: '社区', grid: '网格', compound: '小区', building: '楼栋', household: '户',
+    town: '镇', township: '乡', village: '村',
+  },
   compoundType: {
     no_property_management: '无物业小区', property_managed: '有物业小区', enterprise: '企业(厂区)宿舍', mixed_use: '商住混合小区', scattered: '散居户',
   },
@@ -34,7 +37,7 @@ export const en: Widen<typeof zh> = {
   nav: { places: 'Places' },
   level: {
     district: 'District', street: 'Street', community: 'Community', grid: 'Grid', compound: 'Compound', building: 'Building',
-    household: 'Household',
+    household: 'Household', town: 'Town', township: 'Township', village: 'Village',
   },
   compoundType: {
     no_property_management: 'No property management', property_managed: 'Property-managed',
