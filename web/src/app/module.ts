@@ -45,12 +45,20 @@ export interface HeaderItem extends Audience {
   element: ReactNode;
 }
 
+/** Where signing in leads those with one of `roles`: the landing of the lowest `order` that fits the user wins. */
+export interface Landing {
+  path: string;
+  roles: readonly Role[];
+  order: number;
+}
+
 /** A web module: the web app's side of a server manifest. modules/index.ts lists them; the shell reads nothing else. */
 export interface WebModule<C extends object = object> {
   name: string;
   routes: readonly ModuleRoute[];
   menu?: readonly MenuEntry[];
   header?: readonly HeaderItem[];
+  landings?: readonly Landing[];
   /** Its texts; the keys of every module and of the shell together make the app's catalogue (i18n/types.ts). */
   i18n?: { 'zh-CN': C; en: Widen<C> };
 }

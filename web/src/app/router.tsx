@@ -1,9 +1,9 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { webModules } from '../modules';
 import { PageLoading } from './lazy';
 import { AppLayout } from './layout/AppLayout';
 import type { ModuleRoute } from './module';
-import { HOME, RequireAbility, RequireAuth } from './session/RequireAuth';
+import { GoHome, RequireAbility, RequireAuth } from './session/RequireAuth';
 
 const routes: readonly ModuleRoute[] = webModules.flatMap((m) => m.routes);
 
@@ -25,9 +25,9 @@ export function AppRoutes() {
             </RequireAuth>
           }
         >
-          <Route index element={<Navigate to={HOME} replace />} />
+          <Route index element={<GoHome />} />
           {routes.filter((r) => r.shell === 'office').map((r) => <Route key={r.path} path={r.path} element={page(r)} />)}
-          <Route path="*" element={<Navigate to={HOME} replace />} />
+          <Route path="*" element={<GoHome />} />
         </Route>
       </Routes>
     </PageLoading>

@@ -21,5 +21,7 @@ export const workOrdersModule: WebModule<typeof zh> = {
   ],
   menu: [{ key: '/work-orders', icon: <SolutionOutlined />, labelKey: 'nav.workOrders', order: 20, ability: HANDLES_ORDERS }],
   header: [{ key: 'notifications', element: <NotificationBell />, ability: HANDLES_ORDERS }],
+  // A unit's contact has no workbench: their work is the orders dispatched or called in to the unit.
+  landings: [{ path: '/work-orders', roles: ['partner_contact'], order: 20 }],
   i18n: { 'zh-CN': zh, en },
 };
