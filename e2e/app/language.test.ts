@@ -21,7 +21,7 @@ describe('language switch', () => {
   it('starts in Chinese, switches to English, and keeps it across a reload and on the account', async () => {
     await page.goto('/places');
     await page.getByTestId('place-name').waitFor();
-    await page.getByRole('menuitem', { name: /一张网/ }).waitFor();
+    await page.getByRole('menuitem', { name: /地点/ }).waitFor();
     expect(await page.getByText('地点树').count()).toBe(1);
 
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/me/locale') && r.request().method() === 'PUT');

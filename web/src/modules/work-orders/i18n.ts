@@ -22,7 +22,7 @@ export const zh = {
   workOrder: {
     pageTitle: '接诉即办', inbox: '工单', mine: '待我处理', all: '全部', overdue: '超期', file: '登记诉求', fileTitle: '登记诉求', trackingNo: '工单号',
     externalNo: '12345工单号', channel: '渠道', demandType: '诉求类型', category: '分类', place: '地点', state: '状态', light: '时限', title: '标题',
-    description: '问题描述', address: '地址', reporterName: '反映人', reporterPhone: '联系电话', receivedAt: '受理时间', resolveDue: '办结时限',
+    description: '问题描述', address: '地址', reporterName: '反映人', reporterPhone: '联系电话', receivedAt: '接收时间', resolveDue: '办结时限',
     assignee: '承办人', result: '办理结果', rating: '评价', supervised: '督办', reopened: '重办 {count} 次',
     filters: '筛选', anyState: '全部状态', anyCategory: '全部分类', anyChannel: '全部渠道', searchPlaceholder: '标题或工单号', empty: '暂无工单',
     filed: '已登记,工单号 {trackingNo}', done: '操作成功', stale: '工单已被他人更新,已重新加载', units: '吹哨报到单位', extensions: '延期申请', photos: '照片',
