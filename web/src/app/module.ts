@@ -22,6 +22,8 @@ export interface ModuleRoute {
   shell: Shell;
   /** Office pages only some may open: the others are sent home (the server checks again). */
   ability?: Ability;
+  /** The window's title; by default the label of the module's menu entry the path lies under. */
+  titleKey?: MessageKey;
 }
 
 /** Who sees a menu entry or header item: anyone with one of the abilities, or one of the roles; everyone without either. */

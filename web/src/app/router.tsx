@@ -1,13 +1,18 @@
 import { Route, Routes } from 'react-router';
 import { webModules } from '../modules';
 import { PageLoading } from './lazy';
+import { PageTitle, titleKeyOf } from './PageTitle';
 import { AppLayout } from './layout/AppLayout';
 import type { ModuleRoute } from './module';
 import { GoHome, RequireAbility, RequireAuth } from './session/RequireAuth';
 
-const routes: readonly ModuleRoute[] = webModules.flatMap((m) => m.routes);
+const routes: readonly ModuleRoute[] = webModules.flatMap((m) => m.routes.map((r) => ({ ...r, titleKey: titleKeyOf(m, r) })));
 
-const page = (r: ModuleRoute) => (r.ability ? <RequireAbility subject={r.ability.subject} action={r.ability.action}>{r.element}</RequireAbility> : r.element);
+const page = (r: ModuleRoute) => (
+  <PageTitle titleKey={r.titleKey}>
+    {r.ability ? <RequireAbility subject={r.ability.subject} action={r.ability.action}>{r.element}</RequireAbility> : r.element}
+  </PageTitle>
+);
 
 /**
  * Every module's routes: office pages inside the signed-in shell, public, H5 and bare pages on their own. Pages load

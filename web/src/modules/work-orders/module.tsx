@@ -16,8 +16,8 @@ export const workOrdersModule: WebModule<typeof zh> = {
   name: 'work-orders',
   routes: [
     { path: '/work-orders', element: <WorkOrdersPage />, shell: 'office' },
-    { path: '/work-orders/new', element: <FileDemandPage />, shell: 'office' },
-    { path: '/work-orders/:id', element: <WorkOrderDetailPage />, shell: 'office' },
+    { path: '/work-orders/new', element: <FileDemandPage />, shell: 'office', titleKey: 'workOrder.fileTitle' },
+    { path: '/work-orders/:id', element: <WorkOrderDetailPage />, shell: 'office', titleKey: 'workOrder.detail' },
   ],
   menu: [{ key: '/work-orders', icon: <SolutionOutlined />, labelKey: 'nav.workOrders', order: 20, ability: HANDLES_ORDERS }],
   header: [{ key: 'notifications', element: <NotificationBell />, ability: HANDLES_ORDERS }],

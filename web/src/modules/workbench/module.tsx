@@ -16,7 +16,7 @@ export const workbenchModule: WebModule<typeof zh> = {
   name: 'workbench',
   routes: [
     { path: '/workbench', element: <WorkbenchPage />, shell: 'office', ability: READ },
-    { path: '/phone-pages', element: <PhonePagesPage />, shell: 'office' },
+    { path: '/phone-pages', element: <PhonePagesPage />, shell: 'office', titleKey: 'phonePages.title' },
   ],
   menu: [
     { key: '/workbench', icon: <DashboardOutlined />, labelKey: 'nav.workbench', order: 1, ability: READ },
