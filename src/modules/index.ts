@@ -15,6 +15,7 @@ import { residentH5Module } from './resident-h5/manifest.js';
 import { residentsModule } from './residents/manifest.js';
 import { unitsModule } from './units/manifest.js';
 import { workCalendarModule } from './work-calendar/manifest.js';
+import { workbenchModule } from './workbench/manifest.js';
 import { workOrdersModule } from './work-orders/manifest.js';
 
 /** The modules in load order. A new module is one line here. */
@@ -37,4 +38,5 @@ export const modules = [
   ledgersModule,
   announcementsModule,
   partyModule,
+  workbenchModule,
 ];

@@ -56,6 +56,12 @@ describe('query budgets', () => {
     }
   });
 
+  // Four counts of the work-order list (waiting by step, overdue, due soon, today by channel) and the month's ranking.
+  it('opens the workbench in at most 10 statements, whatever the caller has waiting', async () => {
+    expect(await statements(community, { url: '/api/workbench' })).toBeLessThanOrEqual(10);
+    expect(await statements(grid1, { url: '/api/workbench' })).toBeLessThanOrEqual(10);
+  });
+
   it.each([
     ['work orders', '/api/work-orders?limit=5', '/api/work-orders?limit=50'],
     ['the inbox', '/api/work-orders?mine=true&limit=5', '/api/work-orders?mine=true&limit=50'],

@@ -20,7 +20,7 @@ export const partyModule: WebModule<typeof zh> = {
     { path: '/party-members', element: <PartyMembersPage />, shell: 'office', ability: MEMBERS },
     { path: '/party-posts', element: <PartyPostsPage />, shell: 'office', ability: POSTS },
     // More specific than the H5 module's /h5/*, so the router picks it.
-    { path: '/h5/party-posts', element: <H5PartyPostsPage />, shell: 'h5' },
+    { path: '/h5/party-posts', element: <H5PartyPostsPage />, shell: 'h5', titleKey: 'h5Post.title' },
   ],
   menu: [
     { key: '/party-orgs', icon: <ApartmentOutlined />, labelKey: 'nav.partyOrgs', order: 27, ability: READ },

@@ -2,7 +2,7 @@ import type { Widen } from '../../app/i18n/types';
 
 /** The place tree, roster and place texts; modules/index.ts merges them into the app's catalogues. */
 export const zh = {
-  nav: { places: '一张网' },
+  nav: { places: '地点' },
   level: {
     district: '区', street: '街道', community: '社区', grid: '网格', compound: '小区', building: '楼栋', household: '户',
     town: '镇', township: '乡', village: '村',

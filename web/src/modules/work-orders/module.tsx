@@ -18,12 +18,14 @@ export const workOrdersModule: WebModule<typeof zh> = {
   name: 'work-orders',
   routes: [
     { path: '/work-orders', element: <WorkOrdersPage />, shell: 'office' },
-    { path: '/work-orders/new', element: <FileDemandPage />, shell: 'office' },
-    { path: '/work-orders/:id', element: <WorkOrderDetailPage />, shell: 'office' },
+    { path: '/work-orders/new', element: <FileDemandPage />, shell: 'office', titleKey: 'workOrder.fileTitle' },
+    { path: '/work-orders/:id', element: <WorkOrderDetailPage />, shell: 'office', titleKey: 'workOrder.detail' },
     // A sheet on its own, without the menu and header, to print on A4 (signed in: the sheet reads the order's API).
-    { path: '/work-orders/:id/print/:sheet', element: <RequireAuth><WorkOrderPrintPage /></RequireAuth>, shell: 'bare' },
+    { path: '/work-orders/:id/print/:sheet', element: <RequireAuth><WorkOrderPrintPage /></RequireAuth>, shell: 'bare', titleKey: 'workOrderPrint.print' },
   ],
   menu: [{ key: '/work-orders', icon: <SolutionOutlined />, labelKey: 'nav.workOrders', order: 20, ability: HANDLES_ORDERS }],
   header: [{ key: 'notifications', element: <NotificationBell />, ability: HANDLES_ORDERS }],
+  // A unit's contact has no workbench: their work is the orders dispatched or called in to the unit.
+  landings: [{ path: '/work-orders', roles: ['partner_contact'], order: 20 }],
   i18n: { 'zh-CN': zh, en },
 };
