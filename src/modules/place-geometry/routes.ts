@@ -7,6 +7,7 @@ import { findPlace, type PlaceRow } from '../places/index.js';
 import { importGeometry, planGeometryImport } from './commands/import-geometry.js';
 import { setPlaceGeometry } from './commands/set-geometry.js';
 import { locatePlaces } from './locate.js';
+import { placeMap } from './place-map.js';
 import { placeGeometryPolicy } from './policy.js';
 import { ZGeometryImport, ZImportQuery, ZLocateQuery, ZPlaceParams, ZSetGeometry } from './schema.js';
 import { findShapes, toGeometryView } from './store.js';
@@ -39,6 +40,9 @@ export const placeGeometryRoutes: FastifyPluginAsyncZod = async (app) => {
     const shape = (await findShapes(db(), [place.id])).get(place.id);
     return { version: place.version, ...(shape ? toGeometryView(place.id, shape) : { placeId: place.id, kind: null, geometry: null, outline: null, bbox: null }) };
   });
+
+  app.get('/places/:id/map', { schema: { tags, summary: 'The children’s geometry with their unresolved and overdue work orders', params: ZPlaceParams } }, async (req) =>
+    placeMap(db(), await readablePlace(db(), requireActor(req), req.params.id)));
 
   app.put('/places/:id/geometry', { schema: { tags, params: ZPlaceParams, body: ZSetGeometry } }, async (req) =>
     setPlaceGeometry(app.ctx, requireActor(req), req.params.id, req.body));
