@@ -10,6 +10,7 @@ import { notificationsModule } from './notifications/manifest.js';
 import { open311Module } from './open311/manifest.js';
 import { partyModule } from './party/manifest.js';
 import { placesModule } from './places/manifest.js';
+import { placeGeometryModule } from './place-geometry/manifest.js';
 import { ratesModule } from './rates/manifest.js';
 import { residentH5Module } from './resident-h5/manifest.js';
 import { residentsModule } from './residents/manifest.js';
@@ -39,4 +40,5 @@ export const modules = [
   announcementsModule,
   partyModule,
   workbenchModule,
+  placeGeometryModule,
 ];

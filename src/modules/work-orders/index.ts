@@ -17,3 +17,4 @@ export { assigneeUsers } from './notify.js';
 export { photoRoutes } from './photo-routes.js';
 export { ZFileDemand, type TFileDemand } from './schema.js';
 export { receivedAtBounds, receivedAtProblem, type ReceivedAtBounds } from './received-at.js';
+export { unresolvedCountsByChild } from './child-counts.js';

@@ -26,10 +26,14 @@ export const zh = {
       building: '楼栋', household: '房号', name: '姓名', gender: '性别', relation: '与户主关系', phone: '手机号', idNumber: '身份证号', file: '文件',
     },
   },
-  action: { move: '迁移', import_roster: '导入花名册', export_roster: '导出花名册', import_division: '导入行政区划' },
+  action: {
+    move: '迁移', import_roster: '导入花名册', export_roster: '导出花名册', import_division: '导入行政区划', set_geometry: '设置边界或位置',
+    import_geometry: '导入边界或位置',
+  },
   entity: { place: '地点' },
   field: {
     level: '层级', parentId: '上级', compoundType: '小区类型', threeNo: '三无', path: '路径', rows: '行数', created: '新建', updated: '更新',
+    geometryType: '几何类型', outline: '轮廓', bbox: '范围(经纬度)', crs: '原坐标系',
   },
 } as const;
 
@@ -69,10 +73,11 @@ export const en: Widen<typeof zh> = {
   },
   action: {
     move: 'Moved', import_roster: 'Imported roster', export_roster: 'Exported roster', import_division: 'Imported division',
+    set_geometry: 'Set boundary or point', import_geometry: 'Imported boundary or point',
   },
   entity: { place: 'Place' },
   field: {
     level: 'Level', parentId: 'Parent', compoundType: 'Compound type', threeNo: 'Three-no', path: 'Path', rows: 'Rows',
-    created: 'Created', updated: 'Updated',
+    created: 'Created', updated: 'Updated', geometryType: 'Geometry type', outline: 'Outline', bbox: 'Extent (lon/lat)', crs: 'Sent in',
   },
 };
