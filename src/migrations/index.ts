@@ -15,6 +15,7 @@ import * as m015 from './015-one-time-code-gates.js';
 import * as m016 from './016-party.js';
 import * as m019 from './019-sqlite-rates-covering.js';
 import * as m027 from './027-work-orders-state-path.js';
+import * as m029 from './029-hotline-sources.js';
 
 /**
  * One ordered list; each migration runs on SQLite and PostgreSQL. Append new ones at the end: a landed migration is never
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '016-party': m016,
   '019-sqlite-rates-covering': m019,
   '027-work-orders-state-path': m027,
+  '029-hotline-sources': m029,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
