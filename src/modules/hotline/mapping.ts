@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { HotlineColumn } from '../../../contracts/hotline.js';
 import { invalid } from '../../core/errors.js';
 import { columnLetter, type HeaderCell } from '../../core/ledger/index.js';
 import { msg } from '../../core/i18n.js';
@@ -7,17 +8,14 @@ import { fieldOfHeader, HOTLINE_FIELDS, MULTI_COLUMN_FIELDS, REQUIRED_FIELDS, te
 import { CATEGORY_LEVELS } from './to-demand.js';
 
 /** What staff send back: each header of the file and the field it feeds (null: ignored). */
-export const ZHotlineMapping = z.array(z.object({ header: z.string().trim().min(1).max(100), field: z.enum(HOTLINE_FIELDS as [HotlineField, ...HotlineField[]]).nullable() })).max(200);
+export const ZHotlineMapping = z.array(z.object({ header: z.string().trim().min(1).max(100), field: z.enum(HOTLINE_FIELDS).nullable() })).max(200);
 export type THotlineMapping = z.infer<typeof ZHotlineMapping>;
 
-/** One column of the file as the import will read it, and where its field came from. */
-export interface MappedColumn {
-  column: string;
-  header: string;
-  field: HotlineField | null;
-  /** synonym: the header is one of the field's names; remembered: the source's last import; chosen: sent with this import. */
-  matched: 'synonym' | 'remembered' | 'chosen' | null;
-}
+/**
+ * One column of the file as the import will read it, and where its field came from (synonym: the header is one of the
+ * field's names; remembered: the source's last import; chosen: sent with this import).
+ */
+export type MappedColumn = HotlineColumn;
 
 /** The proposal for a file: the remembered mapping when there is one, else each header's synonym (a field's first column only). */
 export function proposeMapping(headers: HeaderCell[], remembered?: THotlineMapping): MappedColumn[] {

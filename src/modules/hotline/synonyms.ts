@@ -1,3 +1,5 @@
+import { HOTLINE_FIELDS, REQUIRED_HOTLINE_FIELDS, type HotlineField } from '../../../contracts/hotline.js';
+
 /**
  * The fields a 12345 order has in OneGrid, and the headers city platforms give each in their exports. The first header of
  * each is the one our template writes. A header is compared without spaces, asterisks, colons and "(必填)" marks.
@@ -18,13 +20,10 @@ export const HOTLINE_SYNONYMS = {
   urgency: ['紧急程度', '紧急度', '缓急程度', '是否紧急'],
   confidential: ['是否保密', '保密', '保密要求', '是否需要保密'],
   resolveDue: ['办结时限', '办理时限', '处理时限', '办结期限', '截止时间'],
-} as const;
+} as const satisfies Record<HotlineField, readonly string[]>;
 
-export type HotlineField = keyof typeof HOTLINE_SYNONYMS;
-export const HOTLINE_FIELDS = Object.keys(HOTLINE_SYNONYMS) as HotlineField[];
-
-/** Fields an import cannot do without (the title, if missing, is the description's beginning). */
-export const REQUIRED_FIELDS: readonly HotlineField[] = ['externalNo', 'receivedAt', 'demandType', 'category', 'description'];
+export { HOTLINE_FIELDS, type HotlineField };
+export const REQUIRED_FIELDS = REQUIRED_HOTLINE_FIELDS;
 /** Fields several columns may feed (the category levels); any other field takes one column. */
 export const MULTI_COLUMN_FIELDS: readonly HotlineField[] = ['category'];
 
