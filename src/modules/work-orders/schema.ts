@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bilingual, ZId, ZPhone, ZReason, ZVersion, ZPage } from '../../core/validation.js';
-import { CHANNELS, DEMAND_TYPES, RATINGS, STATES } from './state.js';
+import { CHANNELS, DEMAND_TYPES, RATINGS, STATES, URGENCIES } from './state.js';
 import { workOrderMsg } from './messages.js';
 import { WORK_ORDER_ACTIONS } from '../../../contracts/work-order-steps.js';
 
@@ -20,6 +20,11 @@ export const ZFileDemand = z.object({
   reporterPhone: ZPhone.optional(),
   externalNo: z.string().trim().min(1).max(64).optional(),
   receivedAt: z.iso.datetime({ offset: true }).optional(),
+  /** 是否保密: the reporter's name and phone are kept from the handling units. */
+  confidential: z.boolean().optional(),
+  urgency: z.enum(URGENCIES).optional(),
+  /** The 12345 platform's own time limit (办结时限): the resolve deadline is the earlier of it and ours. */
+  resolveDue: z.iso.datetime({ offset: true }).optional(),
 });
 export type TFileDemand = z.infer<typeof ZFileDemand>;
 

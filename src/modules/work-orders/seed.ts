@@ -39,7 +39,7 @@ export async function seedOrderHistory(ctx: AppContext, r: Random, opts: {
           id: newId(), tracking_no: trackingNo(received), external_no: null, channel: r.pick(CHANNELS.filter((c) => c !== 'open311')), demand_type: type,
           category_id: category.id, place_id: compound.id, place_path: compound.path, office_id: compound.path.split('/')[3]!, title: `${category.name}:${compound.name}`,
           description: `居民反映${compound.name}${category.name}问题,请尽快处理。`, address_enc: null, address_masked: null, lat: null, lng: null,
-          reporter_name: personName(r), reporter_phone_enc: ctx.cipher.encrypt(phone), reporter_phone_masked: mask('phone', phone), reporter_phone_index: ctx.cipher.blindIndex(phone),
+          reporter_name: personName(r), reporter_name_enc: null, confidential: 0, urgency: 0, reporter_phone_enc: ctx.cipher.encrypt(phone), reporter_phone_masked: mask('phone', phone), reporter_phone_index: ctx.cipher.blindIndex(phone),
           state: 'received', assignee_kind: null, assignee_id: null, dispatcher_id: null, filed_by: null, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null,
           received_at: received.toISOString(), accept_due: addWorkingDays(received, DEFAULT_DAYS.accept, opts.calendar).toISOString(), contact_due: null,
           resolve_due: addWorkingDays(received, resolveDays(type, Boolean(category.complex)), opts.calendar).toISOString(),
@@ -127,7 +127,7 @@ async function seedMailboxDemands(ctx: AppContext, demo: DemoContext, calendar: 
     const o: WorkOrderRow = {
       id: newId(), tracking_no: trackingNo(received), external_no: null, channel: 'mailbox', demand_type: d.type, category_id: category.id,
       place_id: building.id, place_path: building.path, office_id: officeOf(building.path)!, title: d.title, description: d.description,
-      address_enc: null, address_masked: null, lat: null, lng: null, reporter_name: d.reporter,
+      address_enc: null, address_masked: null, lat: null, lng: null, reporter_name: d.reporter, reporter_name_enc: null, confidential: 0, urgency: 0,
       reporter_phone_enc: d.phone ? ctx.cipher.encrypt(d.phone) : null, reporter_phone_masked: d.phone ? mask('phone', d.phone) : null, reporter_phone_index: d.phone ? ctx.cipher.blindIndex(d.phone) : null,
       state: d.upTo, assignee_kind: null, assignee_id: null, dispatcher_id: null, filed_by: head.id, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null,
       received_at: received.toISOString(), accept_due: addWorkingDays(received, DEFAULT_DAYS.accept, calendar).toISOString(), contact_due: null,

@@ -15,9 +15,11 @@ export async function listWorkOrders(ctx: AppContext, actor: Actor, f: TWorkOrde
   const { q, mine, flags } = await filterWorkOrders(ctx, actor, f);
   // The page's ids first, from the index on (place_path, received_at, id) alone, then only those rows: sorting a street's
   // whole year of rows to keep twenty cost 60–90 ms at 200k orders, the ids alone about 3 ms (bench/work-orders.ts).
-  const pageIds = q.select('work_orders.id').orderBy('received_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset);
+  // The inbox puts urgent orders first (紧急程度, then 特急 above 紧急); the table keeps the received order.
+  const byUrgency = <Q extends { orderBy: (c: 'urgency', d: 'desc') => Q }>(query: Q) => (mine ? query.orderBy('urgency', 'desc') : query);
+  const pageIds = byUrgency(q.select('work_orders.id')).orderBy('received_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset);
   const [rows, total] = await Promise.all([
-    db.selectFrom('work_orders').where('work_orders.id', 'in', pageIds).selectAll('work_orders').select(peopleColumns(db)).select(flags(false))
+    byUrgency(db.selectFrom('work_orders').where('work_orders.id', 'in', pageIds).selectAll('work_orders').select(peopleColumns(db)).select(flags(false)))
       .orderBy('received_at', 'desc').orderBy('id', 'desc').execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).select(flags(true)).executeTakeFirstOrThrow(),
   ]);

@@ -28,7 +28,7 @@ const pick = (i18n: I18n, m: Bilingual) => (i18n.locale === 'en' ? m.en : m.zh);
 const DICTIONARY_OF: Record<string, string> = {
   field: 'field', level: 'level', compoundType: 'compoundType', relation: 'relation', gender: 'gender', role: 'role',
   state: 'workOrderState', rating: 'rating', channel: 'channel', demandType: 'demandType', stage: 'workOrder.photoStage', kind: 'workOrder.unitKinds',
-  clientStatus: 'open311Status',
+  clientStatus: 'open311Status', urgency: 'urgency',
 };
 /** Fields that hold the id of another record, and which kind. */
 const POINTERS: Record<string, string> = {

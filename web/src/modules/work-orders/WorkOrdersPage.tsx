@@ -1,4 +1,4 @@
-import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { FilterOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { Button, Input, Select, Space, Tabs, Tag } from 'antd';
 import { Link } from 'react-router';
@@ -10,6 +10,7 @@ import { useSession } from '../../app/session/SessionProvider';
 import { CHANNELS, STATES, type Channel, type WorkOrderState } from '../../../../contracts/work-orders';
 import { workOrdersApi, type Step } from './api';
 import { BatchSteps } from './BatchSteps';
+import { HotlineImportModal } from './HotlineImportModal';
 import { PlaceFilters } from './PlaceFilters';
 import { WorkOrderList } from './WorkOrderList';
 
@@ -45,6 +46,7 @@ export function WorkOrdersPage() {
   // Batch steps are the office's: accept and dispatch on a desktop.
   const canBatch = !isPhone && can('work_order', 'accept');
   const [picked, setPicked] = useState<string[]>([]);
+  const [importing, setImporting] = useState(false);
   const items = list.data?.items ?? [];
   const filterStyle = { width: isPhone ? '100%' : 150 };
   // On a phone the filters fold away behind one button, so the cards come first.
@@ -95,9 +97,15 @@ export function WorkOrdersPage() {
   return (
     <WorkOrderList
       title={<>{t('workOrder.inbox')} <span data-testid="work-order-total" style={{ fontWeight: 'normal', fontSize: 13 }}>{t('common.total', { total: list.data?.total ?? 0 })}</span></>}
-      extra={can('work_order', 'file') && (
-        <Link to="/work-orders/new"><Button type="primary" icon={<PlusOutlined />} data-testid="file-demand">{t('workOrder.file')}</Button></Link>
-      )}
+      extra={<Space>
+        {can('hotline', 'import') && !isPhone && (
+          <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="hotline-open">{t('hotline.open')}</Button>
+        )}
+        {can('work_order', 'file') && (
+          <Link to="/work-orders/new"><Button type="primary" icon={<PlusOutlined />} data-testid="file-demand">{t('workOrder.file')}</Button></Link>
+        )}
+        {importing && <HotlineImportModal onClose={() => setImporting(false)} onDone={() => list.reload()} />}
+      </Space>}
       filters={filters}
       items={items}
       selection={canBatch ? { keys: picked, onChange: setPicked } : undefined}
