@@ -56,10 +56,11 @@ describe('query budgets', () => {
     }
   });
 
-  // Four counts of the work-order list (waiting by step, overdue, due soon, today by channel) and the month's ranking.
-  it('opens the workbench in at most 10 statements, whatever the caller has waiting', async () => {
-    expect(await statements(community, { url: '/api/workbench' })).toBeLessThanOrEqual(10);
-    expect(await statements(grid1, { url: '/api/workbench' })).toBeLessThanOrEqual(10);
+  // Four counts of the work-order list (waiting by step, overdue, due soon, today by channel), the month's ranking and
+  // the buildings lacking a head.
+  it('opens the workbench in at most 11 statements, whatever the caller has waiting', async () => {
+    expect(await statements(community, { url: '/api/workbench' })).toBeLessThanOrEqual(11);
+    expect(await statements(grid1, { url: '/api/workbench' })).toBeLessThanOrEqual(11);
   });
 
   it.each([

@@ -106,6 +106,15 @@ describe('the staff workbench', () => {
     expect((await bench(c.xinan!)).rates).toMatchObject({ level: 'street', items: [{ name: '西南街道' }] });
   });
 
+  it('counts the buildings lacking a party-member building head as the party-posts page lists them', async () => {
+    for (const who of ['beijiang', 'grid1', 'xinan']) {
+      const w = await bench(c[who]!);
+      const listed = (await c[who]!({ url: `/api/party-posts/lacking-heads?placeId=${w.place.id}&limit=1` })).json();
+      expect(w.party.buildingsLackingHead, who).toBe(listed.total);
+    }
+    expect((await bench(c.beijiang!)).party.buildingsLackingHead).toBeGreaterThan((await bench(c.grid1!)).party.buildingsLackingHead);
+  });
+
   it('is for staff: a resident, a party member and a building head get 403', async () => {
     for (const who of ['jumin', 'dangyuan', 'louzhang']) expect((await c[who]!({ url: '/api/workbench' })).statusCode, who).toBe(403);
   });

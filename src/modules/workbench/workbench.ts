@@ -6,6 +6,7 @@ import type { AppContext } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import { currentDay, currentMonth } from '../../../contracts/months.js';
 import { findPlace } from '../places/index.js';
+import { countBuildingsLackingHead } from '../party/index.js';
 import { ranking } from '../rates/index.js';
 import { countWorkOrders, countWorkOrdersByChannel } from '../work-orders/index.js';
 
@@ -23,7 +24,7 @@ async function workbenchPlace(ctx: AppContext, actor: Actor, placeId: string | u
 
 /**
  * What a staff user sees first: what waits on them by step, what is overdue or due within a day, today's intake by
- * channel, and this month's three rates with rank. The counts are the work-order list's own (the inbox's `counts`, the
+ * channel, and this month's three rates with rank, and how many buildings lack a party-member building head. The counts are the work-order list's own (the inbox's `counts`, the
  * overdue tab's total), so that a card and the list it opens agree. Without `placeId` they cover the caller's whole
  * scope, as the inbox does; with it, only that place's subtree.
  */
@@ -40,12 +41,15 @@ export async function workbench(ctx: AppContext, actor: Actor, placeId: string |
   // A district or a street compares itself with the streets; a community and any place inside it, by its community.
   const level = place.placeLevel === 'district' || place.placeLevel === 'street' ? 'street' : 'community';
   const rows = await ranking(ctx, month, level, place.placePath);
+  // Every staff role reads the party posts of its subtree (party/post-policy.ts): one count, no list.
+  const lackingHead = await countBuildingsLackingHead(ctx.handle.db, place.placePath);
   return {
     place: { id: place.placeId, name: place.placeName, level: place.placeLevel },
     waiting: { total: waiting.total, counts: waiting.counts ?? {} },
     overdue: overdue.total,
     dueSoon: dueSoon.total,
     today: { day, total: intake.reduce((n, c) => n + c.count, 0), channels: intake },
+    party: { buildingsLackingHead: lackingHead },
     rates: {
       month, inProgress: true, level,
       items: rows.map(({ officeId, name, received, responseRate, resolutionRate, satisfactionRate, score, rank }) =>

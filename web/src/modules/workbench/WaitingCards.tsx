@@ -6,7 +6,7 @@ import type { Workbench } from './api';
 
 interface Tile { key: string; label: string; value: number; to: string; danger?: boolean }
 
-/** One card per kind of waiting step, then overdue and due soon; each opens the list it counts. */
+/** One card per kind of waiting step, then overdue, due soon and the buildings lacking a head; each opens the list it counts. */
 export function WaitingCards({ data }: { data: Workbench }) {
   const t = useT();
   const waiting: Tile[] = Object.entries(data.waiting.counts).map(([step, n]) => ({
@@ -16,6 +16,8 @@ export function WaitingCards({ data }: { data: Workbench }) {
     ...(waiting.length ? waiting : [{ key: 'waiting', label: t('workbench.nothingWaiting'), value: 0, to: '/work-orders?tab=mine' }]),
     { key: 'overdue', label: t('workbench.overdue'), value: data.overdue, to: '/work-orders?tab=overdue', danger: data.overdue > 0 },
     { key: 'due-soon', label: t('workbench.dueSoon'), value: data.dueSoon, to: `/work-orders${qs({ tab: 'all', dueSoon: 'true' })}` },
+    // The party-posts page lists them beside the posts.
+    { key: 'lacking-head', label: t('workbench.lackingHead'), value: data.party.buildingsLackingHead, to: '/party-posts' },
   ];
   return (
     <Row gutter={[12, 12]} data-testid="waiting-cards">

@@ -11,6 +11,7 @@ export interface Workbench {
   overdue: number;
   dueSoon: number;
   today: { day: string; total: number; channels: { channel: Channel; count: number }[] };
+  party: { buildingsLackingHead: number };
   rates: { month: string; inProgress: boolean; level: 'street' | 'community'; items: Omit<PublicRow, 'street'>[] };
 }
 

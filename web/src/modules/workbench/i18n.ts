@@ -6,7 +6,7 @@ export const zh = {
   workbench: {
     title: '工作台', waiting: '待我处理', nothingWaiting: '暂无待办', overdue: '已超期', dueSoon: '24小时内到期', today: '今日受理',
     todayTotal: '共 {total} 件', noIntake: '今日暂无受理', rates: '本月三率', ratesNote: '本月尚未结束,数据随办理进度变化',
-    rank: '第 {rank} 名', notRanked: '本月无可计诉求,不参与排名', shortcuts: '常用功能', fileDemand: '登记诉求', allRates: '查看三率排名',
+    rank: '第 {rank} 名', lackingHead: '缺党员楼长的楼栋', notRanked: '本月无可计诉求,不参与排名', shortcuts: '常用功能', fileDemand: '登记诉求', allRates: '查看三率排名',
   },
   phonePages: {
     title: '居民服务', intro: '居民和党员的功能在手机页面上:用手机号和短信验证码登录。', file: '我要反映', fileHint: '提交诉求,附上照片',
@@ -21,6 +21,7 @@ export const en: Widen<typeof zh> = {
     title: 'Workbench', waiting: 'Waiting on me', nothingWaiting: 'Nothing waiting', overdue: 'Overdue', dueSoon: 'Due within 24 h',
     today: 'Received today', todayTotal: '{total} in all', noIntake: 'Nothing received today', rates: 'This month’s three rates',
     ratesNote: 'The month is not over: the figures change as orders are handled', rank: 'Rank {rank}',
+    lackingHead: 'Buildings without a member head',
     notRanked: 'Nothing to count this month: not ranked', shortcuts: 'Shortcuts', fileDemand: 'File a demand', allRates: 'All three rates',
   },
   phonePages: {
