@@ -102,7 +102,7 @@ function makeBatch(r: Random, n: number, cat: Catalogue): { orders: WorkOrderRow
       id: idAt(receivedMs, r), tracking_no: '', external_no: null, channel: r.pick(channels), demand_type: type,
       category_id: category.id, place_id: compound.id, place_path: compound.path, office_id: compound.path.split('/')[3]!, title: `${category.name}:${compound.name}`,
       description: `居民反映${compound.name}${category.name}问题,请尽快处理。`, address_enc: null, address_masked: null, lat: null, lng: null,
-      reporter_name: null, reporter_phone_enc: null, reporter_phone_masked: null, reporter_phone_index: null,
+      reporter_name: null, reporter_name_enc: null, confidential: 0, urgency: 0, reporter_phone_enc: null, reporter_phone_masked: null, reporter_phone_index: null,
       state: 'received', assignee_kind: null, assignee_id: null, dispatcher_id: null, filed_by: null, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null,
       received_at: received.toISOString(), accept_due: addWorkingDays(received, DEFAULT_DAYS.accept, calendar).toISOString(), contact_due: null,
       resolve_due: addWorkingDays(received, resolveDays(type, category.complex), calendar).toISOString(),

@@ -24,7 +24,12 @@ export const ERROR_CODES = [
   'scheduler_only', 'received_too_old', 'received_in_future',
   // Rows of a 12345 import that could not be placed
   'place_missing', 'place_not_found', 'place_unmatched', 'place_ambiguous',
+  // The column mapping of a 12345 export
+  'bad_mapping', 'mapping_incomplete', 'no_headers',
   // Announcements
   'not_published',
+  // Place geometry
+  'no_geometry', 'wrong_geometry_type', 'bad_coordinates', 'outside_china', 'ring_not_closed', 'self_intersection', 'invalid_polygon',
+  'outside_parent', 'feature_unmatched', 'feature_unreferenced', 'feature_duplicate', 'bad_crs',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

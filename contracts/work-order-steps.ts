@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OFFICE_ROLES, SUPERIOR_ROLES } from './roles.js';
 import { ZId, ZReason, ZText, ZVersion } from './validation.js';
-import { DEMAND_TYPES, RATINGS, type WorkOrderState } from './work-orders.js';
+import { DEMAND_TYPES, RATINGS, URGENCIES, type WorkOrderState } from './work-orders.js';
 
 /**
  * The public part of the work-order state table: per step, from which states, to which (`null` keeps the state), who
@@ -45,7 +45,10 @@ export const ZAssignee = z.object({ kind: z.enum(['user', 'unit']), id: ZId });
 
 /** One body per step; `version` guards every one of them. The web builds each step's form from these. */
 export const ZStep = {
-  accept: z.object({ version: ZVersion, categoryId: ZId.optional(), demandType: z.enum(DEMAND_TYPES).optional() }),
+  // Accepting may correct the category and type, grade the urgency (shortening the deadline) and mark the demand confidential.
+  accept: z.object({
+    version: ZVersion, categoryId: ZId.optional(), demandType: z.enum(DEMAND_TYPES).optional(), urgency: z.enum(URGENCIES).optional(), confidential: z.boolean().optional(),
+  }),
   place: z.object({ version: ZVersion, placeId: ZId }),
   reject: z.object({ version: ZVersion, reason: ZReason }),
   answer: z.object({ version: ZVersion, result: ZText(2000, '请填写答复内容', 'Give the answer') }),

@@ -25,3 +25,7 @@ export type ExtensionState = (typeof EXTENSION_STATES)[number];
 /** How far the overdue scan has escalated an order (stored as 0, 1, 2 in work_orders.escalation). */
 export const ESCALATION_STATES = ['none', 'notified', 'supervised'] as const;
 export type EscalationState = (typeof ESCALATION_STATES)[number];
+
+/** How urgent a demand is (紧急程度), as 12345 platforms grade it; stored as its index, so the inbox sorts by it. */
+export const URGENCIES = ['normal', 'urgent', 'critical'] as const;
+export type Urgency = (typeof URGENCIES)[number];

@@ -4,12 +4,15 @@ import { appendEvent } from './events.js';
 import type { PersonalDataCipher, PersonalKind } from './personal-data.js';
 import { notFound } from './errors.js';
 
-/** Decrypts one personal field and writes the reveal (who, what, why) to the event log before answering. */
+/**
+ * Decrypts one personal field and writes the reveal (who, what, why) to the event log before answering. `name`: a name kept
+ * encrypted because its owner asked (a confidential work order's reporter).
+ */
 export async function revealPersonal(
   db: Db,
   cipher: PersonalDataCipher,
   actor: Actor,
-  args: { entityType: string; entityId: string; placeId: string; field: PersonalKind; stored: string | null; reason: string },
+  args: { entityType: string; entityId: string; placeId: string; field: PersonalKind | 'name'; stored: string | null; reason: string },
 ): Promise<string> {
   if (!args.stored) throw notFound(args.field);
   const value = cipher.decrypt(args.stored);

@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import type ExcelJS from 'exceljs';
 import { AppError } from '../errors.js';
 import { yieldIfBusy } from '../event-loop.js';
 import { clientErrorOf } from '../http.js';
@@ -34,11 +33,29 @@ const HEADER_SEARCH_ROWS = 10;
 export async function readLedgerRows<L extends Ledger>(
   input: Readable | Buffer | UploadSource, ledger: L, limits: ImportLimits,
 ): Promise<LedgerSheet<LedgerKey<L>>> {
+  const sheet = await readSheetRows<LedgerKey<L>>(input, limits, (cells) => headerIndex(ledger, cells));
+  if (!sheet) throw missingHeaders(ledger.columns.map((c) => c.header));
+  return sheet;
+}
+
+/** One header cell of a sheet: its column number and text. */
+export interface HeaderCell {
+  col: number;
+  text: string;
+}
+
+/**
+ * Reads the first sheet of an upload within the limits: the header row is the first of the top rows for which `locate`
+ * names columns (key → column number); the rows below give those columns' text. Null when no row was a header.
+ */
+export async function readSheetRows<K extends string>(
+  input: Readable | Buffer | UploadSource, limits: ImportLimits, locate: (cells: HeaderCell[]) => Map<K, number> | null,
+): Promise<(LedgerSheet<K> & { headers: HeaderCell[] }) | null> {
   const owned = input instanceof Readable ? await spoolUpload(input, limits.maxBytes) : null;
   const source = owned ?? (Buffer.isBuffer(input) ? bufferSource(input, limits.maxBytes) : (input as UploadSource));
   try {
     if (source.size > limits.maxBytes) throw tooLarge(limits.maxBytes);
-    return await readFirstSheet(source, ledger, limits.maxRows);
+    return await readFirstSheet(source, limits.maxRows, locate);
   } catch (error) {
     if (error instanceof AppError) throw error;
     // An upload cut short is a broken form (400), not a broken workbook.
@@ -48,14 +65,20 @@ export async function readLedgerRows<L extends Ledger>(
   }
 }
 
-async function readFirstSheet<L extends Ledger>(source: UploadSource, ledger: L, maxRows: number): Promise<LedgerSheet<LedgerKey<L>>> {
-  type K = LedgerKey<L>;
+async function readFirstSheet<K extends string>(source: UploadSource, maxRows: number, locate: (cells: HeaderCell[]) => Map<K, number> | null) {
   let index: Map<K, number> | null = null;
+  let headers: HeaderCell[] = [];
   const rows: LedgerSheet<K>['rows'] = [];
   for await (const row of await firstSheetRows(source)) {
     await yieldIfBusy();
     if (!index) {
-      index = headerIndex<K>(ledger, row);
+      const cells: HeaderCell[] = [];
+      row.eachCell((cell, col) => {
+        const text = cellText(cell.value);
+        if (text) cells.push({ col, text });
+      });
+      index = locate(cells);
+      headers = cells;
       if (!index && row.number >= HEADER_SEARCH_ROWS) break;
       continue;
     }
@@ -69,22 +92,22 @@ async function readFirstSheet<L extends Ledger>(source: UploadSource, ledger: L,
     if (rows.length === maxRows) throw tooManyRows(maxRows);
     rows.push({ row: row.number, values });
   }
-  if (!index) throw missingHeaders(ledger.columns.map((c) => c.header));
+  if (!index) return null;
   const columns = Object.fromEntries([...index].map(([k, col]) => [k, columnLetter(col)])) as Record<K, string>;
-  return { rows, columns };
+  return { rows, columns, headers };
 }
 
 /** The ledger's columns by position if this row holds any of its headers; every header must then be there. */
-function headerIndex<K extends string>(ledger: Ledger, row: ExcelJS.Row): Map<K, number> | null {
+function headerIndex<K extends string>(ledger: Ledger, cells: HeaderCell[]): Map<K, number> | null {
   const index = new Map<K, number>();
-  row.eachCell((cell, col) => {
-    const column = ledger.columns.find((c) => c.header === cellText(cell.value));
+  for (const { col, text } of cells) {
+    const column = ledger.columns.find((c) => c.header === text);
     if (column && !index.has(column.key as K)) index.set(column.key as K, col);
-  });
+  }
   if (index.size === 0) return null;
   const missing = ledger.columns.filter((c) => !index.has(c.key as K)).map((c) => c.header);
   if (missing.length) throw missingHeaders(missing);
   return index;
 }
 
-const missingHeaders = (headers: string[]) => badFile(msg(core.missingHeaders, { headers: { zh: headers.join('、'), en: headers.join(', ') } }));
+export const missingHeaders = (headers: string[]) => badFile(msg(core.missingHeaders, { headers: { zh: headers.join('、'), en: headers.join(', ') } }));

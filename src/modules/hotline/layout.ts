@@ -1,11 +1,13 @@
 import type { DemandType } from '../../../contracts/work-orders.js';
-import { defineLedger, type LedgerKey } from '../../core/ledger/index.js';
+import { defineLedger } from '../../core/ledger/index.js';
 import { hotlineMsg } from './messages.js';
+import { templateHeader as h } from './synonyms.js';
 
 /**
- * The 12345 platform's export, as the import reads it and the template writes it. Headers are matched by text,
- * so the column order may differ. 所属社区 takes the community's division code (12 digits) or its name;
- * 诉求分类 takes our category code or name; 来电时间 is China time unless it carries an offset. Every column is text:
+ * Our template of a 12345 export (its headers are the first synonym of each field, synonyms.ts); the import also reads the
+ * platform's own exports by their headers' synonyms, or by a mapping staff corrected once (mapping.ts). 所属社区 takes the
+ * community's division code (12 digits) or its name; 诉求分类 takes our category code or name (or one per level: 一级分类…);
+ * 来电时间 and 办结时限 are China time unless they carry an offset. Every column is text:
  * the rows are checked by ZHotlineOrder, the same schema as the push and the JSON import.
  */
 export const HOTLINE_LEDGER = defineLedger({
@@ -13,22 +15,25 @@ export const HOTLINE_LEDGER = defineLedger({
   sheet: '12345工单',
   title: hotlineMsg.ledgerTitle,
   columns: [
-    { key: 'externalNo', header: '工单编号', type: 'text', width: 20 },
-    { key: 'receivedAt', header: '来电时间', type: 'text', width: 20 },
-    { key: 'demandType', header: '诉求类型', type: 'text', width: 10 },
-    { key: 'category', header: '诉求分类', type: 'text', width: 14 },
-    { key: 'community', header: '所属社区', type: 'text', width: 16 },
-    { key: 'compound', header: '小区/地点', type: 'text', width: 16 },
-    { key: 'title', header: '标题', type: 'text', width: 24 },
-    { key: 'description', header: '诉求内容', type: 'text', width: 40 },
-    { key: 'reporterName', header: '来电人', type: 'text', width: 10 },
-    { key: 'reporterPhone', header: '联系电话', type: 'text', width: 16 },
-    { key: 'address', header: '地址', type: 'text', width: 30 },
+    { key: 'externalNo', header: h('externalNo'), type: 'text', width: 20 },
+    { key: 'receivedAt', header: h('receivedAt'), type: 'text', width: 20 },
+    { key: 'demandType', header: h('demandType'), type: 'text', width: 10 },
+    { key: 'category', header: h('category'), type: 'text', width: 14 },
+    { key: 'community', header: h('community'), type: 'text', width: 16 },
+    { key: 'compound', header: h('compound'), type: 'text', width: 16 },
+    { key: 'title', header: h('title'), type: 'text', width: 24 },
+    { key: 'description', header: h('description'), type: 'text', width: 40 },
+    { key: 'reporterName', header: h('reporterName'), type: 'text', width: 10 },
+    { key: 'reporterPhone', header: h('reporterPhone'), type: 'text', width: 16 },
+    { key: 'address', header: h('address'), type: 'text', width: 30 },
+    { key: 'urgency', header: h('urgency'), type: 'text', width: 10 },
+    { key: 'confidential', header: h('confidential'), type: 'text', width: 10 },
+    { key: 'resolveDue', header: h('resolveDue'), type: 'text', width: 20 },
   ],
 });
 
 export const HOTLINE_COLUMNS = HOTLINE_LEDGER.columns;
-export type HotlineField = LedgerKey<typeof HOTLINE_LEDGER>;
+export type { HotlineField } from './synonyms.js';
 
 /** An import holds at most this many orders, in a file of at most this size. */
 export const HOTLINE_LIMITS = { maxRows: 5000, maxBytes: 10 * 1024 * 1024 };

@@ -14,5 +14,12 @@ export const hotlineMsg = defineMessages({
   demandTypeOneOf: { zh: '诉求类型应为:{types}', en: 'demandType: one of {types}' },
   receivedAtRequired: { zh: '来电时间不能为空', en: 'receivedAt is required' },
   receivedAtFormat: { zh: '来电时间格式应为 2026-11-24 09:30:00', en: 'receivedAt: ISO 8601, or 2026-11-24 09:30:00 in China time' },
+  resolveDueFormat: { zh: '办结时限格式应为 2026-11-24 18:00:00 或 2026-11-24', en: 'resolveDue: ISO 8601, or 2026-11-24 18:00:00 / 2026-11-24 in China time' },
+  urgencyOneOf: { zh: '紧急程度应为:{names}', en: 'urgency: one of {names}' },
+  confidentialYesNo: { zh: '是否保密应为“是”或“否”', en: 'confidential: 是 (yes) or 否 (no)' },
+  mappingIncomplete: { zh: '以下字段尚未对应到表格的列:{fields}', en: 'No column of the file is mapped to: {fields}' },
+  mappingTwice: { zh: '“{field}”只能对应一列', en: '{field} may take one column only' },
+  mappingUnknownHeader: { zh: '表格中没有“{header}”这一列', en: 'The file has no column “{header}”' },
+  badMapping: { zh: '列对应关系格式有误', en: 'The mapping must be a JSON array of { header, field }' },
   unknownCategory: { zh: '诉求分类“{category}”不存在或已停用', en: 'Unknown or inactive category: {category}' },
 });

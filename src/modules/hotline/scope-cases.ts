@@ -8,6 +8,8 @@ export const scopeSuite = defineScopeSuite({
       externalNo: 'SCOPE-0001', receivedAt: '2026-11-20 09:30', demandType: '投诉', category: 'noise', community: f.otherStreetCommunity.id, title: '越权', description: '越权推送' } }) },
     { route: 'POST /api/hotline/import', who: 'beijiang',
       request: (f) => ({ method: 'POST', url: `/api/hotline/import?placeId=${f.otherCommunity.id}`, payload: [{ externalNo: 'SCOPE-0002' }] }) },
+    { route: 'POST /api/hotline/import/preview', who: 'beijiang',
+      request: (f) => ({ method: 'POST', url: `/api/hotline/import/preview?placeId=${f.otherCommunity.id}`, payload: [{ externalNo: 'SCOPE-0003' }] }) },
   ],
   unscoped: [
     { route: 'GET /api/hotline/template.xlsx', reason: 'the empty import template' },

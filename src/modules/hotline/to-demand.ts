@@ -24,8 +24,13 @@ export interface Problem {
 export async function createHotlineLookup(db: DbOrTrx, roots: string[], config: Pick<Config, 'receivedMaxPastDays'>) {
   const categories = await listActiveCategories(db);
   const byRef = new Map(categories.flatMap((c) => [[c.code, c.id], [c.name, c.id]] as const));
-  return { categoryId: (ref: string) => byRef.get(ref), resolvePlace: createPlaceResolver(db, roots), received: receivedAtBounds(config) };
+  // A platform's levels (一级分类 / 二级分类 / 三级分类) name ours at some depth: the deepest that names one wins.
+  const categoryId = (ref: string) => byRef.get(ref) ?? ref.split(CATEGORY_LEVELS).map((l) => byRef.get(l.trim())).filter(Boolean).at(-1);
+  return { categoryId, resolvePlace: createPlaceResolver(db, roots), received: receivedAtBounds(config) };
 }
+
+/** How mapping.ts joins the category levels of a row. */
+export const CATEGORY_LEVELS = ' / ';
 
 const RECEIVED_AT = { zh: HOTLINE_COLUMNS.find((c) => c.key === 'receivedAt')!.header, en: 'receivedAt' };
 export type HotlineLookup = Awaited<ReturnType<typeof createHotlineLookup>>;
@@ -44,6 +49,7 @@ export async function toFileDemand(lookup: HotlineLookup, o: THotlineOrder): Pro
     input: {
       channel: 'hotline_12345', externalNo: o.externalNo, receivedAt: o.receivedAt, demandType: o.demandType, categoryId, placeId: where.place.id,
       title: o.title, description: o.description, address: o.address, reporterName: o.reporterName, reporterPhone: o.reporterPhone,
+      urgency: o.urgency, confidential: o.confidential, resolveDue: o.resolveDue,
     },
   };
 }

@@ -43,7 +43,7 @@ describe('the three rates and the monthly ranking', () => {
       const office = [a, b, c].find((p) => p.id === s.office)!;
       rows.push({
         id, tracking_no: `T-${key}`, external_no: null, channel: 'walk_in', demand_type: 'help', category_id: category.id, place_id: office.id, place_path: office.path,
-        office_id: office.id, title: key, description: key, address_enc: null, address_masked: null, lat: null, lng: null, reporter_name: '某居民',
+        office_id: office.id, title: key, description: key, address_enc: null, address_masked: null, lat: null, lng: null, reporter_name: '某居民', reporter_name_enc: null, confidential: 0, urgency: 0,
         reporter_phone_enc: null, reporter_phone_masked: '138****0000', reporter_phone_index: null, state: s.state, assignee_kind: null, assignee_id: null,
         dispatcher_id: null, filed_by: null, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null, received_at: bj(s.received),
         accept_due: new Date(new Date(bj(s.received)).getTime() + 24 * 3600_000).toISOString(), contact_due: null, resolve_due: bj(s.due),

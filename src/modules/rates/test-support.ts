@@ -13,7 +13,7 @@ export function orderRow(categoryId: string, office: { id: string; path: string 
   const id = newId();
   return {
     id, tracking_no: `R-${id}`, external_no: null, channel: 'walk_in', demand_type: 'help', category_id: categoryId, place_id: office.id, place_path: office.path,
-    office_id: office.id, title: s.title ?? '路灯不亮', description: '路灯不亮', address_enc: null, address_masked: null, lat: null, lng: null, reporter_name: null,
+    office_id: office.id, title: s.title ?? '路灯不亮', description: '路灯不亮', address_enc: null, address_masked: null, lat: null, lng: null, reporter_name: null, reporter_name_enc: null, confidential: 0, urgency: 0,
     reporter_phone_enc: null, reporter_phone_masked: null, reporter_phone_index: null, state: s.state, assignee_kind: null, assignee_id: null,
     dispatcher_id: null, filed_by: null, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null, received_at: bj(s.received),
     accept_due: new Date(new Date(bj(s.received)).getTime() + 24 * 3600_000).toISOString(), contact_due: null, resolve_due: bj(s.due),

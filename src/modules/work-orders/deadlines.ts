@@ -1,4 +1,4 @@
-import type { DemandType } from './state.js';
+import type { DemandType, Urgency } from './state.js';
 
 // The working-day arithmetic is the work calendar's; the limits per step are ours.
 export { addWorkingDays, loadCalendar, type Calendar } from '../work-calendar/index.js';
@@ -11,9 +11,17 @@ export const DEFAULT_DAYS = {
   complex: 15,
 };
 
-export function resolveDays(type: DemandType, complex: boolean): number {
-  return complex ? DEFAULT_DAYS.complex : DEFAULT_DAYS.resolve[type];
+/**
+ * Resolve days of an order: the category's (complex) or the type's, shortened by urgency. The calendar counts whole working
+ * days, so an urgent order has half its days (rounded up), a critical one (特急) a quarter; never below one working day.
+ */
+export function resolveDays(type: DemandType, complex: boolean, urgency: Urgency = 'normal'): number {
+  const days = complex ? DEFAULT_DAYS.complex : DEFAULT_DAYS.resolve[type];
+  return Math.max(1, Math.ceil(days * URGENT_SHARE[urgency]));
 }
+
+/** The share of the resolve time an order of each urgency gets. */
+export const URGENT_SHARE: Record<Urgency, number> = { normal: 1, urgent: 0.5, critical: 0.25 };
 
 /** Traffic light: red when overdue, yellow when at least `yellowShare` of the time is used. */
 export function light(startIso: string, dueIso: string | null, doneIso: string | null, now = new Date(), yellowShare = 0.8): 'green' | 'yellow' | 'red' | null {

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { dialectOf, type DbOrTrx, type Trx } from '../../core/db.js';
 import { listAttachments, type AttachmentOwner } from '../attachments/index.js';
 import { light } from './deadlines.js';
+import { URGENCIES, type Urgency } from './state.js';
 import type { PeopleColumns } from './names.js';
 import type { WorkOrderTable } from './tables.js';
 
@@ -21,12 +22,20 @@ function deadlines(o: WorkOrderRow, now: Date) {
   };
 }
 
-/** The masked view every list and detail shows; the reporter's phone and address only through reveal. */
+/** An order's urgency by name (stored as its index). */
+export const urgencyOf = (o: Pick<WorkOrderRow, 'urgency'>): Urgency => URGENCIES[o.urgency] ?? 'normal';
+
+/**
+ * The masked view every list, detail, step answer and export shows; the reporter's phone and address only through reveal.
+ * A confidential order shows neither the reporter's name nor the masked phone to anyone (the UI reads 保密): only the
+ * office over it reveals them, one at a time and audited.
+ */
 export function toWorkOrder(o: WorkOrderRow & PeopleColumns, now = new Date()) {
   return {
     id: o.id, placeId: o.place_id, trackingNo: o.tracking_no, externalNo: o.external_no, channel: o.channel, demandType: o.demand_type,
     categoryId: o.category_id, officeId: o.office_id, title: o.title, description: o.description, addressMasked: o.address_masked,
-    lat: o.lat, lng: o.lng, reporterName: o.reporter_name, reporterPhoneMasked: o.reporter_phone_masked, state: o.state,
+    lat: o.lat, lng: o.lng, confidential: Boolean(o.confidential), urgency: urgencyOf(o),
+    reporterName: o.confidential ? null : o.reporter_name, reporterPhoneMasked: o.confidential ? null : o.reporter_phone_masked, state: o.state,
     assignee: o.assignee_kind ? { kind: o.assignee_kind, id: o.assignee_id!, name: o.holder_name ?? null, role: o.holder_role ?? null } : null,
     dispatcherId: o.dispatcher_id, dispatcherName: o.dispatcher_name ?? null,
     reopenCount: o.reopen_count, supervised: Boolean(o.supervised), mergedInto: o.merged_into,

@@ -16,6 +16,10 @@ const tags = ['work-orders'];
 const ZParams = z.object({ id: ZId });
 /** Those who call the resident back may reveal the phone or address: the office over the place and the current taker. */
 const REVEALERS = ['district_admin', 'street_staff', 'community_worker', 'assignee'] as const;
+/** A confidential order's reporter (name and phone) only the office over it may reveal, never a unit or worker it went to. */
+const OFFICE = ['district_admin', 'street_staff', 'community_worker'] as const;
+/** What each revealable field is stored as. */
+const STORED = { phone: 'reporter_phone_enc', address: 'address_enc', name: 'reporter_name_enc' } as const;
 
 export const workOrderRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.ctx.handle.db;
@@ -36,16 +40,17 @@ export const workOrderRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(lifecycleRoutes(def, { base: '/work-orders', tags, caller: requireActor }));
 
   app.post('/work-orders/:id/reveal', {
-    schema: { tags, summary: 'Reveal the reporter’s phone or address to call them back (audited)', params: ZParams, body: z.object({ field: z.enum(['phone', 'address']), reason: ZReason }) },
+    schema: { tags, summary: 'Reveal the reporter’s phone or address to call them back (audited)', params: ZParams, body: z.object({ field: z.enum(['phone', 'address', 'name']), reason: ZReason }) },
     config: { noStore: true },
   }, async (req) => {
     const actor = requireActor(req);
     const record = await findVisibleWorkOrder(app.ctx, actor, req.params.id);
-    if (!REVEALERS.some((w) => whoHolds(def, w, actor, record))) throw forbidden();
     const order = record.row;
+    const hidden = order.confidential && req.body.field !== 'address';
+    if (!(hidden ? OFFICE : REVEALERS).some((w) => whoHolds(def, w, actor, record))) throw forbidden();
     const value = await revealPersonal(db(), app.ctx.cipher, actor, {
       entityType: 'work_order', entityId: order.id, placeId: order.place_id, field: req.body.field,
-      stored: req.body.field === 'phone' ? order.reporter_phone_enc : order.address_enc, reason: req.body.reason,
+      stored: order[STORED[req.body.field]], reason: req.body.reason,
     });
     return { field: req.body.field, value };
   });

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { Channel, DemandType, Rating, WorkOrderState } from './state.js';
 
 export interface WorkOrderTable {
@@ -18,7 +19,13 @@ export interface WorkOrderTable {
   address_masked: string | null;
   lat: number | null;
   lng: number | null;
+  /** Null on a confidential order: its name is only in reporter_name_enc, revealed by the office (audited). */
   reporter_name: string | null;
+  reporter_name_enc: string | null;
+  /** 是否保密: 1 when the caller asked that their identity be kept from the handling units. */
+  confidential: Generated<number>;
+  /** 紧急程度, the index in URGENCIES (0 normal, 1 urgent, 2 critical). */
+  urgency: Generated<number>;
   reporter_phone_enc: string | null;
   reporter_phone_masked: string | null;
   reporter_phone_index: string | null;

@@ -33,6 +33,8 @@ export async function hotlineImportScope(ctx: AppContext, actor: Actor, placeId:
  */
 export async function importHotlineOrders(
   ctx: AppContext, actor: Actor, scope: { placeId: string; path: string }[], rows: { row: number; values: unknown }[], columnOf: ColumnOf = () => undefined,
+  /** More work in the import's transaction (remembering the source's mapping). */
+  after?: (trx: Trx) => Promise<void>,
 ) {
   const { db } = ctx.handle;
   if (rows.length === 0) throw invalid('file', hotlineMsg.noOrders, 'empty_file');
@@ -45,6 +47,7 @@ export async function importHotlineOrders(
         await yieldIfBusy();
         await fileDemand(inTrx, { staff: actor }, input);
       }
+      await after?.(trx);
       await appendEvent(trx, actor, { entityType: 'hotline_import', entityId: newId(), placeId: scope[0]!.placeId, action: 'import', to: { rows: rows.length, created: inputs.length, duplicates } });
     });
   } catch (error) {

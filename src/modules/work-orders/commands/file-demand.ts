@@ -8,6 +8,8 @@ import { conflict, forbidden, invalid, notFound } from '../../../core/errors.js'
 import { appendEvent, type EventActor } from '../../../core/events.js';
 import { newId } from '../../../core/ids.js';
 import { mask } from '../../../core/personal-data.js';
+import { URGENCIES } from '../state.js';
+import { reporterColumns } from '../confidential.js';
 import { findPlace } from '../../places/index.js';
 import { addWorkingDays, DEFAULT_DAYS, loadCalendar, resolveDays } from '../deadlines.js';
 import { findCategory, officeOf, toWorkOrder, type WorkOrderRow } from '../queries.js';
@@ -26,6 +28,9 @@ export const CHANNEL_ROLES: Record<Channel, readonly Role[]> = {
   walk_in: ['community_worker', 'street_staff'],
   open311: [],
 };
+
+/** The platform's own time limit counts when it is earlier than ours (ISO instants, compared as instants). */
+const earlier = (ours: string, theirs: string | undefined) => (theirs && new Date(theirs) < new Date(ours) ? new Date(theirs).toISOString() : ours);
 
 export function trackingNo(at: Date): string {
   const day = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
@@ -73,7 +78,8 @@ export async function fileDemand(
     id: newId(), tracking_no: trackingNumbers.next(received), external_no: input.externalNo ?? null, channel: input.channel, demand_type: input.demandType,
     category_id: category.id, place_id: place.id, place_path: place.path, office_id: office, title: input.title, description: input.description,
     address_enc: input.address ? ctx.cipher.encrypt(input.address) : null, address_masked: input.address ? mask('address', input.address) : null,
-    lat: input.lat ?? null, lng: input.lng ?? null, reporter_name: input.reporterName ?? null,
+    lat: input.lat ?? null, lng: input.lng ?? null, ...reporterColumns(ctx.cipher, input.reporterName ?? null, Boolean(input.confidential)),
+    urgency: URGENCIES.indexOf(input.urgency ?? 'normal'),
     reporter_phone_enc: input.reporterPhone ? ctx.cipher.encrypt(input.reporterPhone) : null,
     reporter_phone_masked: input.reporterPhone ? mask('phone', input.reporterPhone) : null,
     reporter_phone_index: input.reporterPhone ? ctx.cipher.blindIndex(input.reporterPhone) : null,
@@ -81,7 +87,7 @@ export async function fileDemand(
     received_at: received.toISOString(),
     accept_due: addWorkingDays(received, DEFAULT_DAYS.accept, calendar).toISOString(),
     contact_due: null,
-    resolve_due: addWorkingDays(received, resolveDays(input.demandType, Boolean(category.complex)), calendar).toISOString(),
+    resolve_due: earlier(addWorkingDays(received, resolveDays(input.demandType, Boolean(category.complex), input.urgency), calendar).toISOString(), input.resolveDue),
     accepted_at: null, first_contact_at: null, resolved_at: null, closed_at: null, result: null, rating: null, rating_comment: null,
     version: 1, created_at: received.toISOString(), updated_at: received.toISOString(),
   };

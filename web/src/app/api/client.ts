@@ -5,6 +5,8 @@ export interface BilingualMessage {
 
 export interface RowError {
   row: number;
+  /** The sheet's column letter, for rows of an uploaded workbook. */
+  column?: string;
   field: string;
   message: BilingualMessage;
 }

@@ -8,7 +8,8 @@ interface Hooks {
 }
 
 /** A multipart upload with progress (fetch cannot report upload progress, XHR can). */
-export function uploadFile<T>(url: string, file: Blob, fieldName: string, hooks: Hooks): Promise<T> {
+/** `fields` go before the file, so the server reads them before the file arrives. */
+export function uploadFile<T>(url: string, file: Blob, fieldName: string, hooks: Hooks, fields: Record<string, string> = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
@@ -28,6 +29,7 @@ export function uploadFile<T>(url: string, file: Blob, fieldName: string, hooks:
       else reject(toApiError(xhr.status, body));
     };
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append(fieldName, file, file instanceof File ? file.name : 'upload.xlsx');
     xhr.send(form);
   });

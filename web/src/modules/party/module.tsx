@@ -26,7 +26,7 @@ export const partyModule: WebModule<typeof zh> = {
     // A party member's own ledger; the server answers for their linked record only.
     { path: '/my-points', element: <MyPointsPage />, shell: 'office' },
     // More specific than the H5 module's /h5/*, so the router picks it.
-    { path: '/h5/party-posts', element: <H5PartyPostsPage />, shell: 'h5' },
+    { path: '/h5/party-posts', element: <H5PartyPostsPage />, shell: 'h5', titleKey: 'h5Post.title' },
   ],
   menu: [
     { key: '/party-orgs', icon: <ApartmentOutlined />, labelKey: 'nav.partyOrgs', order: 27, ability: READ },

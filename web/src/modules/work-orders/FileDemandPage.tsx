@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, Select } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Select } from 'antd';
 import { useNavigate } from 'react-router';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useNotify } from '../../app/hooks/useNotify';
@@ -6,7 +6,7 @@ import { useT } from '../../app/i18n/I18nProvider';
 import { useMe } from '../../app/session/SessionProvider';
 import { PlaceSelect } from '../places/PlaceSelect';
 import type { Role } from '../../../../contracts/roles';
-import { DEMAND_TYPES, STAFF_CHANNELS, type Channel } from '../../../../contracts/work-orders';
+import { DEMAND_TYPES, STAFF_CHANNELS, URGENCIES, type Channel } from '../../../../contracts/work-orders';
 import { workOrdersApi, type FileInput } from './api';
 
 // Mirrors the server's channel roles, to offer each person only the channels they may enter (the server checks again).
@@ -43,7 +43,7 @@ export function FileDemandPage() {
 
   return (
     <Card title={t('workOrder.fileTitle')} style={{ maxWidth: 720 }} data-testid="file-demand-form">
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ channel: channels[0], demandType: 'help' }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ channel: channels[0], demandType: 'help', urgency: 'normal' }}>
         <Form.Item name="channel" label={t('workOrder.channel')} rules={required}>
           <Select options={channels.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
         </Form.Item>
@@ -65,6 +65,10 @@ export function FileDemandPage() {
         <Form.Item name="address" label={t('workOrder.address')}><Input maxLength={200} /></Form.Item>
         <Form.Item name="reporterName" label={t('workOrder.reporterName')}><Input maxLength={50} /></Form.Item>
         <Form.Item name="reporterPhone" label={t('workOrder.reporterPhone')}><Input maxLength={20} inputMode="tel" /></Form.Item>
+        <Form.Item name="confidential" valuePropName="checked"><Checkbox>{t('workOrder.confidentialHint')}</Checkbox></Form.Item>
+        <Form.Item name="urgency" label={t('workOrder.urgency')} extra={t('workOrder.urgencyHint')}>
+          <Select options={URGENCIES.map((u) => ({ value: u, label: t(`urgency.${u}`) }))} />
+        </Form.Item>
         <Button type="primary" htmlType="submit" block data-testid="file-submit">{t('h5.submit')}</Button>
       </Form>
     </Card>

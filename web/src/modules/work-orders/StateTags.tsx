@@ -16,14 +16,25 @@ export function LightTag({ light }: { light: Light }) {
   return <Tag color={LIGHT_COLOR[light]} data-testid="light" data-light={light}>{t(`workOrder.lights.${light}`)}</Tag>;
 }
 
+const URGENCY_COLOR = { urgent: 'orange', critical: 'red' } as const;
+
+/** 紧急 / 特急 as a tag; an ordinary order has none. */
+export function UrgencyTag({ order }: { order: Pick<WorkOrder, 'urgency'> }) {
+  const t = useT();
+  if (order.urgency === 'normal') return null;
+  return <Tag color={URGENCY_COLOR[order.urgency]} data-testid="urgency" data-urgency={order.urgency}>{t(`urgency.${order.urgency}`)}</Tag>;
+}
+
 export function StateTags({ order }: { order: WorkOrder }) {
   const t = useT();
   return (
     <>
+      <UrgencyTag order={order} />
       <Tag color={STATE_COLOR[order.state]} data-testid="state">{t(`workOrderState.${order.state}`)}</Tag>
       <LightTag light={order.light} />
       {order.supervised && <Tag color="red">{t('workOrder.supervised')}</Tag>}
       {order.reopenCount > 0 && <Tag color="orange">{t('workOrder.reopened', { count: order.reopenCount })}</Tag>}
+      {order.confidential && <Tag data-testid="confidential">{t('workOrder.confidential')}</Tag>}
     </>
   );
 }

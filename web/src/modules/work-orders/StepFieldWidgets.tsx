@@ -1,4 +1,4 @@
-import { Form, Input, InputNumber, Radio, Select, Typography, type FormRule } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Radio, Select, Typography, type FormRule } from 'antd';
 import type { ReactNode } from 'react';
 import { z } from 'zod';
 import { useLoad } from '../../app/hooks/useLoad';
@@ -96,6 +96,27 @@ function DemandTypeWidget({ field, label, rules, detail }: WidgetProps) {
   );
 }
 
+/** Accepting grades the urgency (shortening the deadline); left as it is, it stays as filed. */
+function UrgencyWidget({ field, label, rules, detail }: WidgetProps) {
+  const t = useT();
+  return (
+    <Form.Item name={field.name} label={label} rules={rules} required={!field.optional} extra={t('workOrder.urgencyHint')}>
+      <Radio.Group optionType="button" data-testid="accept-urgency"
+        options={optionsOf(field.schema).map((u) => ({ value: u, label: `${t(`urgency.${u}` as never)}${u === detail.order.urgency ? ' ✓' : ''}` }))} />
+    </Form.Item>
+  );
+}
+
+/** The caller asked that the handling units not learn who they are (是否保密); once marked, it stays so. */
+function ConfidentialWidget({ field, label, rules, detail }: WidgetProps) {
+  const t = useT();
+  return (
+    <Form.Item name={field.name} label={label} rules={rules} valuePropName="checked" initialValue={detail.order.confidential || undefined}>
+      <Checkbox disabled={detail.order.confidential} data-testid="accept-confidential">{t('workOrder.confidentialHint')}</Checkbox>
+    </Form.Item>
+  );
+}
+
 /** Accepting may correct the category; left empty it stays as filed. */
 function CategoryWidget({ field, label, rules, detail }: WidgetProps) {
   const categories = useLoad(() => workOrdersApi.categories(), []);
@@ -146,4 +167,6 @@ export const WIDGETS: Record<StepFieldName, Widget> = {
   placeId: ({ field, label, rules }) => <PlaceWidget field={field} label={label} rules={rules} />,
   categoryId: CategoryWidget,
   demandType: DemandTypeWidget,
+  urgency: UrgencyWidget,
+  confidential: ConfidentialWidget,
 };

@@ -1,5 +1,5 @@
-import { ArrowLeftOutlined, HistoryOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Skeleton, Space, Typography } from 'antd';
+import { ArrowLeftOutlined, HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Dropdown, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { RevealField } from '../../app/components/RevealField';
@@ -7,6 +7,7 @@ import { useIsPhone } from '../../app/hooks/useIsPhone';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useI18n } from '../../app/i18n/I18nProvider';
+import { useSession } from '../../app/session/SessionProvider';
 import { localTime } from '../timeline/format';
 import { TimelineDrawer } from '../timeline/TimelineDrawer';
 import { workOrdersApi, type Step, type StepAnswer, type WorkOrderDetail } from './api';
@@ -27,6 +28,7 @@ function MergedInto({ id }: { id: string }) {
 /** One work order: its fields, photos, called-in units, extensions, the steps I may take, and its timeline. */
 export function WorkOrderDetailPage() {
   const { t } = useI18n();
+  const { can } = useSession();
   const { id = '' } = useParams();
   const isPhone = useIsPhone();
   const navigate = useNavigate();
@@ -53,6 +55,9 @@ export function WorkOrderDetailPage() {
   const none = t('common.none');
   const field = (label: string, value: React.ReactNode) => ({ key: label, label, children: value ?? none });
   const canReveal = data.actions.length > 0;
+  // A confidential reporter only the office reveals (the server checks it is the office over this order).
+  const canRevealReporter = order.confidential ? can('work_order', 'accept') : canReveal;
+  const hidden = t('workOrder.confidential');
   // Resolving is the taker's step while they hold the order: then they may add photos of the work too.
   const canAddPhotos = data.actions.includes('resolve');
 
@@ -61,6 +66,12 @@ export function WorkOrderDetailPage() {
       <Space wrap>
         <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/work-orders')}>{t('common.back')}</Button>
         <Button icon={<HistoryOutlined />} onClick={() => setTimeline(true)} data-testid="open-timeline">{t('workOrder.timeline')}</Button>
+        <Dropdown menu={{ items: [
+          { key: 'order', label: <Link to={`/work-orders/${order.id}/print/order`} data-testid="print-order">{t('workOrderPrint.printOrder')}</Link> },
+          { key: 'follow-up', label: <Link to={`/work-orders/${order.id}/print/follow-up`} data-testid="print-follow-up">{t('workOrderPrint.printFollowUp')}</Link> },
+        ] }}>
+          <Button icon={<PrinterOutlined />} data-testid="print-menu">{t('workOrderPrint.print')}</Button>
+        </Dropdown>
       </Space>
       <Card loading={loading && !data} title={<span data-testid="work-order-title">{order.title}</span>} extra={!isPhone && <StateTags order={order} />}>
         {isPhone && <div style={{ marginBottom: 8 }}><StateTags order={order} /></div>}
@@ -83,11 +94,15 @@ export function WorkOrderDetailPage() {
               {data.duplicates.map((d) => <Link key={d.id} to={`/work-orders/${d.id}`} data-testid={`duplicate-${d.id}`}>{d.trackingNo} · {d.title}</Link>)}
             </Space>
           )), span: isPhone ? 1 : 2 }] : []),
-          field(t('workOrder.reporterName'), order.reporterName),
+          field(t('workOrder.reporterName'), order.confidential
+            ? <RevealField masked={hidden} label={t('workOrder.reporterName')} canReveal={canRevealReporter} testId="reporter-name"
+              reveal={(reason) => workOrdersApi.reveal(order.id, 'name', reason)} />
+            : order.reporterName),
           field(t('workOrder.reporterPhone'), (
-            <RevealField masked={order.reporterPhoneMasked} label={t('workOrder.revealPhone')} canReveal={canReveal} testId="reporter-phone"
-              reveal={(reason) => workOrdersApi.reveal(order.id, 'phone', reason)} />
+            <RevealField masked={order.confidential ? hidden : order.reporterPhoneMasked} label={t('workOrder.revealPhone')} canReveal={canRevealReporter}
+              testId="reporter-phone" reveal={(reason) => workOrdersApi.reveal(order.id, 'phone', reason)} />
           )),
+          field(t('workOrder.urgency'), <span data-testid="order-urgency">{t(`urgency.${order.urgency}`)}</span>),
           field(t('workOrder.address'), (
             <RevealField masked={order.addressMasked} label={t('workOrder.address')} canReveal={canReveal} testId="address"
               reveal={(reason) => workOrdersApi.reveal(order.id, 'address', reason)} />

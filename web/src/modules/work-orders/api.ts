@@ -2,7 +2,7 @@ import { api, qs } from '../../app/api/client';
 import { WORKER_ROLES } from '../../../../contracts/roles';
 import type { UnitKind } from '../../../../contracts/units';
 import type { WorkOrderAction } from '../../../../contracts/work-order-steps';
-import type { Channel, DemandType, Rating, WorkOrderState } from '../../../../contracts/work-orders';
+import type { Channel, DemandType, Rating, Urgency, WorkOrderState } from '../../../../contracts/work-orders';
 import type { Page, Revealed, User } from '../../app/api/types';
 
 /** A step of the state table (contracts/work-order-steps.ts; type only here: its schemas load with the order page, not the app). */
@@ -21,6 +21,9 @@ export interface WorkOrder {
   title: string;
   description: string;
   addressMasked: string | null;
+  /** 是否保密: the reporter's name and phone are shown to nobody (保密); the office over the order reveals them. */
+  confidential: boolean;
+  urgency: Urgency;
   reporterName: string | null;
   reporterPhoneMasked: string | null;
   state: WorkOrderState;
@@ -89,7 +92,11 @@ export interface ListQuery {
   categoryId?: string;
   channel?: Channel;
   overdue?: boolean;
+  /** Still to be resolved and due within 24 hours. */
+  dueSoon?: boolean;
   mine?: boolean;
+  /** With `mine`: only the orders on which this step waits on me. */
+  awaits?: Step;
   q?: string;
   limit?: number;
   offset?: number;
@@ -106,6 +113,8 @@ export interface FileInput {
   reporterName?: string;
   reporterPhone?: string;
   externalNo?: string;
+  urgency?: Urgency;
+  confidential?: boolean;
 }
 
 const base = '/api/work-orders';
@@ -116,7 +125,7 @@ export const workOrdersApi = {
   get: (id: string) => api.get<WorkOrderDetail>(`${base}/${id}`),
   file: (input: FileInput) => api.post<WorkOrder>(base, input),
   step: (id: string, step: Step, body: Record<string, unknown>) => api.post<StepAnswer>(`${base}/${id}/${step.replace(/_/g, '-')}`, body),
-  reveal: (id: string, field: 'phone' | 'address', reason: string) => api.post<Revealed>(`${base}/${id}/reveal`, { field, reason }),
+  reveal: (id: string, field: 'phone' | 'address' | 'name', reason: string) => api.post<Revealed>(`${base}/${id}/reveal`, { field, reason }),
   photoUrl: (id: string, photoId: string) => `${base}/${id}/photos/${photoId}`,
   uploadPhotos: (id: string, files: File[]) => {
     const form = new FormData();
