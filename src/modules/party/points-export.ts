@@ -10,9 +10,8 @@ import type { TRankingQuery } from '../../../contracts/party-points.js';
 import { partyMsg } from './messages.js';
 import { partyPointsPolicy } from './points-policy.js';
 import { ranking } from './points-read.js';
+import { zhOf } from './roster-layout.js';
 import { visibleCommunity } from './points-rules.js';
-
-const zhOf = <K extends string>(labels: Record<K, { zh: string }>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, (v as { zh: string }).zh])) as Record<K, string>;
 
 /** 党员积分排名: the ranking of a community and period, phone masked. */
 export const POINTS_RANKING = defineLedger({

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Actor } from '../../core/access/actor.js';
 import { allowedWhere } from '../../core/access/policy.js';
 import { inSubtrees } from '../../core/access/scope.js';
@@ -21,7 +22,8 @@ export function monthsOf(q: Pick<TRankingQuery, 'period' | 'of'>) {
 
 /**
  * The members of a community (or of one org in it) ranked by the points their entries in the period add up to, highest
- * first: one grouped read of the ledger's ranking index (place path, period, member, points), then names for the page.
+ * first: one grouped read of the ledger's ranking index (place path, period, member, points), then names for the page
+ * (ties by member id).
  * Entries count where they were earned (their place path), so a member who moved keeps old points in the old community.
  */
 export async function ranking(ctx: AppContext, actor: Actor, q: TRankingQuery) {
@@ -32,21 +34,27 @@ export async function ranking(ctx: AppContext, actor: Actor, q: TRankingQuery) {
     const org = await loadPartyOrg(db, q.orgId);
     if (!org || !partyOrgLifecycle.visible(actor, org)) throw notFound('party org');
   }
-  let sums = db.selectFrom('party_points as p').select(['p.member_id', (eb) => eb.fn.sum<number>('p.points').as('total')])
+  // Grouped by `member_id || ''`, not the bare column: otherwise SQLite walks the member index (party_points_member) in
+  // member order to skip the sort, reading every entry of the ledger (4.4 s at 2M entries instead of 80 ms, bench/points.ts).
+  const member = sql<string>`p.member_id || ''`;
+  let sums = db.selectFrom('party_points as p').select([member.as('member_id'), (eb) => eb.fn.sum<number>('p.points').as('total')])
     .where((eb) => inSubtrees(eb, 'p.place_path', [community.path]))
     .where((eb) => allowedWhere(eb, actor, partyPointsPolicy, 'read', 'p.place_path'))
     .where('p.period', '>=', from).where('p.period', '<=', to)
-    .groupBy('p.member_id');
+    .groupBy(member);
   if (q.orgId) sums = sums.where('p.member_id', 'in', (eb) => eb.selectFrom('party_members').select('id').where('org_id', '=', q.orgId!));
-  const ranked = db.selectFrom(sums.as('s')).innerJoin('party_members as m', 'm.id', 's.member_id').innerJoin('party_orgs as o', 'o.id', 'm.org_id');
-  const [rows, count] = await Promise.all([
-    ranked.select(['m.id', 'm.name', 'm.category', 'm.phone_masked', 'o.name as org_name', 's.total'])
-      .orderBy('s.total', 'desc').orderBy('m.name').orderBy('m.id').limit(q.limit).offset(q.offset).execute(),
-    ranked.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  // One pass: the page of sums and, beside each row, how many members the period ranks.
+  const page = await db.selectFrom(sums.as('s')).select(['s.member_id', 's.total', sql<number>`count(*) over ()`.as('n')])
+    .orderBy('s.total', 'desc').orderBy('s.member_id').limit(q.limit).offset(q.offset).execute();
+  const names = page.length ? await db.selectFrom('party_members as m').innerJoin('party_orgs as o', 'o.id', 'm.org_id')
+    .select(['m.id', 'm.name', 'm.category', 'm.phone_masked', 'o.name as org_name']).where('m.id', 'in', page.map((r) => r.member_id)).execute() : [];
+  const byId = new Map(names.map((m) => [m.id, m]));
   return {
-    placeId: community.id, from, to, total: Number(count.n),
-    items: rows.map((r, i) => ({ rank: q.offset + i + 1, memberId: r.id, name: r.name, category: r.category, orgName: r.org_name, phoneMasked: r.phone_masked, points: Number(r.total) })),
+    placeId: community.id, from, to, total: Number(page[0]?.n ?? 0),
+    items: page.map((r, i) => {
+      const m = byId.get(r.member_id)!;
+      return { rank: q.offset + i + 1, memberId: r.member_id, name: m.name, category: m.category, orgName: m.org_name, phoneMasked: m.phone_masked, points: Number(r.total) };
+    }),
   };
 }
 
