@@ -29,3 +29,19 @@ export type EscalationState = (typeof ESCALATION_STATES)[number];
 /** How urgent a demand is (紧急程度), as 12345 platforms grade it; stored as its index, so the inbox sorts by it. */
 export const URGENCIES = ['normal', 'urgent', 'critical'] as const;
 export type Urgency = (typeof URGENCIES)[number];
+
+/** The words of channels, demand types and ratings, for what the server writes itself (ledgers); the web has its own catalogue. */
+export const WORK_ORDER_VALUE_LABELS = {
+  channels: {
+    hotline_12345: { zh: '12345热线', en: '12345 hotline' }, h5: { zh: '居民H5', en: 'Resident H5' }, mailbox: { zh: '楼长信箱', en: 'Building mailbox' },
+    grid_patrol: { zh: '网格巡查', en: 'Grid patrol' }, wechat_group: { zh: '微信群', en: 'WeChat group' }, walk_in: { zh: '来访', en: 'Walk-in' },
+    open311: { zh: 'Open311', en: 'Open311' },
+  },
+  demandTypes: {
+    consultation: { zh: '咨询', en: 'Consultation' }, help: { zh: '求助', en: 'Help' }, complaint: { zh: '投诉', en: 'Complaint' },
+    report: { zh: '举报', en: 'Report' }, suggestion: { zh: '建议', en: 'Suggestion' }, praise: { zh: '表扬', en: 'Praise' },
+  },
+  ratings: {
+    satisfied: { zh: '满意', en: 'Satisfied' }, basically_satisfied: { zh: '基本满意', en: 'Basically satisfied' }, not_satisfied: { zh: '不满意', en: 'Not satisfied' },
+  },
+} as const satisfies { channels: Record<Channel, unknown>; demandTypes: Record<DemandType, unknown>; ratings: Record<Rating, unknown> };

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson } from '../support/api.js';
@@ -68,5 +69,33 @@ describe('the office prints an order', () => {
     await page.getByTestId('print-error').waitFor();
     expect(await page.getByTestId('print-error').textContent()).toContain('不存在');
     await other.close();
+  });
+});
+
+// The office exports the list as filtered: the work-order ledger, as many rows as the list's total, phones masked.
+describe('the office exports the work-order ledger', () => {
+  let browser: Browser;
+  afterAll(async () => browser?.close());
+
+  it('downloads the filtered list as .xlsx with a Chinese name', async () => {
+    browser = await launchBrowser();
+    const office = await signedInContext(browser, 'beijiang');
+    const page = await office.newPage();
+    await page.goto('/work-orders?tab=all&channel=mailbox');
+    const total = page.getByTestId('work-order-total');
+    await expect.poll(async () => Number(/\d+/.exec((await total.textContent()) ?? '')?.[0] ?? 0)).toBeGreaterThan(0);
+    const shown = Number(/\d+/.exec((await total.textContent())!)![0]);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('work-order-ledger').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toContain('工单台账');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await file.path());
+    const rows: string[][] = [];
+    wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    const header = rows.findIndex((r) => r[0] === '工单号');
+    expect(rows.length - header - 1).toBe(shown);
+    const channel = rows[header]!.indexOf('渠道');
+    expect(new Set(rows.slice(header + 1).map((r) => r[channel]))).toEqual(new Set(['楼长信箱']));
   });
 });

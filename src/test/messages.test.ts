@@ -15,7 +15,9 @@ const ALLOWED = [
   /^migrations\//, /^modules\/attachments\/metadata\/test-images\.ts$/,
   /^modules\/hotline\/layout\.ts$/, // 12345 columns, sheet name and the demand types as the platforms type them
   /^modules\/rates\/rates-ledger\.ts$/, // the ranking sheet's headers and title rows
-  /^modules\/announcements\/ledger\.ts$/, // the notices ledger's headers and sheet name
+  /^modules\/[^/]+\/([\w-]+-)?ledger\.ts$/, // a module's ledger: its Excel headers, sheet name and file name
+  /^modules\/[^/]+\/[\w-]+-seed\.ts$/, // demo data of a module's part (points-seed.ts)
+  /^modules\/hotline\/(synonyms|values)\.ts$/, // the 12345 platforms' own headers and values, matched as they write them
   /^modules\/party\/roster-layout\.ts$/, // the party-member roster's headers, sheet name and yes/no
   /^modules\/places\/commands\/import-divisions\.ts$/, // the suffixes of official division names (居民委员会)
 ];

@@ -49,6 +49,8 @@ describe('reveals and files are never cached', () => {
     { route: 'GET /api/places/{id}/roster.xlsx', req: () => [worker, { url: `/api/places/${ids.compound}/roster.xlsx` }] },
     { route: 'POST /api/places/{id}/roster', req: () => [worker, { method: 'POST', url: `/api/places/${ids.compound}/roster`, ...multipartFile(roster) }] },
     { route: 'GET /api/rates.xlsx', req: () => [admin, { url: '/api/rates.xlsx?month=2026-10&level=community' }] },
+    { route: 'GET /api/work-orders.xlsx', req: () => [worker, { url: `/api/work-orders.xlsx?placeId=${ids.community}` }] },
+    { route: 'GET /api/party-points/ranking.xlsx', req: () => [worker, { url: `/api/party-points/ranking.xlsx?placeId=${ids.community}&period=year&month=2026-03` }] },
     { route: 'GET /api/announcements.xlsx', req: () => [worker, { url: `/api/announcements.xlsx?placeId=${ids.community}` }] },
     { route: 'POST /api/party-members/{id}/reveal', req: () => [worker, { method: 'POST', url: `/api/party-members/${ids.member}/reveal`, payload: { field: 'phone', reason: '联系党员' } }] },
     { route: 'GET /api/party-members.xlsx', req: () => [worker, { url: `/api/party-members.xlsx?placeId=${ids.community}` }] },

@@ -12,7 +12,7 @@ import { partyMsg } from './messages.js';
 import { partyOrgAbilities } from './policy.js';
 import { partyOrgRoutes } from './routes.js';
 import { partySeed } from './seed.js';
-import { POINTS_RANKING } from './points-export.js';
+import { POINTS_RANKING } from './points-ranking-ledger.js';
 import { postMonthPointsJob } from './points-job.js';
 import { partyPointsPolicy } from './points-policy.js';
 import { partyPointsRoutes } from './points-routes.js';

@@ -5,7 +5,7 @@ import { ZId } from '../../core/validation.js';
 import { ZAwardPoints, ZCounterEntry, ZPointsRules, ZRankingQuery, ZRecordMeeting, ZRecordService } from '../../../contracts/party-points.js';
 import { currentMonth } from '../../../contracts/months.js';
 import { counterEntry, toPointsEntry } from './points-ledger.js';
-import { exportRanking } from './points-export.js';
+import { exportRanking } from './points-ranking-ledger.js';
 import { myLedger, ranking, staffMemberLedger } from './points-read.js';
 import { awardPoints, recordMeeting, recordService } from './points-record.js';
 import { readRules, rulesView, setRules, visibleCommunity } from './points-rules.js';

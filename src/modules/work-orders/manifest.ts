@@ -4,6 +4,7 @@ import { photoUploadRoutes } from './photo-routes.js';
 import { escalationLifecycle } from './escalation-lifecycle.js';
 import { workOrderFigures } from './figures.js';
 import { extensionLifecycle } from './extension-lifecycle.js';
+import { WORK_ORDERS_LEDGER } from './ledger.js';
 import { workOrderLifecycle } from './lifecycle.js';
 import { workOrderAbilities } from './policy.js';
 import { workOrderRoutes } from './routes.js';
@@ -23,6 +24,10 @@ export const workOrdersModule = defineModule({
   lifecycles: [workOrderLifecycle, extensionLifecycle, escalationLifecycle],
   pathCopies: [{ table: 'work_orders' }],
   jobs: [overdueScanJob],
+  ledgers: [{
+    key: WORK_ORDERS_LEDGER.key, title: WORK_ORDERS_LEDGER.title, subject: 'work_order', action: 'export',
+    href: '/api/work-orders.xlsx?placeId={placeId}', params: ['placeId'],
+  }],
   figures: workOrderFigures,
   seed: workOrderSeed,
   scopeCases: () => import('./scope-cases.js').then((m) => m.scopeSuite),

@@ -3,6 +3,7 @@ import { defineMessages } from '../../core/i18n.js';
 /** Work orders' messages: refusals of steps, notifications, labels of the extension and escalation tables, figures. */
 export const workOrderMsg = defineMessages({
   titleRequired: { zh: '请填写标题', en: 'Title is required' },
+  ledgerTitle: { zh: '工单台账', en: 'Work-order ledger' },
   resolvedSms: {
     zh: '【一张网】您的诉求(编号{trackingNo})已办结,请在"我的诉求"中查看办理结果并评价。',
     en: '[OneGrid] Your demand {trackingNo} is resolved: see the result under "My demands" and rate it.',

@@ -1,5 +1,6 @@
 import { allow, definePolicy, type Policy } from '../../core/access/policy.js';
 import { lifecyclePolicy } from '../../core/lifecycle/abilities.js';
+import { OFFICE_ROLES } from '../../../contracts/roles.js';
 import { CHANNEL_ROLES } from './commands/file-demand.js';
 import type { WorkOrderRecord } from './record.js';
 import { assigneeWhere, calledInWhere, isAssignee, isCalledIn } from './relations.js';
@@ -20,7 +21,10 @@ export const workOrderReadPolicy = definePolicy<WorkOrderRecord>('work_order', [
 /** Filing by channel (CHANNEL_ROLES) is checked per place when a demand is filed. */
 const filePolicy = definePolicy<Record<string, never>>('work_order', Object.values(CHANNEL_ROLES).flatMap((roles) => allow(roles, 'file')));
 
-/** The abilities sent to the UI: read, file, and every step of the state table by the roles that may ever take it. */
+/** The work-order ledger (工单台账) is the offices' export of what they read in their area. */
+export const workOrderExportPolicy = definePolicy<Record<string, never>>('work_order', allow(OFFICE_ROLES, 'export'));
+
+/** The abilities sent to the UI: read, file, export, and every step of the state table by the roles that may ever take it. */
 export function workOrderAbilities(lifecycle: Parameters<typeof lifecyclePolicy>[0]): Policy<any> {
-  return definePolicy<any>('work_order', [...workOrderReadPolicy.rules, ...filePolicy.rules, ...lifecyclePolicy(lifecycle).rules]);
+  return definePolicy<any>('work_order', [...workOrderReadPolicy.rules, ...filePolicy.rules, ...workOrderExportPolicy.rules, ...lifecyclePolicy(lifecycle).rules]);
 }

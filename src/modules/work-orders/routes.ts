@@ -10,6 +10,7 @@ import { fileDemand } from './commands/file-demand.js';
 import { listWorkOrders } from './commands/list-work-orders.js';
 import { workOrderLifecycle as def } from './lifecycle.js';
 import { findVisibleWorkOrder, workOrderDetail } from './detail.js';
+import { exportWorkOrders } from './ledger.js';
 import { ZFileDemand, ZWorkOrderQuery } from './schema.js';
 
 const tags = ['work-orders'];
@@ -30,6 +31,9 @@ export const workOrderRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/work-orders', { schema: { tags, summary: 'Inbox and filtered lists', querystring: ZWorkOrderQuery } }, async (req) =>
     listWorkOrders(app.ctx, requireActor(req), req.query));
+
+  app.get('/work-orders.xlsx', { schema: { tags, summary: 'The work-order ledger (.xlsx) of the list as filtered, personal data masked', querystring: ZWorkOrderQuery } },
+    async (req, reply) => exportWorkOrders(app.ctx, requireActor(req), req.query, reply));
 
   app.get('/work-orders/:id', { schema: { tags, params: ZParams } }, async (req) => {
     const actor = requireActor(req);

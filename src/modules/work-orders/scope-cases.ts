@@ -20,6 +20,8 @@ export const scopeSuite = defineScopeSuite({
     { route: 'POST /api/work-orders', who: 'grid1', request: (f) => ({ method: 'POST', url: '/api/work-orders',
       payload: { channel: 'grid_patrol', demandType: 'help', categoryId: f.category, placeId: f.compound.id, title: '越权', description: '越权上报' } }) },
     { route: 'GET /api/work-orders', who: 'grid1', request: (f) => ({ url: `/api/work-orders?placeId=${f.grid2.id}` }) },
+    // The office of one community exporting another community's orders.
+    { route: 'GET /api/work-orders.xlsx', who: 'beijiang', request: (f) => ({ url: `/api/work-orders.xlsx?placeId=${f.otherCommunity.id}` }) },
     { route: 'GET /api/work-orders/{id}', who: 'grid1', request: (f) => ({ url: `/api/work-orders/${f.order.id}` }) },
     { route: 'POST /api/work-orders/{id}/reveal', who: 'grid1',
       request: (f) => ({ method: 'POST', url: `/api/work-orders/${f.order.id}/reveal`, payload: { field: 'phone', reason: '越权查看' } }) },

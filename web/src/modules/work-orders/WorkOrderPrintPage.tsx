@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useI18n } from '../../app/i18n/I18nProvider';
+import { RequireAuth } from '../../app/session/RequireAuth';
 import { useMe } from '../../app/session/SessionProvider';
 import { RATINGS } from '../../../../contracts/work-orders';
 import { timelineApi } from '../timeline/api';
@@ -38,6 +39,12 @@ const Boxes = ({ options }: { options: string[] }) => <>{options.map((o) => <spa
  * stays masked as on the screen; the sheet says where to reveal it.
  */
 export function WorkOrderPrintPage() {
+  // Signed in, as the office pages are: the sheet reads the order's API. (Here, not in module.tsx: the session's
+  // landing reads every module, so module.tsx importing it would be a cycle.)
+  return <RequireAuth><PrintSheet /></RequireAuth>;
+}
+
+function PrintSheet() {
   const i18n = useI18n();
   const { t } = i18n;
   const me = useMe();

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useIsPhone } from '../../app/hooks/useIsPhone';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useQueryPatch } from '../../app/hooks/useQueryPatch';
+import { LedgerButton } from '../../app/components/LedgerButton';
 import { useT } from '../../app/i18n/I18nProvider';
 import { useSession } from '../../app/session/SessionProvider';
 import { CHANNELS, STATES, type Channel, type WorkOrderState } from '../../../../contracts/work-orders';
@@ -94,12 +95,20 @@ export function WorkOrdersPage() {
     </>
   );
 
+  // The ledger is the list as filtered (what I may read, not only what waits on me), as an .xlsx with personal data masked.
+  const ledgerQuery = Object.entries({ overdue: tab === 'overdue' ? 'true' : undefined, state, categoryId, channel, q, streetId, communityId, receivedFrom, receivedTo })
+    .filter((e): e is [string, string] => e[1] !== undefined);
+  const ledgerHref = `/api/work-orders.xlsx?${new URLSearchParams(ledgerQuery).toString()}`;
+
   return (
     <WorkOrderList
       title={<>{t('workOrder.inbox')} <span data-testid="work-order-total" style={{ fontWeight: 'normal', fontSize: 13 }}>{t('common.total', { total: list.data?.total ?? 0 })}</span></>}
       extra={<Space>
         {can('hotline', 'import') && !isPhone && (
           <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="hotline-open">{t('hotline.open')}</Button>
+        )}
+        {can('work_order', 'export') && !isPhone && (
+          <LedgerButton href={ledgerHref} fallbackName="工单台账.xlsx" testId="work-order-ledger">{t('workOrder.exportLedger')}</LedgerButton>
         )}
         {can('work_order', 'file') && (
           <Link to="/work-orders/new"><Button type="primary" icon={<PlusOutlined />} data-testid="file-demand">{t('workOrder.file')}</Button></Link>

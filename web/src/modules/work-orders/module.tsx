@@ -1,7 +1,6 @@
 import { SolutionOutlined } from '@ant-design/icons';
 import { lazyNamed } from '../../app/lazy';
 import type { Ability, WebModule } from '../../app/module';
-import { RequireAuth } from '../../app/session/RequireAuth';
 import { en, zh } from './i18n';
 import { NotificationBell } from './NotificationBell';
 
@@ -21,7 +20,7 @@ export const workOrdersModule: WebModule<typeof zh> = {
     { path: '/work-orders/new', element: <FileDemandPage />, shell: 'office', titleKey: 'workOrder.fileTitle' },
     { path: '/work-orders/:id', element: <WorkOrderDetailPage />, shell: 'office', titleKey: 'workOrder.detail' },
     // A sheet on its own, without the menu and header, to print on A4 (signed in: the sheet reads the order's API).
-    { path: '/work-orders/:id/print/:sheet', element: <RequireAuth><WorkOrderPrintPage /></RequireAuth>, shell: 'bare', titleKey: 'workOrderPrint.print' },
+    { path: '/work-orders/:id/print/:sheet', element: <WorkOrderPrintPage />, shell: 'bare', titleKey: 'workOrderPrint.print' },
   ],
   menu: [{ key: '/work-orders', icon: <SolutionOutlined />, labelKey: 'nav.workOrders', order: 20, ability: HANDLES_ORDERS }],
   header: [{ key: 'notifications', element: <NotificationBell />, ability: HANDLES_ORDERS }],
