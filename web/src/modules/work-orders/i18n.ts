@@ -15,7 +15,7 @@ export const zh = {
     reason: '理由', comment: '评价意见', unitIds: '召集单位', approve: '审批意见', requestId: '延期申请', intoId: '并入工单', categoryId: '分类',
     demandType: '诉求类型', channel: '渠道', externalNo: '12345工单号', officeId: '所属社区', author: '来源', clientStatus: '外部状态',
     clientUpdatedAt: '外部更新时间', kind: '类型', title: '标题', duplicates: '重复', placeId: '所在位置', placeName: '所在位置',
-    urgency: '紧急程度', confidential: '是否保密', mapped: '已对应列数', ignored: '忽略列数', rows: '行数', created: '新建', source: '来源',
+    urgency: '紧急程度', confidential: '是否保密', mapped: '已对应列数', ignored: '忽略列数',
   },
   entity: { work_order: '工单', extension_request: '延期申请', unit: '单位', category: '诉求分类', api_key: 'API密钥', holiday: '节假日', hotline_import: '12345导入', hotline_source: '12345来源' },
   open311Status: { open: '处理中', closed: '已关闭' },
@@ -86,7 +86,7 @@ export const en: Widen<typeof zh> = {
     approve: 'Decision', requestId: 'Extension request', intoId: 'Merge into', categoryId: 'Category', demandType: 'Demand type',
     channel: 'Channel', externalNo: '12345 order no.', officeId: 'Community', author: 'Source', clientStatus: 'Outside status',
     clientUpdatedAt: 'Outside update time', kind: 'Kind', title: 'Title', duplicates: 'Duplicates', placeId: 'Place', placeName: 'Place',
-    urgency: 'Urgency', confidential: 'Confidential', mapped: 'Columns mapped', ignored: 'Columns ignored', rows: 'Rows', created: 'Created', source: 'Source',
+    urgency: 'Urgency', confidential: 'Confidential', mapped: 'Columns mapped', ignored: 'Columns ignored',
   },
   entity: {
     work_order: 'Work order', extension_request: 'Extension request', unit: 'Unit', category: 'Category', api_key: 'API key', holiday: 'Holiday',
