@@ -28,5 +28,8 @@ export const ERROR_CODES = [
   'bad_mapping', 'mapping_incomplete', 'no_headers',
   // Announcements
   'not_published',
+  // Place geometry
+  'no_geometry', 'wrong_geometry_type', 'bad_coordinates', 'outside_china', 'ring_not_closed', 'self_intersection', 'invalid_polygon',
+  'outside_parent', 'feature_unmatched', 'feature_unreferenced', 'feature_duplicate', 'bad_crs',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

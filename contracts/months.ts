@@ -10,3 +10,8 @@ export function lastCompleteMonth(now = new Date()): string {
   const [y, m] = currentMonth(now).split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
 }
+
+/** 'YYYY-MM-DD' of the day an instant falls in, in Beijing time. */
+export function currentDay(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

@@ -150,7 +150,12 @@ export const ZRevealPartyMember = z.object({ field: z.enum(['phone', 'idNumber']
 export const PARTY_MEMBER_LABELS = {
   steps: { edit: { zh: '修改', en: 'Edit' }, transfer: { zh: '转接组织关系', en: 'Transfer' }, leave: { zh: '登记离开', en: 'Record leaving' } },
   states: { active: { zh: '在册', en: 'Active' }, left: { zh: '已离开', en: 'Left' } },
-  events: { create: { zh: '登记', en: 'Entered' }, reveal: { zh: '查看个人信息', en: 'Revealed personal data' } },
+  events: {
+    create: { zh: '登记', en: 'Entered' }, reveal: { zh: '查看个人信息', en: 'Revealed personal data' },
+    record_service: { zh: '登记志愿服务', en: 'Service recorded' }, attend_meeting: { zh: '参加会议', en: 'Attended a meeting' },
+    hold_post: { zh: '在岗积分', en: 'Credited for a post held' }, award_points: { zh: '给予积分', en: 'Points given' },
+    counter_points: { zh: '积分冲正', en: 'Points countered' },
+  },
 } as const;
 
 export const PARTY_MEMBER_CATEGORY_LABELS: Record<PartyMemberCategory, { zh: string; en: string }> = {

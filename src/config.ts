@@ -36,6 +36,8 @@ export interface Config {
   sessionTtlMs: number;
   /** A demand's received time may lie at most this many days back (late 12345 imports and pushes, staff entering a call). */
   receivedMaxPastDays: number;
+  /** How far from a point the nearest compound may lie for a lookup (and an Open311 pin) to name it (LOCATE_MAX_METRES). */
+  locateMaxMetres: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,7 +68,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateWeights: parseWeights(env.ONEGRID_RATE_WEIGHTS ?? '0.1,0.45,0.45,0.8'),
     sessionTtlMs: Number(env.ONEGRID_SESSION_HOURS ?? 12) * 3600_000,
     receivedMaxPastDays: wholeDays(env.ONEGRID_RECEIVED_MAX_PAST_DAYS ?? '30'),
+    locateMaxMetres: metres(env.LOCATE_MAX_METRES ?? '300'),
   };
+}
+
+function metres(text: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < 0 || n > 10_000) throw new Error('LOCATE_MAX_METRES: a distance in metres (0 to 10000)');
+  return n;
 }
 
 function wholeDays(text: string): number {

@@ -74,7 +74,7 @@ describe('accounts', () => {
     await gridPage.getByTestId('place-name').waitFor();
     expect(await gridPage.getByRole('menuitem', { name: /账号管理/ }).count()).toBe(0);
     await gridPage.goto('/accounts');
-    await gridPage.waitForURL(/\/places/);
+    await gridPage.waitForURL(/\/workbench$/);
     await gridCtx.close();
   });
 });

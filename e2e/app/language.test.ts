@@ -21,13 +21,16 @@ describe('language switch', () => {
   it('starts in Chinese, switches to English, and keeps it across a reload and on the account', async () => {
     await page.goto('/places');
     await page.getByTestId('place-name').waitFor();
-    await page.getByRole('menuitem', { name: /一张网/ }).waitFor();
+    await page.getByRole('menuitem', { name: /地点/ }).waitFor();
     expect(await page.getByText('地点树').count()).toBe(1);
+    // Each page has its own title, in the language shown.
+    await expect.poll(() => page.title()).toBe('地点 - 一张网');
 
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/me/locale') && r.request().method() === 'PUT');
     await page.getByText('English', { exact: true }).click();
     expect((await saved).ok()).toBe(true);
     await page.getByRole('menuitem', { name: /Places/ }).waitFor();
+    await expect.poll(() => page.title()).toBe('Places - OneGrid');
     for (const label of ['Place tree', 'Accounts', 'Audit log', 'Timeline', 'Communities', 'Residents']) {
       await page.getByText(label, { exact: true }).first().waitFor();
     }

@@ -83,14 +83,14 @@ describe('revealing a phone number, and finding the reveal in the audit log', ()
     expect(await detail.textContent()).not.toContain('"');
   });
 
-  it('is not offered to a grid worker, and its address sends them back to places', async () => {
+  it('is not offered to a grid worker, and its address sends them back to their workbench', async () => {
     const gridCtx = await signedInContext(browser, 'grid1');
     const gridPage = await gridCtx.newPage();
     await gridPage.goto('/places');
     await gridPage.getByTestId('place-name').waitFor();
     expect(await gridPage.getByRole('menuitem', { name: /审计日志/ }).count()).toBe(0);
     await gridPage.goto('/audit');
-    await gridPage.waitForURL(/\/places/);
+    await gridPage.waitForURL(/\/workbench$/);
     // The API itself shows them nothing of the log (today an empty page; a 403 would do as well).
     const res = await gridPage.request.get('/api/audit');
     if (res.status() !== 403) expect(((await res.json()) as { total: number }).total).toBe(0);

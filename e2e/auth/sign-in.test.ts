@@ -44,7 +44,7 @@ describe('sign-in page', () => {
     const me = await getJson<Me>(page, '/api/me');
     const role = me.roles[0]!;
     expect(role.role).toBe('community_worker');
-    expect(await page.getByTestId('place-name').textContent()).toBe(role.placeName);
+    expect(await page.getByTestId('workbench-place').textContent()).toBe(role.placeName);
     const userMenu = page.getByTestId('user-menu');
     expect(await userMenu.textContent()).toContain(me.user.displayName);
     expect(await userMenu.textContent()).toContain(`社区工作者 · ${role.placeName}`);

@@ -31,6 +31,16 @@ describe('browsing the place tree', () => {
     const roots = await getJson<{ items: PlaceRef[] }>(page, '/api/places/roots');
     const district = roots.items[0]!;
     await expect.poll(() => page.getByTestId('place-name').textContent()).toBe(district.name);
+    // The district's children are called what the official list calls them: 西南街道 a street, 大塘镇 a town.
+    const kindOf = async (name: string) => page.locator('.ant-table-row').filter({ hasText: name }).locator('td').nth(1).textContent();
+    await expect.poll(() => kindOf('大塘镇')).toBe('镇');
+    expect(await kindOf('西南街道')).toBe('街道');
+    const town = (await getJson<{ items: PlaceRef[] }>(page, `/api/places/search?q=${encodeURIComponent('大塘镇')}&level=street`)).items[0]!;
+    const village = (await childrenOf(page, town.id)).find((p) => p.name.endsWith('村'))!;
+    await page.goto(`/places/${town.id}`);
+    await expect.poll(() => kindOf(village.name)).toBe('村');
+    await page.goto('/places');
+    await expect.poll(() => page.getByTestId('place-name').textContent()).toBe(district.name);
 
     const community = (await getJson<{ items: PlaceRef[] }>(page, `/api/places/search?q=${encodeURIComponent('北江社区')}&level=community`)).items[0]!;
     const street = { id: community.parentId!, name: '西南街道' };

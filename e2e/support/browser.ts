@@ -36,14 +36,14 @@ export async function newContext(browser: Browser, device: 'desktop' | 'phone' =
   return ctx;
 }
 
-/** Signs in through the login page and waits for the places page. */
+/** Signs in through the login page and waits for the staff workbench, where staff land. */
 export async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL(/\/places\/[0-9a-z]+$/);
-  await page.getByTestId('place-name').waitFor();
+  await page.waitForURL(/\/workbench$/);
+  await page.getByTestId('workbench-place').waitFor();
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

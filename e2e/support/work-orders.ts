@@ -56,7 +56,7 @@ export async function signInResident(page: Page, phone: string, path = '/h5'): P
 export interface OrderDetail {
   order: {
     id: string; state: string; version: number; light: string | null; trackingNo: string; reopenCount: number; assignee: { kind: string; id: string } | null;
-    resolveDue: string | null; mergedInto: string | null; placeId: string;
+    resolveDue: string | null; mergedInto: string | null; placeId: string; receivedAt: string;
   };
   actions: string[];
 }

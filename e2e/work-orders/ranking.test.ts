@@ -95,7 +95,7 @@ describe('the monthly ranking of the three rates', () => {
     const page = await grid.newPage();
     expect((await page.request.get(`/api/rates?month=${month}&level=community`)).status()).toBe(403);
     await page.goto('/rates');
-    await page.waitForURL(/\/places/);
+    await page.waitForURL(/\/workbench$/);
     expect(await page.getByRole('menuitem', { name: /三率排名/ }).count()).toBe(0);
     await grid.close();
   });

@@ -113,6 +113,9 @@ describe('a resident files on the H5 page and the order goes round the loop', ()
     const page = residentPage;
     await page.goto(`/h5/demands/${orderId}`);
     const rate = page.getByTestId('h5-rate');
+    const shownResult = page.getByTestId('h5-demand').locator('.ant-descriptions-item').filter({ hasText: '办理结果' });
+    await rate.waitFor();
+    expect(await shownResult.textContent()).toContain('已联系物业更换楼道灯');
     await rate.getByLabel('不满意').check();
     await rate.getByLabel('评价意见(可选)').fill('只换了一个灯,三楼还是黑的');
     await page.getByTestId('h5-rate-submit').click();
@@ -121,6 +124,9 @@ describe('a resident files on the H5 page and the order goes round the loop', ()
     expect(await rated.textContent()).toContain('不满意');
     expect(await rated.textContent()).toContain('已重新交办');
     expect(await page.getByTestId('h5-rate').count()).toBe(0);
+    // Handled again: the old result is no longer shown as the answer, only in the step that gave it.
+    expect(await shownResult.count()).toBe(0);
+    expect(await page.getByTestId('h5-step').filter({ hasText: '已办结' }).textContent()).toContain('已联系物业更换楼道灯');
     await screenshot(page, 'h5-reopened');
 
     const office = await staff.newPage();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser, screenshot, signedInContext } from '../support/browser.js';
 import { chooseOption, compoundOf, eventsOf, openStep, orderOf, stateOnPage, submitStep } from '../support/work-orders.js';
 
-// A stock FixMyStreet sends only the pin: the request waits on the key's street until street staff place it.
+// A stock FixMyStreet sends only the pin; one outside every boundary of the key's street waits there until street staff place it.
 describe('placing an Open311 request that came with only its coordinates', () => {
   let browser: Browser;
   let street: BrowserContext;
@@ -19,7 +19,7 @@ describe('placing an Open311 request that came with only its coordinates', () =>
     await grid.close();
     const res = await fetch(`${baseUrl()}/open311/v2/requests.json`, {
       method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ api_key: 'demo-open311-key', service_code: 'street-light', lat: '23.1564', long: '112.8906',
+      body: new URLSearchParams({ api_key: 'demo-open311-key', service_code: 'street-light', lat: '23.3564', long: '112.8906',
         description: `路口路灯不亮-${tag}`, email: 'jane@example.org', first_name: 'Jane', last_name: 'Smith' }),
     });
     expect(res.status).toBe(200);

@@ -42,7 +42,12 @@ export function logSmsProvider(log: SmsLog): SmsProvider {
     async send(phone, message) {
       outbox.push({ phone, template: message.template, text: message.text });
       if (outbox.length > OUTBOX_SIZE) outbox.shift();
-      log.info({ sms: { to: mask('phone', phone), template: message.template, text: message.text } }, 'sms (log provider, not sent)');
+      const to = mask('phone', phone);
+      // A one-time code gets a line of its own that says what it is, so a developer finds it in the log at a glance.
+      const line = message.template === 'oneTimeCode'
+        ? `ONE-TIME CODE ${message.params.code} for ${to} (SMS_PROVIDER=log: not sent, development only)`
+        : 'sms (log provider, not sent)';
+      log.info({ sms: { to, template: message.template, text: message.text } }, line);
     },
   };
 }

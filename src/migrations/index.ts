@@ -15,7 +15,9 @@ import * as m015 from './015-one-time-code-gates.js';
 import * as m016 from './016-party.js';
 import * as m019 from './019-sqlite-rates-covering.js';
 import * as m027 from './027-work-orders-state-path.js';
+import * as m028 from './028-party-points.js';
 import * as m029 from './029-hotline-sources.js';
+import * as m030 from './030-place-geometries.js';
 
 /**
  * One ordered list; each migration runs on SQLite and PostgreSQL. Append new ones at the end: a landed migration is never
@@ -39,7 +41,9 @@ export const migrations: Record<string, Migration> = {
   '016-party': m016,
   '019-sqlite-rates-covering': m019,
   '027-work-orders-state-path': m027,
+  '028-party-points': m028,
   '029-hotline-sources': m029,
+  '030-place-geometries': m030,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

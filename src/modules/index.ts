@@ -10,11 +10,13 @@ import { notificationsModule } from './notifications/manifest.js';
 import { open311Module } from './open311/manifest.js';
 import { partyModule } from './party/manifest.js';
 import { placesModule } from './places/manifest.js';
+import { placeGeometryModule } from './place-geometry/manifest.js';
 import { ratesModule } from './rates/manifest.js';
 import { residentH5Module } from './resident-h5/manifest.js';
 import { residentsModule } from './residents/manifest.js';
 import { unitsModule } from './units/manifest.js';
 import { workCalendarModule } from './work-calendar/manifest.js';
+import { workbenchModule } from './workbench/manifest.js';
 import { workOrdersModule } from './work-orders/manifest.js';
 
 /** The modules in load order. A new module is one line here. */
@@ -37,4 +39,6 @@ export const modules = [
   ledgersModule,
   announcementsModule,
   partyModule,
+  workbenchModule,
+  placeGeometryModule,
 ];

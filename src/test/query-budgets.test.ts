@@ -56,6 +56,13 @@ describe('query budgets', () => {
     }
   });
 
+  // Four counts of the work-order list (waiting by step, overdue, due soon, today by channel), the month's ranking and
+  // the buildings lacking a head.
+  it('opens the workbench in at most 11 statements, whatever the caller has waiting', async () => {
+    expect(await statements(community, { url: '/api/workbench' })).toBeLessThanOrEqual(11);
+    expect(await statements(grid1, { url: '/api/workbench' })).toBeLessThanOrEqual(11);
+  });
+
   it.each([
     ['work orders', '/api/work-orders?limit=5', '/api/work-orders?limit=50'],
     ['the inbox', '/api/work-orders?mine=true&limit=5', '/api/work-orders?mine=true&limit=50'],

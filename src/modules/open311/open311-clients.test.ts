@@ -1,6 +1,7 @@
 import exifr from 'exifr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { createTestApp, placeByName, type Client, type TestApp } from '../../test/harness.js';
+import { compoundIn, storedGeometry } from '../place-geometry/test-support.js';
 import { appendEvents } from '../../core/events.js';
 import { jpegWithMetadata, SECRETS } from '../attachments/test-support.js';
 import { step } from '../work-orders/test-support.js';
@@ -77,15 +78,36 @@ describe('Open311 for FixMyStreet and other GeoReport clients', () => {
     expect((await get('services/street-light.json?api_key=not-a-key')).statusCode).toBe(403);
   });
 
-  it('accepts a request with only lat and long on the key’s street, unplaced, until street staff place it in a community', async () => {
+  it('places a request with only lat and long by its pin: the nearest compound of the grid it falls in, else the grid', async () => {
+    const grid = await placeByName(t, '北江社区第2网格');
+    const compound = await compoundIn(t, grid.id);
+    const pin = (at: number[]) => request({ 'attribute[community]': '', address_id: '#NOTPINPOINTED#', lat: String(at[1]), long: String(at[0]) });
+    const near = await post('requests.json', pin([compound.at[0]! + 0.0002, compound.at[1]!]));
+    expect(near.statusCode, near.body).toBe(200);
+    expect(await orderOf(near.json()[0].service_request_id)).toMatchObject({ place_id: compound.id, office_id: where.community.id, state: 'received' });
+    // A compound more than LOCATE_MAX_METRES (300 m) away is not named: the order is on the grid, for its community.
+    const far = (await storedGeometry(t, grid.id))!.geometry;
+    const ring: number[][] = far.type === 'Polygon' ? far.coordinates[0] : far.coordinates[0][0];
+    const compounds = await t.ctx.handle.db.selectFrom('place_geometries').innerJoin('places', 'places.id', 'place_geometries.place_id')
+      .select('place_geometries.geometry').where('places.parent_id', '=', grid.id).execute();
+    const points = compounds.map((c) => JSON.parse(c.geometry).coordinates as number[]);
+    // Just inside a corner of the grid, more than 400 m from each of its compounds.
+    const corner = ring.map(([x, y]) => [x! + (compound.at[0]! - x!) * 0.02, y! + (compound.at[1]! - y!) * 0.02])
+      .find(([x, y]) => points.every(([px, py]) => Math.hypot((x! - px!) * 102_000, (y! - py!) * 111_000) > 400))!;
+    const onGrid = await post('requests.json', pin(corner));
+    expect(await orderOf(onGrid.json()[0].service_request_id)).toMatchObject({ place_id: grid.id, office_id: where.community.id });
+  });
+
+  it('accepts a request whose pin lies outside every boundary of the key’s area on the key’s street, unplaced, until street staff place it', async () => {
     const before = await countOrders();
-    const res = await post('requests.xml', request({ 'attribute[community]': '', address_id: '#NOTPINPOINTED#', address_string: '健康路88号附近' }));
+    // 芦苞镇, north of the demo street: inside the district, outside every boundary the key's street has.
+    const res = await post('requests.xml', request({ 'attribute[community]': '', address_id: '#NOTPINPOINTED#', address_string: '健康路88号附近', lat: '23.3564', long: '112.8906' }));
     expect(res.statusCode, res.body).toBe(200);
     expect(await countOrders()).toBe(before + 1);
     const order = await orderOf(items(res.body)[0]!.service_request_id as string);
     const street = await t.ctx.handle.db.selectFrom('places').selectAll().where('id', '=', order.place_id).executeTakeFirstOrThrow();
     expect(street).toMatchObject({ level: 'street', name: '西南街道' });
-    expect(order).toMatchObject({ state: 'received', office_id: street.id, lat: 23.1564, lng: 112.8906 });
+    expect(order).toMatchObject({ state: 'received', office_id: street.id, lat: 23.3564, lng: 112.8906 });
 
     const xinan = await t.as('xinan');
     const inbox = (await xinan({ url: '/api/work-orders?mine=true&limit=200' })).json().items as { id: string; actions?: string[] }[];

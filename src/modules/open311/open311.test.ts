@@ -150,7 +150,8 @@ describe('Open311 GeoReport v2 at /open311/v2', () => {
     expect(placed.place_id).toBe(where.community.id);
     const byId = await post('requests.json', request({ 'attribute[community]': '', 'attribute[compound]': '', address_id: where.compound.id }));
     expect(byId.statusCode).toBe(200);
-    const unknownCompound = await post('requests.json', request({ 'attribute[community]': '', 'attribute[compound]': '没有这个小区' }));
+    // A compound name that matches nothing, with a pin outside every boundary of the key's street: on the street, unplaced.
+    const unknownCompound = await post('requests.json', request({ 'attribute[community]': '', 'attribute[compound]': '没有这个小区', lat: '23.3564' }));
     expect(unknownCompound.statusCode).toBe(200);
     const unplaced = await t.ctx.handle.db.selectFrom('work_orders').select('place_path').where('tracking_no', '=', unknownCompound.json()[0].service_request_id).executeTakeFirstOrThrow();
     expect(unplaced.place_path.split('/').filter(Boolean)).toHaveLength(2);

@@ -1,3 +1,4 @@
 /** What other modules may use of party. */
 export { partyModule } from './manifest.js';
 export { partyOrgLifecycle } from './lifecycle.js';
+export { countBuildingsLackingHead } from './posts.js';

@@ -12,18 +12,26 @@ import { partyMsg } from './messages.js';
 import { partyOrgAbilities } from './policy.js';
 import { partyOrgRoutes } from './routes.js';
 import { partySeed } from './seed.js';
+import { POINTS_RANKING } from './points-export.js';
+import { postMonthPointsJob } from './points-job.js';
+import { partyPointsPolicy } from './points-policy.js';
+import { partyPointsRoutes } from './points-routes.js';
 
-/** 党建: the party-org tree beside the place tree, the party members, and posts with their claims (points and dual check-in are to come). */
+/** 党建: the party-org tree beside the place tree, the party members, and posts with their claims, the points ledger (dual check-in is to come). */
 export const partyModule = defineModule({
   name: 'party',
-  tables: ['party_orgs', 'party_members', 'party_posts', 'party_claims'],
-  routes: [partyOrgRoutes, partyMemberRoutes, partyPostRoutes, partyPostH5Routes],
-  policies: [partyOrgAbilities(partyOrgLifecycle), partyMemberAbilities(partyMemberLifecycle), ...partyPostAbilities(partyPostLifecycle, partyClaimLifecycle)],
+  tables: ['party_orgs', 'party_members', 'party_posts', 'party_claims', 'party_points_rules', 'party_points', 'party_member_accounts'],
+  routes: [partyOrgRoutes, partyMemberRoutes, partyPostRoutes, partyPostH5Routes, partyPointsRoutes],
+  policies: [partyOrgAbilities(partyOrgLifecycle), partyMemberAbilities(partyMemberLifecycle), ...partyPostAbilities(partyPostLifecycle, partyClaimLifecycle), partyPointsPolicy],
   lifecycles: [partyOrgLifecycle, partyMemberLifecycle, partyPostLifecycle, partyClaimLifecycle],
-  pathCopies: [{ table: 'party_orgs' }, { table: 'party_members' }, { table: 'party_posts' }, { table: 'party_claims' }],
+  pathCopies: [{ table: 'party_orgs' }, { table: 'party_members' }, { table: 'party_posts' }, { table: 'party_claims' }, { table: 'party_points_rules' }, { table: 'party_points' }],
+  jobs: [postMonthPointsJob],
   ledgers: [{
     key: MEMBER_ROSTER.key, title: MEMBER_ROSTER.title, subject: 'party_member', action: 'export',
     href: '/api/party-members.xlsx?placeId={placeId}', params: ['placeId'],
+  }, {
+    key: POINTS_RANKING.key, title: POINTS_RANKING.title, subject: 'party_points', action: 'export',
+    href: '/api/party-points/ranking.xlsx?placeId={placeId}&period=year&month={month}', params: ['placeId', 'month'],
   }],
   figures: [{
     key: 'party.compoundBranches', label: partyMsg.figureBranches, unit: 'count',

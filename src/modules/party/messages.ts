@@ -38,4 +38,12 @@ export const partyMsg = defineMessages({
   memberLeft: { zh: '该党员已离开', en: 'The member has left' },
   figureMembers: { zh: '在册党员数', en: 'Party members on the roll' },
   figureBranches: { zh: '小区党支部数', en: 'Compound branches' },
+  pointsCommunityOnly: { zh: '积分规则和排名按社区设置,请选择社区', en: 'Points rules and rankings are per community: pick a community' },
+  pointsItemUnknown: { zh: '该积分项', en: 'this item' },
+  pointsNoRule: { zh: '本社区的积分规则中没有“{item}”', en: 'The community’s points rules have no item “{item}”' },
+  pointsAwardKind: { zh: '只能直接给予“其他”或“居民评价”类积分', en: 'Only an other or a rating item is given directly' },
+  pointsCounterOfCounter: { zh: '冲正记录不能再冲正', en: 'A counter-entry is not countered' },
+  pointsAlreadyCountered: { zh: '该记录已冲正', en: 'The entry is already countered' },
+  pointsBadPeriod: { zh: '期间与类型不符(年:2026;半年:2026-H1;月:2026-05)', en: 'The period does not fit its kind (year 2026, half 2026-H1, month 2026-05)' },
+  pointsRankingTitle: { zh: '党员积分排名', en: 'Party members’ points ranking' },
 });

@@ -96,14 +96,23 @@ export async function postDetail(ctx: AppContext, actor: Actor, post: PartyPostR
 }
 
 /** The buildings of a subtree the caller sees that have no member holding a building-head post there. */
+/** The buildings under a place where no member holds a building-head post. */
+const lackingHead = (db: AppContext['handle']['db'], path: string) => db.selectFrom('places as b').leftJoin('places as c', 'c.id', 'b.parent_id')
+  .where('b.level', '=', 'building')
+  .where((eb) => inSubtrees(eb, 'b.path', [path]))
+  .where((eb) => eb.not(eb.exists(eb.selectFrom('party_claims as k').innerJoin('party_posts as p', 'p.id', 'k.post_id').select('k.id')
+    .whereRef('p.place_id', '=', 'b.id').where('p.kind', '=', 'building_head').where('k.state', '=', 'holding'))));
+
+/** How many buildings under a place (one the caller was checked to reach) lack a member holding a building-head post. */
+export async function countBuildingsLackingHead(db: AppContext['handle']['db'], path: string): Promise<number> {
+  return Number((await lackingHead(db, path).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+}
+
 export async function buildingsLackingHead(ctx: AppContext, actor: Actor, q: { placeId: string; limit: number; offset: number }) {
   const db = ctx.handle.db;
   const place = await findPlace(db, q.placeId);
   assertInScope(actor, place?.path, 'place');
-  const base = db.selectFrom('places as b').leftJoin('places as c', 'c.id', 'b.parent_id').where('b.level', '=', 'building')
-    .where((eb) => inSubtrees(eb, 'b.path', [place!.path]))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('party_claims as k').innerJoin('party_posts as p', 'p.id', 'k.post_id').select('k.id')
-      .whereRef('p.place_id', '=', 'b.id').where('p.kind', '=', 'building_head').where('k.state', '=', 'holding'))));
+  const base = lackingHead(db, place!.path);
   const [rows, total] = await Promise.all([
     base.select(['b.id', 'b.name', 'c.name as parent_name']).orderBy('b.path').limit(q.limit).offset(q.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -3,7 +3,8 @@ import { maskedColumn as masked } from '../../core/personal-data.js';
 import { PARTY_MEMBER_CATEGORY_LABELS } from '../../../contracts/party.js';
 import { partyMsg } from './messages.js';
 
-const zhOf = <K extends string>(labels: Record<K, { zh: string }>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, (v as { zh: string }).zh])) as Record<K, string>;
+/** The Chinese labels of an enum, as a ledger's enum column shows them. */
+export const zhOf = <K extends string>(labels: Record<K, { zh: string }>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, (v as { zh: string }).zh])) as Record<K, string>;
 
 /** The party-member roster (党员花名册): exported masked; imported back all rows or none, a masked value keeping what is stored. */
 export const MEMBER_ROSTER = defineLedger({

@@ -3,7 +3,7 @@ import type { PartyClaimAction, PartyMemberAction, PartyOrgAction, PartyPostActi
 import { multipartFile } from '../../test/harness.js';
 import { defineScopeSuite, type ScopeCase } from '../../core/scope-suite.js';
 
-type Own = { org: string; member: string; rosterFile: Buffer; post: string; claim: string };
+type Own = { org: string; member: string; rosterFile: Buffer; post: string; claim: string; entry: string; item: string };
 
 /** A body each step would accept, so that only the scope refuses it. */
 const STEP_BODIES: Record<PartyOrgAction, Record<string, unknown>> = { edit: { name: '越权改名' }, dissolve: { reason: '越权撤销' } };
@@ -26,9 +26,15 @@ export const scopeSuite = defineScopeSuite({
       place_id: f.otherGrid.id, place_path: f.otherGrid.path, places_total: 2, places_taken: 0, state: 'open', version: 1, created_at: now, updated_at: now }).execute();
     await f.ctx.handle.db.insertInto('party_claims').values({ id: 'otherpartyclm001', post_id: 'otherpartypost01', member_id: 'otherpartymem001', place_id: f.otherGrid.id,
       place_path: f.otherGrid.path, source: 'self', recommender_index: null, state: 'nominated', version: 1, created_at: now, updated_at: now }).execute();
+    // One entry of 沙头社区's member, on the service item of its (seeded) rules.
+    const rules = await f.ctx.handle.db.selectFrom('party_points_rules').select('items').where('place_id', '=', f.otherCommunity.id).executeTakeFirstOrThrow();
+    const item = (JSON.parse(rules.items) as { id: string; kind: string }[]).find((i) => i.kind === 'service_hour')!;
+    await f.ctx.handle.db.insertInto('party_points').values({ id: 'otherpartypts001', member_id: 'otherpartymem001', place_id: f.otherGrid.id, place_path: f.otherGrid.path,
+      item_id: item.id, item_kind: 'service_hour', item_name: '志愿服务', quantity: 2, points: 4, capped: 0, period: now.slice(0, 7), earned_on: now.slice(0, 10),
+      reason: '楼道清理', source_key: null, counters_id: null, created_by: null, created_by_name: 'system', created_at: now }).execute();
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('x').addRows([['姓名', '党员类别', '所属党组织'], ['越权党员', '居民党员', '沙头社区第1网格党小组']]);
-    return { org: 'otherpartyorg001', member: 'otherpartymem001', rosterFile: Buffer.from(await wb.xlsx.writeBuffer()), post: 'otherpartypost01', claim: 'otherpartyclm001' };
+    return { org: 'otherpartyorg001', member: 'otherpartymem001', rosterFile: Buffer.from(await wb.xlsx.writeBuffer()), post: 'otherpartypost01', claim: 'otherpartyclm001', entry: 'otherpartypts001', item: item.id };
   },
   cases: [
     { route: 'POST /api/party-orgs', who: 'beijiang',
@@ -60,9 +66,24 @@ export const scopeSuite = defineScopeSuite({
       request: (f) => ({ method: 'POST', url: `/api/party-claims/${f.claim}/${step}`, payload: { version: 1, ...body } }) })),
     ...Object.entries(MEMBER_STEP_BODIES).map(([step, body]): ScopeCase<Own> => ({ route: `POST /api/party-members/{id}/${step}`, who: 'beijiang',
       request: (f) => ({ method: 'POST', url: `/api/party-members/${f.member}/${step}`, payload: { version: 1, ...body } }) })),
+    { route: 'GET /api/party-points/rules', who: 'beijiang', request: (f) => ({ url: `/api/party-points/rules?placeId=${f.otherCommunity.id}` }) },
+    { route: 'PUT /api/party-points/rules', who: 'beijiang',
+      request: (f) => ({ method: 'PUT', url: '/api/party-points/rules', payload: { placeId: f.otherCommunity.id, version: 1, items: [{ kind: 'meeting', points: 9 }] } }) },
+    { route: 'POST /api/party-members/{id}/service', who: 'beijiang',
+      request: (f) => ({ method: 'POST', url: `/api/party-members/${f.member}/service`, payload: { hours: 2, what: '越权登记', date: '2026-11-02' } }) },
+    { route: 'POST /api/party-members/{id}/award', who: 'beijiang',
+      request: (f) => ({ method: 'POST', url: `/api/party-members/${f.member}/award`, payload: { itemId: f.item, reason: '越权给分', date: '2026-11-02' } }) },
+    { route: 'POST /api/party-points/meetings', who: 'beijiang',
+      request: (f) => ({ method: 'POST', url: '/api/party-points/meetings', payload: { placeId: f.otherCommunity.id, title: '越权会议', date: '2026-11-02', memberIds: [f.member] } }) },
+    { route: 'POST /api/party-points/{id}/counter', who: 'beijiang',
+      request: (f) => ({ method: 'POST', url: `/api/party-points/${f.entry}/counter`, payload: { reason: '越权冲正' } }) },
+    { route: 'GET /api/party-members/{id}/points', who: 'beijiang', request: (f) => ({ url: `/api/party-members/${f.member}/points` }) },
+    { route: 'GET /api/party-points/ranking', who: 'beijiang', request: (f) => ({ url: `/api/party-points/ranking?placeId=${f.otherCommunity.id}&period=year&of=2026` }) },
+    { route: 'GET /api/party-points/ranking.xlsx', who: 'beijiang', request: (f) => ({ url: `/api/party-points/ranking.xlsx?placeId=${f.otherCommunity.id}&period=year&month=2026-11` }) },
   ],
   // The resident's page reads the compound the resident chose; a post of another compound is 404 (party-posts.test.ts).
   unscoped: [
+    { route: 'GET /api/party-points/mine', reason: "the signed-in party member's own ledger, through their account's link (points.test.ts)" },
     { route: 'GET /api/h5/party-posts', reason: 'the open posts and the members of the compound the signed-in resident chose' },
     { route: 'POST /api/h5/party-posts/{id}/recommend', reason: "recommends for a post of the resident's chosen compound; another compound's post is 404 (party-posts.test.ts)" },
   ],

@@ -5,6 +5,7 @@ import { mobile, personName } from '../../seed/names.js';
 import type { PartyMemberCategory, PartyOrgKind, TPartySeatHolder } from '../../../contracts/party.js';
 import { personalColumns } from '../residents/index.js';
 import { listUnitsOfKind } from '../units/index.js';
+import { seedPoints } from './points-seed.js';
 import type { PartyClaimTable, PartyMemberTable, PartyOrgTable, PartyPostTable } from './tables.js';
 
 /**
@@ -13,7 +14,8 @@ import type { PartyClaimTable, PartyMemberTable, PartyOrgTable, PartyPostTable }
  * compounds and buildings are left without, so the gaps list has something to show. Two partner units have their own org.
  */
 export const partySeed: Seed = {
-  async run(ctx, { places, random }) {
+  async run(ctx, demo) {
+    const { places, random } = demo;
     const { db } = ctx.handle;
     const now = nowIso();
     const below = await db.selectFrom('places').select(['id', 'path', 'name', 'level']).where('path', 'like', `${places.street.path}%`)
@@ -61,6 +63,7 @@ export const partySeed: Seed = {
       if (claims.length) await trx.insertInto('party_claims').values(claims).execute();
       await appendEvents(trx, SYSTEM_ACTOR, events, now);
     });
+    await seedPoints(ctx, demo, members, claims);
   },
 };
 

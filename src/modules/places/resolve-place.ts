@@ -25,7 +25,7 @@ export const PLACE_MISS_TEXT: Record<PlaceMiss, Message> = {
 /**
  * Places demands inside `roots` (the subtrees the caller may file in). A place id wins; otherwise a compound named
  * under the community (or anywhere in the roots when it is unique); a compound name that matches nothing falls back
- * to the community, whose worker re-places the order. Places have no coordinates, so lat/long never place a demand.
+ * to the community, whose worker re-places the order. A point (lat/long) is placed by place-geometry's lookup, not here.
  */
 export function createPlaceResolver(db: DbOrTrx, roots: string[]) {
   const cache = new Map<string, Promise<PlaceRow[]>>();

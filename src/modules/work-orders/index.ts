@@ -1,6 +1,7 @@
 /** What other modules may use of work orders. */
 export { workOrdersModule } from './manifest.js';
 export { takeWorkOrderStep } from './commands/transition.js';
+export { countWorkOrders, countWorkOrdersByChannel } from './commands/count-work-orders.js';
 export { findVisibleWorkOrder } from './detail.js';
 export { isAssignee as isWorkOrderAssignee } from './relations.js';
 export type { WorkOrderRecord } from './record.js';
@@ -16,3 +17,4 @@ export { assigneeUsers } from './notify.js';
 export { photoRoutes } from './photo-routes.js';
 export { ZFileDemand, type TFileDemand } from './schema.js';
 export { receivedAtBounds, receivedAtProblem, type ReceivedAtBounds } from './received-at.js';
+export { unresolvedCountsByChild } from './child-counts.js';

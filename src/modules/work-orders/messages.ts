@@ -11,7 +11,7 @@ export const workOrderMsg = defineMessages({
   placeTooHigh: { zh: '诉求须落到社区及以下', en: 'A demand belongs to a community or a place below it' },
   unknownCategory: { zh: '诉求分类不存在或已停用', en: 'Unknown or inactive category' },
   externalNoRequired: { zh: '12345 工单须填写原工单编号', en: 'A 12345 demand needs the platform’s order number' },
-  receivedAtField: { zh: '受理时间', en: 'receivedAt' },
+  receivedAtField: { zh: '接收时间', en: 'receivedAt' },
   receivedTooOld: { zh: '{field}最早只能是{days}天前({earliest}起)', en: '{field} may lie at most {days} days in the past (from {earliest} on)' },
   receivedInFuture: { zh: '{field}不能晚于当前时间(最多允许{minutes}分钟误差)', en: '{field} may not lie in the future (by more than {minutes} minutes)' },
   externalNoTaken: { zh: '该 12345 工单编号已登记过', en: 'A demand with this 12345 order number is already filed' },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bilingual, ZId, ZPhone, ZReason, ZVersion, ZPage } from '../../core/validation.js';
 import { CHANNELS, DEMAND_TYPES, RATINGS, STATES, URGENCIES } from './state.js';
 import { workOrderMsg } from './messages.js';
+import { WORK_ORDER_ACTIONS } from '../../../contracts/work-order-steps.js';
 
 const ZText = (max: number, zh: string, en: string) => z.string().trim().min(1, bilingual(zh, en)).max(max);
 
@@ -40,7 +41,11 @@ export const ZWorkOrderQuery = z.object({
   receivedFrom: z.iso.date().optional(),
   receivedTo: z.iso.date().optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Still to be resolved and due within the next 24 hours. */
+  dueSoon: z.enum(['true', 'false']).optional(),
   mine: z.enum(['true', 'false']).optional(),
+  /** With `mine`: only the orders on which this step waits on me. */
+  awaits: z.enum(WORK_ORDER_ACTIONS).optional(),
   q: z.string().trim().max(50).optional(),
   ...ZPage(20, 200).shape,
 });

@@ -8,6 +8,7 @@ import { listActiveCategories, type CategoryTable } from '../demand-categories/i
 import { listPlacesAtLevel, type PlaceRow } from '../places/index.js';
 import { listUnitsOfKind, type UnitTable } from '../units/index.js';
 import { loadCalendar } from '../work-calendar/index.js';
+import { DEMO_RESIDENT_PHONE } from '../../seed/demo-resident.js';
 import { mobile, personName } from '../../seed/names.js';
 import { trackingNo } from './commands/file-demand.js';
 import { addWorkingDays, DEFAULT_DAYS, resolveDays, type Calendar } from './deadlines.js';
@@ -97,12 +98,12 @@ export async function seedOrderHistory(ctx: AppContext, r: Random, opts: {
  * (accepted, dispatched, taken), so the overdue scan never picks one up.
  */
 const MAILBOX_DEMANDS: {
-  title: string; description: string; category: string; type: DemandType; reporter: string; hoursAgo: number; upTo: 'received' | 'resolved' | 'closed'; result?: string;
+  title: string; description: string; category: string; type: DemandType; reporter: string; phone?: string; hoursAgo: number; upTo: 'received' | 'resolved' | 'closed'; result?: string;
 }[] = [
   { title: '单元门禁损坏', description: '楼长信箱:单元门禁坏了三天,外来人员随意进出,住户担心安全。', category: 'property-service', type: 'help',
     reporter: '陈秀兰', hoursAgo: 2, upTo: 'received' },
   { title: '楼道灯不亮', description: '楼长信箱:五楼到七楼楼道灯不亮,老人晚上上下楼不方便。', category: 'street-light', type: 'help',
-    reporter: '黄志强', hoursAgo: 30, upTo: 'resolved', result: '已更换楼道灯管三支,现已正常照明。' },
+    reporter: '黄志强', phone: DEMO_RESIDENT_PHONE, hoursAgo: 30, upTo: 'resolved', result: '已更换楼道灯管三支,现已正常照明。' },
   { title: '楼道堆放杂物堵塞通道', description: '楼长信箱:一楼楼道长期堆放旧家具和纸箱,堵塞消防通道。', category: 'property-service', type: 'complaint',
     reporter: '刘芳', hoursAgo: 12 * 24, upTo: 'closed', result: '已联系物业清理杂物,并在楼道张贴消防提示。' },
 ];
@@ -126,7 +127,8 @@ async function seedMailboxDemands(ctx: AppContext, demo: DemoContext, calendar: 
     const o: WorkOrderRow = {
       id: newId(), tracking_no: trackingNo(received), external_no: null, channel: 'mailbox', demand_type: d.type, category_id: category.id,
       place_id: building.id, place_path: building.path, office_id: officeOf(building.path)!, title: d.title, description: d.description,
-      address_enc: null, address_masked: null, lat: null, lng: null, reporter_name: d.reporter, reporter_name_enc: null, confidential: 0, urgency: 0, reporter_phone_enc: null, reporter_phone_masked: null, reporter_phone_index: null,
+      address_enc: null, address_masked: null, lat: null, lng: null, reporter_name: d.reporter, reporter_name_enc: null, confidential: 0, urgency: 0,
+      reporter_phone_enc: d.phone ? ctx.cipher.encrypt(d.phone) : null, reporter_phone_masked: d.phone ? mask('phone', d.phone) : null, reporter_phone_index: d.phone ? ctx.cipher.blindIndex(d.phone) : null,
       state: d.upTo, assignee_kind: null, assignee_id: null, dispatcher_id: null, filed_by: head.id, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null,
       received_at: received.toISOString(), accept_due: addWorkingDays(received, DEFAULT_DAYS.accept, calendar).toISOString(), contact_due: null,
       resolve_due: addWorkingDays(received, resolveDays(d.type, Boolean(category.complex)), calendar).toISOString(),

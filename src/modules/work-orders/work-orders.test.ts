@@ -82,7 +82,7 @@ describe('the work-order lifecycle', () => {
     ] as const) {
       const res = await file(receivedAt);
       expect(res.statusCode, receivedAt).toBe(422);
-      expect(res.json()).toMatchObject({ code, field: 'receivedAt', message: { zh: expect.stringContaining('受理时间'), en: expect.stringContaining('receivedAt') } });
+      expect(res.json()).toMatchObject({ code, field: 'receivedAt', message: { zh: expect.stringContaining('接收时间'), en: expect.stringContaining('receivedAt') } });
     }
     const old = (await file('2019-06-01T09:00:00+08:00')).json().message;
     expect(old.zh).toContain('30天前');

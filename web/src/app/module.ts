@@ -22,6 +22,8 @@ export interface ModuleRoute {
   shell: Shell;
   /** Office pages only some may open: the others are sent home (the server checks again). */
   ability?: Ability;
+  /** The window's title; by default the label of the module's menu entry the path lies under. */
+  titleKey?: MessageKey;
 }
 
 /** Who sees a menu entry or header item: anyone with one of the abilities, or one of the roles; everyone without either. */
@@ -45,12 +47,20 @@ export interface HeaderItem extends Audience {
   element: ReactNode;
 }
 
+/** Where signing in leads those with one of `roles`: the landing of the lowest `order` that fits the user wins. */
+export interface Landing {
+  path: string;
+  roles: readonly Role[];
+  order: number;
+}
+
 /** A web module: the web app's side of a server manifest. modules/index.ts lists them; the shell reads nothing else. */
 export interface WebModule<C extends object = object> {
   name: string;
   routes: readonly ModuleRoute[];
   menu?: readonly MenuEntry[];
   header?: readonly HeaderItem[];
+  landings?: readonly Landing[];
   /** Its texts; the keys of every module and of the shell together make the app's catalogue (i18n/types.ts). */
   i18n?: { 'zh-CN': C; en: Widen<C> };
 }

@@ -1,13 +1,18 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { webModules } from '../modules';
 import { PageLoading } from './lazy';
+import { PageTitle, titleKeyOf } from './PageTitle';
 import { AppLayout } from './layout/AppLayout';
 import type { ModuleRoute } from './module';
-import { HOME, RequireAbility, RequireAuth } from './session/RequireAuth';
+import { GoHome, RequireAbility, RequireAuth } from './session/RequireAuth';
 
-const routes: readonly ModuleRoute[] = webModules.flatMap((m) => m.routes);
+const routes: readonly ModuleRoute[] = webModules.flatMap((m) => m.routes.map((r) => ({ ...r, titleKey: titleKeyOf(m, r) })));
 
-const page = (r: ModuleRoute) => (r.ability ? <RequireAbility subject={r.ability.subject} action={r.ability.action}>{r.element}</RequireAbility> : r.element);
+const page = (r: ModuleRoute) => (
+  <PageTitle titleKey={r.titleKey}>
+    {r.ability ? <RequireAbility subject={r.ability.subject} action={r.ability.action}>{r.element}</RequireAbility> : r.element}
+  </PageTitle>
+);
 
 /**
  * Every module's routes: office pages inside the signed-in shell, public, H5 and bare pages on their own. Pages load
@@ -25,9 +30,9 @@ export function AppRoutes() {
             </RequireAuth>
           }
         >
-          <Route index element={<Navigate to={HOME} replace />} />
+          <Route index element={<GoHome />} />
           {routes.filter((r) => r.shell === 'office').map((r) => <Route key={r.path} path={r.path} element={page(r)} />)}
-          <Route path="*" element={<Navigate to={HOME} replace />} />
+          <Route path="*" element={<GoHome />} />
         </Route>
       </Routes>
     </PageLoading>

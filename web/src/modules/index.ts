@@ -9,10 +9,12 @@ import { placesModule } from './places/module';
 import { ratesModule } from './rates/module';
 import { residentsModule } from './residents/module';
 import { timelineModule } from './timeline/module';
+import { workbenchModule } from './workbench/module';
 import { workOrdersModule } from './work-orders/module';
 
 /** The web modules, in order; the router, the side menu and the i18n catalogues are built from this list. */
 export const webModules = [
+  workbenchModule,
   placesModule,
   residentsModule,
   timelineModule,

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../../core/context.js';
-import type { DbOrTrx } from '../../../core/db.js';
 import { apiKeyActor, type ApiKeyRow } from '../../api-keys/index.js';
 import { createPlaceResolver, findPlace, PLACE_MISS_TEXT } from '../../places/index.js';
+import { placeForPoint } from '../../place-geometry/index.js';
 import { z } from 'zod';
 import { saveAttachments, uploadRoot, withAttachmentFiles, checkPhotos } from '../../attachments/index.js';
 import { fileDemand, orderAttachmentOwner, ZFileDemand } from '../../work-orders/index.js';
@@ -30,9 +30,11 @@ const NOT_PINPOINTED = '#NOTPINPOINTED#';
 /**
  * address_id, or the community and compound attributes (a compound may also be named by address_string); with neither
  * an address_id nor a community (a stock FixMyStreet sends only the pin), a compound the name finds in the key's area,
- * else the key's own place, where staff place the request (`unplaced`). A named place that is not there is 400 or 404.
+ * else the place the pin falls in inside the key's area (place-geometry's lookup), else the key's own place, where staff
+ * place the request (`unplaced`). A named place that is not there is 400 or 404.
  */
-async function placeOf(db: DbOrTrx, key: ApiKeyRow, f: Fields) {
+async function placeOf(ctx: AppContext, key: ApiKeyRow, f: Fields, pin: { lat?: number; lng?: number }) {
+  const { db } = ctx.handle;
   const addressId = f.get('address_id') === NOT_PINPOINTED ? undefined : f.get('address_id');
   const named = { placeId: addressId, community: f.attribute('community'), compound: f.attribute('compound') ?? f.get('address_string') };
   const resolve = createPlaceResolver(db, [key.place_path]);
@@ -40,7 +42,10 @@ async function placeOf(db: DbOrTrx, key: ApiKeyRow, f: Fields) {
     // A compound named by its name alone is looked for in the key's area; found or not, the request is never refused.
     const found = named.compound ? await resolve(named) : null;
     if (found && 'place' in found) return found.place;
-    const own = await findPlace(db, key.place_id);
+    // The pin, inside the key's area: the nearest compound of the grid it falls in, else that grid (or community).
+    const located = pin.lat !== undefined && pin.lng !== undefined
+      ? await placeForPoint(db, [key.place_path], pin.lng, pin.lat, ctx.config.locateMaxMetres) : null;
+    const own = await findPlace(db, located?.id ?? key.place_id);
     if (own) return own;
   }
   const where = await resolve(named);
@@ -57,9 +62,8 @@ const ZClientDemand = ZFileDemand.extend({
 });
 
 /**
- * Files a GeoReport request as a work order from channel `open311`, inside the key's subtree. It is placed by
- * `address_id` (our place id), or by `attribute[community]` with `attribute[compound]` or an `address_string` naming a
- * compound; without either the answer is 400, since OneGrid's places carry no coordinates to find the nearest.
+ * Files a GeoReport request as a work order from channel `open311`, inside the key's subtree, placed as placeOf says;
+ * a valid request is never refused for want of a place.
  */
 export async function postServiceRequest(ctx: AppContext, key: ApiKeyRow, f: Fields) {
   const { db } = ctx.handle;
@@ -74,7 +78,7 @@ export async function postServiceRequest(ctx: AppContext, key: ApiKeyRow, f: Fie
   const lat = number(f, 'lat');
   const lng = number(f, 'long');
 
-  const place = await placeOf(db, key, f);
+  const place = await placeOf(ctx, key, f, { lat, lng });
   // An uploaded photo gets the same checks and loses its metadata as the H5 page's do, before anything is written.
   const photos = checkPhotos(f.media);
   const media = mediaLinks(f.all('media_url'));

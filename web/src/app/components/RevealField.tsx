@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Revealed } from '../api/types';
 import { useNotify } from '../hooks/useNotify';
 import { useT } from '../i18n/I18nProvider';
+import { validated } from '../forms';
 
 interface Props {
   /** The masked value as lists show it. */
@@ -28,7 +29,9 @@ export function RevealField({ masked, label, canReveal, reveal, testId }: Props)
   if (value !== null) return <Typography.Text copyable data-testid={testId && `${testId}-value`}>{value}</Typography.Text>;
 
   const submit = async () => {
-    const { reason } = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
+    const { reason } = values;
     setBusy(true);
     try {
       const answer = await reveal(reason.trim());

@@ -6,12 +6,12 @@ import { useIsPhone } from '../hooks/useIsPhone';
 import { useT } from '../i18n/I18nProvider';
 import { webModules } from '../../modules';
 import { PageLoading } from '../lazy';
-import { reaches, type HeaderItem, type MenuEntry } from '../module';
+import { reaches, type HeaderItem } from '../module';
 import { useSession } from '../session/SessionProvider';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useMenu } from './menu';
 import { UserMenu } from './UserMenu';
 
-const MENU: readonly MenuEntry[] = webModules.flatMap((m) => m.menu ?? []).sort((a, b) => a.order - b.order);
 const HEADER: readonly HeaderItem[] = webModules.flatMap((m) => m.header ?? []);
 
 /** The back office: side menu on a desktop; on a phone a top bar whose menu opens in a drawer. Modules fill both. */
@@ -24,7 +24,7 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
-  const items = MENU.filter((e) => reaches(e, can, roles)).map((e) => ({ key: e.key, icon: e.icon, label: t(e.labelKey) }));
+  const items = useMenu();
   const selected = items.find((i) => pathname.startsWith(i.key))?.key ?? items[0]?.key ?? '';
   const menu = (
     <Menu

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { useNotify } from '../hooks/useNotify';
 import { useT } from '../i18n/I18nProvider';
+import { validated } from '../forms';
 
 interface Values {
   currentPassword: string;
@@ -17,7 +18,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const { error, success } = useNotify();
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     setSaving(true);
     try {
       await api.post('/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });

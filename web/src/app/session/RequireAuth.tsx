@@ -1,10 +1,14 @@
 import { Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { landingFor } from './landing';
 import { useSession } from './SessionProvider';
 
-/** Where signing in, `/` and unknown addresses lead: the place tree. */
-export const HOME = '/places';
+/** Sends the signed-in user to their landing (signing in, `/`, unknown addresses, a page they may not open). */
+export function GoHome() {
+  const { me } = useSession();
+  return <Navigate to={landingFor(me)} replace />;
+}
 
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { me } = useSession();
@@ -23,5 +27,5 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 /** Hides a whole page from users whose abilities do not include it. */
 export function RequireAbility({ subject, action, children }: { subject: string; action: string; children: ReactNode }) {
   const { can } = useSession();
-  return can(subject, action) ? <>{children}</> : <Navigate to={HOME} replace />;
+  return can(subject, action) ? <>{children}</> : <GoHome />;
 }

@@ -8,6 +8,7 @@ import { useNotify } from '../../app/hooks/useNotify';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { accountsApi, type Account, type RoleInput } from './api';
 import { RoleBindingsField } from './RoleBindingsField';
+import { validated } from '../../app/forms';
 
 interface Values {
   username: string;
@@ -32,7 +33,8 @@ export function UserFormModal({ user, onClose, onDone }: { user: User | null; on
   const units = useLoad(() => accountsApi.linkableUnits(), []);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     const roles = v.roles.map((r) => ({ role: r.role, placeId: r.placeId }));
     const unitId = isContact(roles) ? v.unitId ?? null : null;
     setSaving(true);

@@ -6,6 +6,7 @@ import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
 import { PlaceSelect } from '../places/PlaceSelect';
 import { announcementsApi, type AnnouncementDraft, type AnnouncementDetail } from './api';
+import { validated } from '../../app/forms';
 
 /** Writing a notice: a new draft, or a draft of my office (its version guards the save). Publishing saves first. */
 export function AnnouncementEditor() {
@@ -33,7 +34,8 @@ function EditorForm({ detail }: { detail: AnnouncementDetail | null }) {
     return announcementsApi.step(a.id, 'edit', { version: a.version, ...changed });
   };
   const run = async (publish: boolean) => {
-    const values = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
     setBusy(true);
     try {
       const saved = await save(values);

@@ -5,6 +5,7 @@ import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
 import type { AnnouncementAction, AnnouncementState } from '../../../../contracts/announcements';
 import { announcementsApi } from './api';
+import { validated } from '../../app/forms';
 
 const COLOR: Record<AnnouncementState, string> = { draft: 'default', published: 'green', withdrawn: 'orange' };
 
@@ -52,7 +53,7 @@ export function StepButtons({ id, version, actions, onDone }: StepProps) {
         <Button danger onClick={() => { form.resetFields(); setAsking(true); }} data-testid="announcement-withdraw">{t('announcement.steps.withdraw')}</Button>
       )}
       <Modal open={asking} title={t('announcement.steps.withdraw')} onCancel={() => setAsking(false)} confirmLoading={busy} destroyOnHidden
-        onOk={async () => take('withdraw', await form.validateFields())} okText={t('common.ok')} cancelText={t('common.cancel')}
+        onOk={async () => { const v = await validated(form); if (v) await take('withdraw', v); }} okText={t('common.ok')} cancelText={t('common.cancel')}
         okButtonProps={{ 'data-testid': 'withdraw-submit' } as Record<string, string>}>
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item name="reason" label={t('announcement.withdrawReason')} rules={[{ required: true, min: 2, whitespace: true, message: t('common.reasonRequired') }]}>

@@ -19,7 +19,7 @@ export const announcementsModule: WebModule<typeof zh> = {
     { path: '/announcements/:id', element: <AnnouncementDetailPage />, shell: 'office', ability: READ },
     { path: '/announcements/:id/edit', element: <AnnouncementEditor />, shell: 'office', ability: { subject: 'announcement', action: 'edit' } },
     // More specific than the H5 module's /h5/*, so the router picks it.
-    { path: '/h5/announcements', element: <H5AnnouncementsPage />, shell: 'h5' },
+    { path: '/h5/announcements', element: <H5AnnouncementsPage />, shell: 'h5', titleKey: 'h5Announcement.title' },
   ],
   menu: [{ key: '/announcements', icon: <NotificationOutlined />, labelKey: 'nav.announcements', order: 25, ability: READ }],
   i18n: { 'zh-CN': zh, en },

@@ -5,7 +5,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
 import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
-import { HOME } from '../../app/session/RequireAuth';
+import { landingFor } from '../../app/session/landing';
 import { useSession } from '../../app/session/SessionProvider';
 import { forgetPrefetched } from '../../app/api/client';
 import { signIn } from './api';
@@ -24,9 +24,10 @@ export function LoginPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const from = (location.state as { from?: string } | null)?.from;
-  const target = from && from !== '/login' ? from : HOME;
+  // Back where a signed-out visit was sent from, else the user's landing (`/` is no page of its own).
+  const target = (who: typeof me) => (from && from !== '/login' && from !== '/' ? from : landingFor(who));
 
-  if (me) return <Navigate to={target} replace />;
+  if (me) return <Navigate to={target(me)} replace />;
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -34,8 +35,7 @@ export function LoginPage() {
     try {
       await signIn(v.username, v.password);
       forgetPrefetched();
-      await refresh();
-      navigate(target, { replace: true });
+      navigate(target(await refresh()), { replace: true });
     } catch (err) {
       // Lockout and wrong password come with the server's own words.
       setFailure(errorText(err));

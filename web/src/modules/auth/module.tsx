@@ -7,6 +7,6 @@ const LoginPage = lazyNamed(() => import('./LoginPage'), 'LoginPage');
 /** Staff sign-in. */
 export const authModule: WebModule<typeof zh> = {
   name: 'auth',
-  routes: [{ path: '/login', element: <LoginPage />, shell: 'bare' }],
+  routes: [{ path: '/login', element: <LoginPage />, shell: 'bare', titleKey: 'auth.title' }],
   i18n: { 'zh-CN': zh, en },
 };

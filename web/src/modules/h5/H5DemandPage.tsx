@@ -7,6 +7,9 @@ import { localTime } from '../timeline/format';
 import { h5Api, type H5Step } from './api';
 import { H5RateForm } from './H5RateForm';
 
+/** The states in which the order's result is the answer the resident has now. */
+const RESULT_STANDS = new Set(['resolved', 'followed_up', 'closed']);
+
 /** One demand as the resident follows it: state, photos, the steps so far, and rating once it is resolved. */
 export function H5DemandPage() {
   const { t, tr } = useI18n();
@@ -32,7 +35,8 @@ export function H5DemandPage() {
           { key: 'place', label: t('h5.compound'), children: data.place.name },
           { key: 'cat', label: t('h5.category'), children: data.category.name },
           { key: 'desc', label: t('h5.description'), children: data.description },
-          ...(data.result ? [{ key: 'result', label: t('h5.result'), children: data.result }] : []),
+          // After "not satisfied" the order is handled again: the old result stays in the timeline, not as the current one.
+          ...(data.result && RESULT_STANDS.has(data.state) ? [{ key: 'result', label: t('h5.result'), children: data.result }] : []),
         ]} />
         {data.photos.length > 0 && (
           <Image.PreviewGroup>

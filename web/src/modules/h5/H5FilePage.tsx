@@ -50,11 +50,10 @@ export function H5FilePage() {
         extra={<Link to={`/h5/demands/${done.id}`}><Button type="primary">{t('h5.progress')}</Button></Link>} />
     );
   }
-  const required = [{ required: true, whitespace: true, message: t('common.required') }];
   return (
     <Card title={t('h5.title')} data-testid="h5-file-form">
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ demandType: 'help' }}>
-        <Form.Item name="compoundId" label={t('h5.compound')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="compoundId" label={t('h5.compound')} rules={[{ required: true, message: t('h5.invalid.compound') }]}>
           <CompoundPicker initial={qrCompound} />
         </Form.Item>
         {(buildings.data?.children.length ?? 0) > 0 && (
@@ -62,15 +61,15 @@ export function H5FilePage() {
             <Select allowClear options={buildings.data!.children.map((b) => ({ value: b.id, label: b.name }))} />
           </Form.Item>
         )}
-        <Form.Item name="categoryId" label={t('h5.category')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="categoryId" label={t('h5.category')} rules={[{ required: true, message: t('h5.invalid.category') }]}>
           <Select data-testid="h5-category" showSearch={{ optionFilterProp: 'label' }}
             options={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.groupName} / ${c.name}` }))} />
         </Form.Item>
-        <Form.Item name="demandType" label={t('h5.type')} rules={required}>
+        <Form.Item name="demandType" label={t('h5.type')} rules={[{ required: true, message: t('h5.invalid.type') }]}>
           <Select options={DEMAND_TYPES.map((d) => ({ value: d, label: t(`demandType.${d}`) }))} />
         </Form.Item>
         <Form.Item name="title" label={t('h5.titleField')}><Input maxLength={100} /></Form.Item>
-        <Form.Item name="description" label={t('h5.description')} rules={required}><Input.TextArea rows={4} maxLength={2000} /></Form.Item>
+        <Form.Item name="description" label={t('h5.description')} rules={[{ required: true, whitespace: true, message: t('h5.invalid.description') }]}><Input.TextArea rows={4} maxLength={2000} /></Form.Item>
         <Form.Item name="photos" label={t('h5.photos')}><PhotoPicker max={6} /></Form.Item>
         <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="h5-submit">{t('h5.submit')}</Button>
       </Form>

@@ -26,7 +26,7 @@ export function H5RateForm({ demand, onRated }: { demand: H5Demand; onRated: () 
   return (
     <Card size="small" title={t('h5.rateTitle')} data-testid="h5-rate">
       <Form layout="vertical" onFinish={submit}>
-        <Form.Item name="rating" rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item name="rating" rules={[{ required: true, message: t('h5.invalid.rating') }]}>
           <Radio.Group options={RATINGS.map((r) => ({ value: r, label: t(`rating.${r}`) }))} />
         </Form.Item>
         <Form.Item name="comment" label={t('h5.comment')}><Input.TextArea rows={2} maxLength={500} /></Form.Item>

@@ -2,6 +2,7 @@ import { Button, Card, Form, Input, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
+import { validated } from '../../app/forms';
 import { h5Api } from './api';
 
 /** Phone and a one-time SMS code; the code button waits a minute between sends. */
@@ -18,7 +19,8 @@ export function H5SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   }, [wait]);
 
   const send = async () => {
-    const { phone } = await form.validateFields(['phone']);
+    const phone = (await validated(form, ['phone']))?.phone;
+    if (!phone) return;
     try {
       await h5Api.sendCode(phone.trim());
       success(t('h5.codeSent'));
@@ -38,16 +40,16 @@ export function H5SignIn({ onSignedIn }: { onSignedIn: () => void }) {
       setBusy(false);
     }
   };
-  const phoneRule = { pattern: /^1[3-9]\d{9}$/, message: t('h5.phone') };
+  const phoneRule = { pattern: /^1[3-9]\d{9}$/, message: t('h5.invalid.phoneFormat') };
   return (
     <Card title={t('h5.signIn')} data-testid="h5-sign-in">
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="phone" label={t('h5.phone')} rules={[{ required: true, message: t('common.required') }, phoneRule]}>
+        <Form.Item name="phone" label={t('h5.phone')} rules={[{ required: true, whitespace: true, message: t('h5.invalid.phone') }, phoneRule]}>
           <Input inputMode="tel" maxLength={11} autoComplete="tel" />
         </Form.Item>
         <Form.Item label={t('h5.code')} required>
           <Space.Compact style={{ width: '100%' }}>
-            <Form.Item name="code" noStyle rules={[{ required: true, pattern: /^\d{6}$/, message: t('h5.code') }]}>
+            <Form.Item name="code" noStyle rules={[{ required: true, pattern: /^\d{6}$/, message: t('h5.invalid.code') }]}>
               <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" aria-label={t('h5.code')} />
             </Form.Item>
             <Button onClick={send} disabled={wait > 0} data-testid="h5-send-code">{wait > 0 ? `${wait}s` : t('h5.sendCode')}</Button>

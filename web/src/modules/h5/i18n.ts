@@ -8,6 +8,12 @@ export const zh = {
     photos: '照片(最多6张)', submit: '提交', submitted: '提交成功', trackingNo: '您的工单号', myDemands: '我的诉求', announcements: '通知公告', newDemand: '我要反映',
     progress: '办理进度', rate: '评价', rateTitle: '对办理结果评价', comment: '评价意见(可选)', rated: '感谢您的评价', reopened: '已重新交办', empty: '暂无诉求',
     result: '办理结果',
+    // What is wrong, not only which field: a resident on a phone reads these under the field.
+    invalid: {
+      phone: '请输入手机号', phoneFormat: '请输入11位手机号码,如13900001234', code: '请输入短信中的6位数字验证码',
+      compound: '请选择或搜索您所在的小区', category: '请选择问题分类', type: '请选择诉求类型', description: '请简单描述您遇到的问题',
+      rating: '请选择满意程度',
+    },
     steps: {
       filed: '已提交', accepted: '已受理', dispatched: '已派单', taken: '已接单', contacted: '已联系', resolved: '已办结', followed_up: '已回访',
       rated: '已评价', answered: '已答复', rejected: '已退回', merged: '已合并',
@@ -23,6 +29,12 @@ export const en: Widen<typeof zh> = {
     submit: 'Submit', submitted: 'Submitted', trackingNo: 'Your tracking number', myDemands: 'My demands', announcements: 'Notices', newDemand: 'Report',
     progress: 'Progress', rate: 'Rate', rateTitle: 'Rate the result', comment: 'Comment (optional)',
     rated: 'Thank you for rating', reopened: 'Reopened', empty: 'No demands yet', result: 'Result',
+    invalid: {
+      phone: 'Enter your mobile number', phoneFormat: 'Enter an 11-digit mobile number, e.g. 13900001234',
+      code: 'Enter the 6-digit code from the text message', compound: 'Pick or search for your compound',
+      category: 'Pick a category', type: 'Pick a type', description: 'Describe the problem in a few words',
+      rating: 'Pick how satisfied you are',
+    },
     steps: {
       filed: 'Filed', accepted: 'Accepted', dispatched: 'Dispatched', taken: 'Taken', contacted: 'Contacted',
       resolved: 'Resolved', followed_up: 'Followed up', rated: 'Rated', answered: 'Answered', rejected: 'Rejected',

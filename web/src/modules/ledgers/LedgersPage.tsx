@@ -1,5 +1,6 @@
 import { Card, DatePicker, Empty, List, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { currentMonth } from '../../../../contracts/months';
 import { useState } from 'react';
 import { LedgerButton } from '../../app/components/LedgerButton';
 import { useLoad } from '../../app/hooks/useLoad';
@@ -10,7 +11,7 @@ import { ledgerHref, ledgersApi, type Ledger, type LedgerValues } from './api';
 /** One ledger: the pickers its parameters need, and its export button. */
 function LedgerRow({ ledger }: { ledger: Ledger }) {
   const { t, pick } = useI18n();
-  const [values, setValues] = useState<LedgerValues>({ month: dayjs().format('YYYY-MM') });
+  const [values, setValues] = useState<LedgerValues>({ month: currentMonth() });
   const set = (patch: LedgerValues) => setValues((v) => ({ ...v, ...patch }));
   return (
     <List.Item data-testid="ledger" data-key={ledger.key}>
@@ -23,7 +24,7 @@ function LedgerRow({ ledger }: { ledger: Ledger }) {
           )}
           {ledger.params.includes('month') && (
             <DatePicker picker="month" allowClear={false} value={dayjs(`${values.month}-01`)} aria-label={t('ledger.month')}
-              disabledDate={(d) => d.isAfter(dayjs(), 'month')} onChange={(d) => d && set({ month: d.format('YYYY-MM') })}
+              disabledDate={(d) => d.format('YYYY-MM') > currentMonth()} onChange={(d) => d && set({ month: d.format('YYYY-MM') })}
               data-testid={`ledger-month-${ledger.key}`} />
           )}
           <LedgerButton href={ledgerHref(ledger, values)} fallbackName={`${pick(ledger.title)}.xlsx`} testId={`ledger-export-${ledger.key}`}>

@@ -2,8 +2,8 @@ import type { Widen } from '../../app/i18n/types';
 
 /** 党组织 texts; modules/index.ts merges them into the app's catalogues. */
 export const zh = {
-  nav: { partyOrgs: '党组织', partyMembers: '党员', partyPosts: '党员岗位' },
-  action: { dissolve: '撤销', transfer: '转接组织关系', leave: '登记离开', export_party_members: '导出党员花名册', import_party_members: '导入党员花名册', nominate: '自荐', recommend: '居民推荐', approve: '同意', decline: '不同意', claim: '认领', vacate: '退出岗位', close: '停止招募', reopen: '重新开放' },
+  nav: { partyOrgs: '党组织', partyMembers: '党员', partyPosts: '党员岗位', partyPoints: '党员积分', myPoints: '我的积分' },
+  action: { dissolve: '撤销', transfer: '转接组织关系', leave: '登记离开', export_party_members: '导出党员花名册', import_party_members: '导入党员花名册', nominate: '自荐', recommend: '居民推荐', approve: '同意', decline: '不同意', claim: '认领', vacate: '退出岗位', close: '停止招募', reopen: '重新开放', set_points_rules: '修改积分规则', record_service: '登记志愿服务', attend_meeting: '参加会议', hold_post: '在岗积分', award_points: '给予积分', counter_points: '积分冲正', export_party_points: '导出党员积分排名' },
   entity: { party_org: '党组织', party_member: '党员', party_post: '岗位', party_claim: '认领' },
   partyOrg: {
     title: '党组织架构', tree: '组织树', new: '成立党组织', kind: '类型', name: '名称', place: '所在地点', unit: '共建单位', secretary: '书记',
@@ -35,14 +35,25 @@ export const zh = {
     claimStates: { nominated: '待审核', approved: '已同意', declined: '未同意', holding: '在岗', vacated: '已退出' },
     steps: { close: '停止招募', reopen: '重新开放', approve: '同意', decline: '不同意', claim: '认领', vacate: '退出岗位' },
   },
+  partyPoints: {
+    title: '党员积分', pickCommunity: '请选择社区', ranking: '积分排名', record: '登记积分', rules: '积分规则', rank: '名次', member: '党员', points: '积分',
+    periods: { year: '年度', half: '半年', month: '月度' }, allOrgs: '全部党组织', export: '导出排名', noRanking: '本期暂无积分',
+    total: '累计积分', yearTotal: '{year}年积分', noEntries: '暂无积分记录', capped: '已达上限', counterEntry: '冲正', countered: '已冲正', counter: '冲正',
+    counterReason: '冲正理由', recordService: '登记志愿服务', recordMeeting: '登记会议参会', hours: '服务时长(小时)', what: '服务内容', date: '日期',
+    meetingTitle: '会议名称', attendees: '参会党员', recorded: '已登记', kind: '积分项', itemName: '名称', cap: '上限', capPeriod: '上限周期',
+    capPeriods: { month: '每月', year: '每年' }, addItem: '添加积分项', remove: '删除', rulesSaved: '积分规则已保存', rulesVersion: '第 {n} 版',
+    rulesHint: '修改规则只影响之后的积分,已记入的积分不变;超过上限的记录照常登记,记 0 分(或剩余分值)并标注“已达上限”。',
+    kinds: { service_hour: '志愿服务(每小时)', meeting: '参加会议(每次)', post_month: '在岗(每月)', rating: '居民评价满意(每次)', other: '其他' },
+    mine: '我的积分', system: '系统自动', notLinked: '您的账号尚未关联党员信息,请联系社区',
+  },
   h5Post: {
     title: '党员岗位', pick: '选择您居住的小区', left: '剩余名额 {n}', recommend: '推荐党员', pickMember: '选择要推荐的党员', sent: '推荐已提交,待社区党委审核', empty: '本小区暂无招募中的岗位',
   },
 } as const;
 
 export const en: Widen<typeof zh> = {
-  nav: { partyOrgs: 'Party orgs', partyMembers: 'Party members', partyPosts: 'Posts' },
-  action: { dissolve: 'Dissolved', transfer: 'Transferred', leave: 'Recorded leaving', export_party_members: 'Exported the party-member roster', import_party_members: 'Imported the party-member roster', nominate: 'Self-nominated', recommend: 'Recommended by a resident', approve: 'Approved', decline: 'Declined', claim: 'Claimed', vacate: 'Vacated', close: 'Closed', reopen: 'Reopened' },
+  nav: { partyOrgs: 'Party orgs', partyMembers: 'Party members', partyPosts: 'Posts', partyPoints: 'Points', myPoints: 'My points' },
+  action: { dissolve: 'Dissolved', transfer: 'Transferred', leave: 'Recorded leaving', export_party_members: 'Exported the party-member roster', import_party_members: 'Imported the party-member roster', nominate: 'Self-nominated', recommend: 'Recommended by a resident', approve: 'Approved', decline: 'Declined', claim: 'Claimed', vacate: 'Vacated', close: 'Closed', reopen: 'Reopened', set_points_rules: 'Changed the points rules', record_service: 'Service recorded', attend_meeting: 'Attended a meeting', hold_post: 'Credited for a post held', award_points: 'Points given', counter_points: 'Points countered', export_party_points: 'Exported the points ranking' },
   entity: { party_org: 'Party org', party_member: 'Party member', party_post: 'Post', party_claim: 'Claim' },
   partyOrg: {
     title: 'Party organisations', tree: 'Org tree', new: 'Set up a party org', kind: 'Kind', name: 'Name', place: 'Place', unit: 'Partner unit', secretary: 'Secretary',
@@ -73,6 +84,17 @@ export const en: Widen<typeof zh> = {
     states: { open: 'Open', closed: 'Closed' },
     claimStates: { nominated: 'Nominated', approved: 'Approved', declined: 'Declined', holding: 'Holding', vacated: 'Vacated' },
     steps: { close: 'Close', reopen: 'Reopen', approve: 'Approve', decline: 'Decline', claim: 'Claim', vacate: 'Vacate' },
+  },
+  partyPoints: {
+    title: 'Party members’ points', pickCommunity: 'Pick a community', ranking: 'Ranking', record: 'Record points', rules: 'Rules', rank: 'Rank', member: 'Member', points: 'Points',
+    periods: { year: 'Year', half: 'Half', month: 'Month' }, allOrgs: 'All party orgs', export: 'Export ranking', noRanking: 'No points in this period',
+    total: 'All-time points', yearTotal: 'Points in {year}', noEntries: 'No entries yet', capped: 'Capped', counterEntry: 'Counter-entry', countered: 'Countered', counter: 'Counter',
+    counterReason: 'Why counter it', recordService: 'Record service', recordMeeting: 'Record a meeting', hours: 'Hours of service', what: 'What was done', date: 'Date',
+    meetingTitle: 'Meeting', attendees: 'Members who attended', recorded: 'Recorded', kind: 'Item', itemName: 'Name', cap: 'Cap', capPeriod: 'Cap per',
+    capPeriods: { month: 'Month', year: 'Year' }, addItem: 'Add an item', remove: 'Remove', rulesSaved: 'Rules saved', rulesVersion: 'Version {n}',
+    rulesHint: 'A change applies to entries from now on; past entries keep their points. An entry past the cap is still recorded, with 0 (or what is left) and marked capped.',
+    kinds: { service_hour: 'Service (per hour)', meeting: 'Meeting attended (each)', post_month: 'Post held (per month)', rating: 'Resident rated satisfied (each)', other: 'Other' },
+    mine: 'My points', system: 'Automatic', notLinked: 'Your account is not linked to a party member yet; ask your community',
   },
   h5Post: {
     title: 'Posts', pick: 'Pick your compound', left: '{n} places left', recommend: 'Recommend a member', pickMember: 'Pick the member you recommend', sent: 'Sent; the community party committee will review it', empty: 'No open posts in this compound',

@@ -6,6 +6,7 @@ import type { Place } from '../../app/api/types';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useT } from '../../app/i18n/I18nProvider';
 import { placesApi } from './api';
+import { placeKind } from './levels';
 
 const PAGE_SIZE = 30;
 
@@ -29,7 +30,7 @@ export function ChildrenList({ place, reloadKey }: { place: Place; reloadKey: un
               {p.threeNo && <Tag color="red" style={{ marginInlineStart: 6 }}>{t('place.threeNoTag')}</Tag>}
             </span>
             <span style={{ color: '#999' }}>
-              {t(`level.${p.level}`)} <RightOutlined />
+              {t(`level.${placeKind(p)}`)} <RightOutlined />
             </span>
           </Button>
         ))}

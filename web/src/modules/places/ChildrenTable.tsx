@@ -5,6 +5,7 @@ import type { Place } from '../../app/api/types';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useT } from '../../app/i18n/I18nProvider';
 import { placesApi } from './api';
+import { placeKind } from './levels';
 
 const PAGE_SIZE = 20;
 
@@ -26,7 +27,7 @@ export function ChildrenTable({ place, reloadKey }: { place: Place; reloadKey: u
           showTotal: (total) => t('common.total', { total }) }}
         columns={[
           { key: 'name', title: t('place.name'), render: (_, p) => <Link to={`/places/${p.id}`}>{p.name}</Link> },
-          { key: 'level', title: t('place.level'), render: (_, p) => t(`level.${p.level}`) },
+          { key: 'level', title: t('place.level'), render: (_, p) => t(`level.${placeKind(p)}`) },
           {
             key: 'type',
             title: t('place.compoundType'),

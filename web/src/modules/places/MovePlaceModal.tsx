@@ -5,6 +5,7 @@ import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
 import { placesApi } from './api';
 import { PlaceSelect } from './PlaceSelect';
+import { validated } from '../../app/forms';
 
 interface Values {
   newParentId: string;
@@ -19,7 +20,8 @@ export function MovePlaceModal({ place, onClose, onDone }: { place: Place; onClo
   const [saving, setSaving] = useState(false);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     setSaving(true);
     try {
       await placesApi.move(place.id, place.version, v.newParentId, v.reason.trim());

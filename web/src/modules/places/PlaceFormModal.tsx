@@ -6,6 +6,7 @@ import type { Place } from '../../app/api/types';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { placesApi, type PlaceInput } from './api';
+import { validated } from '../../app/forms';
 
 type Props = { level: PlaceLevel; onClose: () => void; onDone: () => void } & (
   | { mode: 'create'; parent: Place }
@@ -30,7 +31,8 @@ export function PlaceFormModal(props: Props) {
   const isCompound = props.level === 'compound';
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     const input: Partial<PlaceInput> = { name: v.name.trim() };
     if (isCompound) Object.assign(input, { compoundType: v.compoundType, threeNo: Boolean(v.threeNo) });
     if (v.address?.trim()) input.address = v.address.trim();

@@ -4,6 +4,7 @@ import type { PlaceLevel } from '../../../../contracts/places';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { placesApi, type FoundPlace } from './api';
+import { placeKind } from './levels';
 
 interface Props {
   value?: string;
@@ -44,7 +45,7 @@ export function PlaceSelect({ value, onChange, level, placeholder, initialLabel,
     ...(value && !found && initialLabel ? [{ value, label: initialLabel }] : []),
     ...options.map((o) => ({
       value: o.id,
-      label: `${o.name} · ${t(`level.${o.level}`)}`,
+      label: `${o.name} · ${t(`level.${placeKind(o)}`)}`,
       trail: o.trail,
     })),
   ];

@@ -2,6 +2,7 @@ import { Descriptions, Space, Tag, Typography } from 'antd';
 import { useT } from '../../app/i18n/I18nProvider';
 import { RevealField } from '../../app/components/RevealField';
 import { placesApi, type PlaceDetail } from './api';
+import { placeKind } from './levels';
 
 /** Name, level, code, compound type and the masked address with its reveal button. */
 export function PlaceSummary({ detail, phone }: { detail: PlaceDetail; phone: boolean }) {
@@ -9,7 +10,7 @@ export function PlaceSummary({ detail, phone }: { detail: PlaceDetail; phone: bo
   const { place, actions } = detail;
   const isCompound = place.level === 'compound';
   const items = [
-    { key: 'level', label: t('place.level'), children: t(`level.${place.level}`) },
+    { key: 'level', label: t('place.level'), children: t(`level.${placeKind(place)}`) },
     { key: 'code', label: t('place.code'), children: place.code ?? t('common.none') },
     ...(isCompound
       ? [
@@ -32,7 +33,7 @@ export function PlaceSummary({ detail, phone }: { detail: PlaceDetail; phone: bo
         <Typography.Title level={phone ? 4 : 3} style={{ margin: 0 }} data-testid="place-name">
           {place.name}
         </Typography.Title>
-        <Tag color="blue">{t(`level.${place.level}`)}</Tag>
+        <Tag color="blue">{t(`level.${placeKind(place)}`)}</Tag>
         {isCompound && place.compoundType && <Tag>{t(`compoundType.${place.compoundType}`)}</Tag>}
         {place.threeNo && <Tag color="red">{t('place.threeNoTag')}</Tag>}
       </Space>

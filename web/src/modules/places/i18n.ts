@@ -2,8 +2,11 @@ import type { Widen } from '../../app/i18n/types';
 
 /** The place tree, roster and place texts; modules/index.ts merges them into the app's catalogues. */
 export const zh = {
-  nav: { places: '一张网' },
-  level: { district: '区', street: '街道', community: '社区', grid: '网格', compound: '小区', building: '楼栋', household: '户' },
+  nav: { places: '地点' },
+  level: {
+    district: '区', street: '街道', community: '社区', grid: '网格', compound: '小区', building: '楼栋', household: '户',
+    town: '镇', township: '乡', village: '村',
+  },
   compoundType: {
     no_property_management: '无物业小区', property_managed: '有物业小区', enterprise: '企业(厂区)宿舍', mixed_use: '商住混合小区', scattered: '散居户',
   },
@@ -23,10 +26,14 @@ export const zh = {
       building: '楼栋', household: '房号', name: '姓名', gender: '性别', relation: '与户主关系', phone: '手机号', idNumber: '身份证号', file: '文件',
     },
   },
-  action: { move: '迁移', import_roster: '导入花名册', export_roster: '导出花名册', import_division: '导入行政区划' },
+  action: {
+    move: '迁移', import_roster: '导入花名册', export_roster: '导出花名册', import_division: '导入行政区划', set_geometry: '设置边界或位置',
+    import_geometry: '导入边界或位置',
+  },
   entity: { place: '地点' },
   field: {
     level: '层级', parentId: '上级', compoundType: '小区类型', threeNo: '三无', path: '路径', rows: '行数', created: '新建', updated: '更新',
+    geometryType: '几何类型', outline: '轮廓', bbox: '范围(经纬度)', crs: '原坐标系',
   },
 } as const;
 
@@ -34,7 +41,7 @@ export const en: Widen<typeof zh> = {
   nav: { places: 'Places' },
   level: {
     district: 'District', street: 'Street', community: 'Community', grid: 'Grid', compound: 'Compound', building: 'Building',
-    household: 'Household',
+    household: 'Household', town: 'Town', township: 'Township', village: 'Village',
   },
   compoundType: {
     no_property_management: 'No property management', property_managed: 'Property-managed',
@@ -66,10 +73,11 @@ export const en: Widen<typeof zh> = {
   },
   action: {
     move: 'Moved', import_roster: 'Imported roster', export_roster: 'Exported roster', import_division: 'Imported division',
+    set_geometry: 'Set boundary or point', import_geometry: 'Imported boundary or point',
   },
   entity: { place: 'Place' },
   field: {
     level: 'Level', parentId: 'Parent', compoundType: 'Compound type', threeNo: 'Three-no', path: 'Path', rows: 'Rows',
-    created: 'Created', updated: 'Updated',
+    created: 'Created', updated: 'Updated', geometryType: 'Geometry type', outline: 'Outline', bbox: 'Extent (lon/lat)', crs: 'Sent in',
   },
 };

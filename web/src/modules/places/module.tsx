@@ -9,5 +9,7 @@ export const placesModule: WebModule<typeof zh> = {
   // One route with an optional id: the page stays mounted when /places redirects to the first root.
   routes: [{ path: '/places/:id?', element: <PlacesPage />, shell: 'office' }],
   menu: [{ key: '/places', icon: <ApartmentOutlined />, labelKey: 'nav.places', order: 10 }],
+  // A building head lands on his building (the first root of his tree), as before the workbench.
+  landings: [{ path: '/places', roles: ['building_head'], order: 30 }],
   i18n: { 'zh-CN': zh, en },
 };

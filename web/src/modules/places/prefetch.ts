@@ -10,8 +10,8 @@ import { placeUrls, TREE_PAGE } from './api';
  * so that nobody signed out leaves failed answers behind.
  */
 export function prefetchPlaces(pathname: string): void {
-  // '/' leads to /places.
-  const match = /^\/(?:places(?:\/([^/]+))?\/?)?$/.exec(pathname);
+  // Only the place tree itself: '/' leads to each role's landing (staff to the workbench).
+  const match = /^\/places(?:\/([^/]+))?\/?$/.exec(pathname);
   if (!match) return;
   const id = match[1] ? decodeURIComponent(match[1]) : undefined;
   prefetch('/api/me')

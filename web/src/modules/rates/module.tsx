@@ -11,7 +11,7 @@ export const ratesModule: WebModule<typeof zh> = {
   name: 'rates',
   routes: [
     { path: '/rates', element: <RatesPage />, shell: 'office', ability: { subject: 'rates', action: 'read' } },
-    { path: '/public/ranking', element: <PublicRankingPage />, shell: 'public' },
+    { path: '/public/ranking', element: <PublicRankingPage />, shell: 'public', titleKey: 'rates.publicTitle' },
   ],
   menu: [{ key: '/rates', icon: <BarChartOutlined />, labelKey: 'nav.rates', order: 30, ability: { subject: 'rates', action: 'read' } }],
   i18n: { 'zh-CN': zh, en },

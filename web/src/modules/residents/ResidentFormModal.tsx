@@ -6,6 +6,7 @@ import type { Resident } from '../../app/api/types';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { residentsApi, type ResidentInput } from './api';
+import { validated } from '../../app/forms';
 
 interface Values {
   name: string;
@@ -30,7 +31,8 @@ export function ResidentFormModal({ householdId, resident, onClose, onDone }: Pr
   const [saving, setSaving] = useState(false);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     const input: ResidentInput = { name: v.name.trim(), relation: v.relation, gender: v.gender ?? null };
     if (v.phone?.trim()) input.phone = v.phone.trim();
     if (v.idNumber?.trim()) input.idNumber = v.idNumber.trim();

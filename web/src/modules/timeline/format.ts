@@ -3,13 +3,17 @@ import type { useI18n } from '../../app/i18n/I18nProvider';
 
 type I18n = ReturnType<typeof useI18n>;
 
-/** Local date and time, e.g. 2026-03-05 14:02:11. */
+/**
+ * Date and time in Beijing time (UTC+8, no daylight saving), e.g. 2026-03-05 14:02:11, whatever the browser's clock zone:
+ * the deployment's calendar, by which deadlines, tracking numbers and the rates' months are counted too.
+ */
 export function localTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return new Date(d.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
 }
+
+const BEIJING_OFFSET_MS = 8 * 3600_000;
 
 /** What an event's values refer to: the names of the records it points to, and the state table's names of its states. */
 export interface ValueContext {

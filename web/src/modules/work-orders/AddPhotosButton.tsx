@@ -5,6 +5,7 @@ import { useNotify } from '../../app/hooks/useNotify';
 import { useT } from '../../app/i18n/I18nProvider';
 import { workOrdersApi } from './api';
 import { filesOf, PhotoPicker } from './PhotoPicker';
+import { validated } from '../../app/forms';
 
 /** The taker adds photos of the work while holding the order, not only in the resolve form. */
 export function AddPhotosButton({ orderId, max, onDone }: { orderId: string; max: number; onDone: () => void }) {
@@ -14,7 +15,9 @@ export function AddPhotosButton({ orderId, max, onDone }: { orderId: string; max
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ photos: UploadFile[] }>();
   const submit = async () => {
-    const { photos } = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
+    const { photos } = values;
     setBusy(true);
     try {
       await workOrdersApi.uploadPhotos(orderId, filesOf(photos));

@@ -4,6 +4,7 @@ import { useNotify } from '../../app/hooks/useNotify';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { AssigneeField } from './AssigneeField';
 import { workOrdersApi, type Step, type WorkOrder } from './api';
+import { validated } from '../../app/forms';
 
 interface Failure { order: WorkOrder; why: string }
 
@@ -50,7 +51,7 @@ export function BatchSteps({ selected, onDone }: { selected: WorkOrder[]; onDone
       </Space>
       <Modal open={dispatching} title={t('workOrder.batchDispatch', { count: selected.length })} confirmLoading={busy} destroyOnHidden
         okButtonProps={{ 'data-testid': 'batch-submit' } as Record<string, string>} onCancel={() => setDispatching(false)}
-        onOk={async () => { const v = await form.validateFields().catch(() => null); if (v) await run('dispatch', { assignee: v.assignee }); }}>
+        onOk={async () => { const v = await validated(form); if (v) await run('dispatch', { assignee: v.assignee }); }}>
         {first && (
           <Form form={form} layout="vertical" preserve={false}>
             <AssigneeField officeId={first.officeId} placeId={first.placeId} label={t('field.assignee')} rules={[{ required: true, message: t('common.required') }]} />

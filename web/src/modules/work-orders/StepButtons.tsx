@@ -9,6 +9,7 @@ import { filesOf } from './PhotoPicker';
 import { isStepAnswer } from './step-answer';
 import { stepBody } from './step-schema';
 import { StepFields } from './StepFields';
+import { validated } from '../../app/forms';
 
 /** Refusals that mean the order is no longer as the form saw it. */
 const MOVED_ON = ['stale_version', 'illegal_transition', 'already_decided', 'already_reported'];
@@ -33,7 +34,7 @@ export function StepButtons({ detail, onAnswer, onReload }: StepButtonsProps) {
 
   const submit = async () => {
     if (!step) return;
-    const values = await form.validateFields().catch(() => null);
+    const values = await validated(form);
     if (!values) return;
     // The same schema the server parses with: what it would refuse is shown under the field and never sent.
     const parsed = stepBody(step, order.version, values, locale, t('common.required'));

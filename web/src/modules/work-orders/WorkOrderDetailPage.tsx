@@ -1,5 +1,5 @@
-import { ArrowLeftOutlined, HistoryOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Skeleton, Space, Typography } from 'antd';
+import { ArrowLeftOutlined, HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Dropdown, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { RevealField } from '../../app/components/RevealField';
@@ -66,6 +66,12 @@ export function WorkOrderDetailPage() {
       <Space wrap>
         <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/work-orders')}>{t('common.back')}</Button>
         <Button icon={<HistoryOutlined />} onClick={() => setTimeline(true)} data-testid="open-timeline">{t('workOrder.timeline')}</Button>
+        <Dropdown menu={{ items: [
+          { key: 'order', label: <Link to={`/work-orders/${order.id}/print/order`} data-testid="print-order">{t('workOrderPrint.printOrder')}</Link> },
+          { key: 'follow-up', label: <Link to={`/work-orders/${order.id}/print/follow-up`} data-testid="print-follow-up">{t('workOrderPrint.printFollowUp')}</Link> },
+        ] }}>
+          <Button icon={<PrinterOutlined />} data-testid="print-menu">{t('workOrderPrint.print')}</Button>
+        </Dropdown>
       </Space>
       <Card loading={loading && !data} title={<span data-testid="work-order-title">{order.title}</span>} extra={!isPhone && <StateTags order={order} />}>
         {isPhone && <div style={{ marginBottom: 8 }}><StateTags order={order} /></div>}

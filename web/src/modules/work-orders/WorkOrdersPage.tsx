@@ -8,7 +8,7 @@ import { useQueryPatch } from '../../app/hooks/useQueryPatch';
 import { useT } from '../../app/i18n/I18nProvider';
 import { useSession } from '../../app/session/SessionProvider';
 import { CHANNELS, STATES, type Channel, type WorkOrderState } from '../../../../contracts/work-orders';
-import { workOrdersApi } from './api';
+import { workOrdersApi, type Step } from './api';
 import { BatchSteps } from './BatchSteps';
 import { HotlineImportModal } from './HotlineImportModal';
 import { PlaceFilters } from './PlaceFilters';
@@ -33,12 +33,15 @@ export function WorkOrdersPage() {
   const communityId = params.get('communityId') ?? undefined;
   const receivedFrom = params.get('receivedFrom') ?? undefined;
   const receivedTo = params.get('receivedTo') ?? undefined;
+  // What a workbench card opens: one kind of waiting step, or the orders due within a day.
+  const awaits = (params.get('awaits') as Step | null) ?? undefined;
+  const dueSoon = params.get('dueSoon') === 'true' || undefined;
 
   const categories = useLoad(() => workOrdersApi.categories(), []);
   const list = useLoad(
-    () => workOrdersApi.list({ mine: tab === 'mine' || undefined, overdue: tab === 'overdue' || undefined, state, categoryId, channel, q, streetId, communityId, receivedFrom, receivedTo,
+    () => workOrdersApi.list({ mine: tab === 'mine' || undefined, overdue: tab === 'overdue' || undefined, awaits: tab === 'mine' ? awaits : undefined, dueSoon, state, categoryId, channel, q, streetId, communityId, receivedFrom, receivedTo,
       limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
-    [tab, state, categoryId, channel, q, page, streetId, communityId, receivedFrom, receivedTo],
+    [tab, awaits, dueSoon, state, categoryId, channel, q, page, streetId, communityId, receivedFrom, receivedTo],
   );
   // Batch steps are the office's: accept and dispatch on a desktop.
   const canBatch = !isPhone && can('work_order', 'accept');
@@ -53,15 +56,20 @@ export function WorkOrdersPage() {
     <>
       <Tabs
         activeKey={tab}
-        onChange={(k) => set({ tab: k })}
+        onChange={(k) => set({ tab: k, awaits: undefined })}
         items={(['mine', 'all', 'overdue'] as const).map((k) => ({ key: k, label: <span data-testid={`tab-${k}`}>{t(`workOrder.${k}`)}</span> }))}
       />
       {tab === 'mine' && list.data?.counts && (
         <div style={{ marginBottom: 8 }} data-testid="inbox-counts">
           {Object.entries(list.data.counts).filter(([, n]) => n).map(([step, n]) => (
-            <Tag key={step} color="processing" data-testid={`count-${step}`}>{t(`workOrder.awaits.${step}` as never)} {n}</Tag>
+            <Tag key={step} color="processing" data-testid={`count-${step}`} closable={awaits === step} onClose={() => set({ awaits: undefined })}>
+              {t(`workOrder.awaits.${step}` as never)} {n}
+            </Tag>
           ))}
         </div>
+      )}
+      {dueSoon && (
+        <Tag closable onClose={() => set({ dueSoon: undefined })} style={{ marginBottom: 8 }} data-testid="filter-due-soon">{t('workOrder.dueSoon')}</Tag>
       )}
       {canBatch && (
         <div style={{ marginBottom: 8 }}>

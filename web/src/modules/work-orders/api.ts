@@ -92,7 +92,11 @@ export interface ListQuery {
   categoryId?: string;
   channel?: Channel;
   overdue?: boolean;
+  /** Still to be resolved and due within 24 hours. */
+  dueSoon?: boolean;
   mine?: boolean;
+  /** With `mine`: only the orders on which this step waits on me. */
+  awaits?: Step;
   q?: string;
   limit?: number;
   offset?: number;

@@ -24,7 +24,7 @@ export const zh = {
   workOrder: {
     pageTitle: '接诉即办', inbox: '工单', mine: '待我处理', all: '全部', overdue: '超期', file: '登记诉求', fileTitle: '登记诉求', trackingNo: '工单号',
     externalNo: '12345工单号', channel: '渠道', demandType: '诉求类型', category: '分类', place: '地点', state: '状态', light: '时限', title: '标题',
-    description: '问题描述', address: '地址', reporterName: '反映人', reporterPhone: '联系电话', receivedAt: '受理时间', resolveDue: '办结时限',
+    description: '问题描述', address: '地址', reporterName: '反映人', reporterPhone: '联系电话', receivedAt: '接收时间', resolveDue: '办结时限',
     assignee: '承办人', result: '办理结果', rating: '评价', supervised: '督办', reopened: '重办 {count} 次',
     filters: '筛选', anyState: '全部状态', anyCategory: '全部分类', anyChannel: '全部渠道', searchPlaceholder: '标题或工单号', empty: '暂无工单',
     filed: '已登记,工单号 {trackingNo}', done: '操作成功', stale: '工单已被他人更新,已重新加载', units: '吹哨报到单位', extensions: '延期申请', photos: '照片',
@@ -37,7 +37,7 @@ export const zh = {
     notifications: '消息', noNotifications: '暂无消息', revealPhone: '联系电话', pickPlace: '搜索小区、楼栋或网格', resolvePhotos: '办结照片',
     upload: '上传照片', lights: { green: '正常', yellow: '临期', red: '超期' },
     holder: '当前承办', dispatcher: '派单人', deadlines: '时限', deadline: { accept: '受理时限', contact: '首次联系时限', resolve: '办结时限' }, metAt: '{at} 完成',
-    expected: '待我办理', awaits: { place: '待指定位置', accept: '待受理', dispatch: '待派单', take: '待接单', resolve: '待办结', follow_up: '待回访', decide_extension: '延期待审批', report_in: '吹哨待报到' },
+    dueSoon: '24小时内到期', expected: '待我办理', awaits: { place: '待指定位置', accept: '待受理', dispatch: '待派单', take: '待接单', resolve: '待办结', follow_up: '待回访', decide_extension: '延期待审批', report_in: '吹哨待报到' },
     batchAccept: '批量受理({count})', batchDispatch: '批量派单({count})', batchReport: '批量办理结果', batchSummary: '成功 {done} 件,未成功 {failed} 件',
     anyStreet: '全部街道', anyCommunity: '全部社区', receivedRange: '接收日期',
     extensionState: { pending: '待审批', approved: '已同意', refused: '未同意' },
@@ -68,6 +68,14 @@ export const zh = {
   },
   demandType: { consultation: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议', praise: '表扬' },
   rating: { satisfied: '满意', basically_satisfied: '基本满意', not_satisfied: '不满意' },
+  workOrderPrint: {
+    print: '打印', printOrder: '打印工单处理单', printFollowUp: '打印回访记录单', orderSheet: '接诉即办工单处理单', followUpSheet: '接诉即办回访记录单',
+    process: '办理过程', time: '时间', step: '经过', signHandler: '承办人(签字)', signReviewer: '审核人(签字)', date: '日期',
+    printedBy: '打印人:{name}  打印时间:{at}', sheetFor: '{office}', resolvedAt: '办结时间',
+    followUp: '回访情况', contacted: '是否已与您联系', yes: '是', no: '否', solved: '问题是否解决', solvedAll: '已解决', solvedPart: '部分解决',
+    solvedNone: '未解决', satisfaction: '满意程度', opinion: '居民意见', way: '回访方式', phoneCall: '电话', visit: '上门', other: '其他',
+    visitor: '回访人', visitedAt: '回访时间', personalMasked: '个人信息按规定隐去部分,需要时请在系统中查看并留痕。',
+  },
 } as const;
 
 export const en: Widen<typeof zh> = {
@@ -118,7 +126,7 @@ export const en: Widen<typeof zh> = {
     pickPlace: 'Search a compound, building or grid', resolvePhotos: 'Resolution photos', upload: 'Upload photos',
     lights: { green: 'On time', yellow: 'Due soon', red: 'Overdue' },
     holder: 'Held by', dispatcher: 'Dispatched by', deadlines: 'Deadlines', deadline: { accept: 'Accept by', contact: 'First contact by', resolve: 'Resolve by' }, metAt: 'done {at}',
-    expected: 'Expected of me', awaits: { place: 'To place', accept: 'To accept', dispatch: 'To dispatch', take: 'To take', resolve: 'To resolve', follow_up: 'To follow up', decide_extension: 'Extension to decide', report_in: 'Call-in to report in to' },
+    dueSoon: 'Due within 24 h', expected: 'Expected of me', awaits: { place: 'To place', accept: 'To accept', dispatch: 'To dispatch', take: 'To take', resolve: 'To resolve', follow_up: 'To follow up', decide_extension: 'Extension to decide', report_in: 'Call-in to report in to' },
     batchAccept: 'Accept selected ({count})', batchDispatch: 'Dispatch selected ({count})', batchReport: 'Batch result',
     batchSummary: '{done} done, {failed} not done', anyStreet: 'Any street', anyCommunity: 'Any community', receivedRange: 'Received',
     extensionState: { pending: 'Pending', approved: 'Approved', refused: 'Refused' },
@@ -152,4 +160,13 @@ export const en: Widen<typeof zh> = {
     praise: 'Praise',
   },
   rating: { satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', not_satisfied: 'Not satisfied' },
+  workOrderPrint: {
+    print: 'Print', printOrder: 'Print the order sheet', printFollowUp: 'Print the follow-up sheet', orderSheet: 'Work order sheet',
+    followUpSheet: 'Follow-up sheet', process: 'Handling', time: 'Time', step: 'What happened', signHandler: 'Handled by (signature)',
+    signReviewer: 'Reviewed by (signature)', date: 'Date', printedBy: 'Printed by {name} at {at}', sheetFor: '{office}',
+    resolvedAt: 'Resolved at', followUp: 'Follow-up', contacted: 'Were you contacted', yes: 'Yes', no: 'No',
+    solved: 'Was the problem solved', solvedAll: 'Solved', solvedPart: 'Partly', solvedNone: 'Not solved', satisfaction: 'Satisfaction',
+    opinion: "Resident's opinion", way: 'How', phoneCall: 'Phone', visit: 'Visit', other: 'Other', visitor: 'Followed up by',
+    visitedAt: 'Followed up at', personalMasked: 'Personal data is partly hidden; reveal it in the system when needed (the reveal is logged).',
+  },
 };

@@ -1,0 +1,53 @@
+import type { AppContext } from '../../core/context.js';
+import { SYSTEM_ACTOR } from '../../core/events.js';
+import type { Job } from '../../core/module.js';
+import { lastCompleteMonth } from '../../../contracts/months.js';
+import { writeEntries, type Earning } from './points-ledger.js';
+import { communityOf, readRules } from './points-rules.js';
+
+/** The instant a Beijing-time month 'YYYY-MM' ends (the next month's first midnight at UTC+8), as ISO. */
+export function monthEnd(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 1) - 8 * 3600_000).toISOString();
+}
+
+const lastDay = (month: string) => new Date(Date.parse(monthEnd(month)) + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Credits each member holding a post (claimed before the month ended, still holding) with their community's post_month
+ * item for `month`. Each credit's unique key (claim and month) is written once: a second run, or one on another process,
+ * finds the keys there and writes nothing new. Communities without the item give nothing. Returns the entries written.
+ */
+export async function creditPostMonths(ctx: AppContext, month: string): Promise<number> {
+  const db = ctx.handle.db;
+  const holders = await db.selectFrom('party_claims as c').innerJoin('party_members as m', 'm.id', 'c.member_id').innerJoin('party_posts as p', 'p.id', 'c.post_id')
+    .select(['c.id as claim_id', 'p.title', 'p.place_path as post_path', 'm.id', 'm.place_id', 'm.place_path'])
+    .where('c.state', '=', 'holding').where('m.state', '=', 'active').where('c.updated_at', '<', monthEnd(month)).orderBy('c.id').execute();
+  const keyOf = (claimId: string) => `post_month:${claimId}:${month}`;
+  const done = new Set<string>();
+  for (let i = 0; i < holders.length; i += 500) {
+    const keys = holders.slice(i, i + 500).map((h) => keyOf(h.claim_id));
+    for (const r of await db.selectFrom('party_points').select('source_key').where('source_key', 'in', keys).execute()) done.add(r.source_key!);
+  }
+  const rulesByCommunity = new Map<string, Awaited<ReturnType<typeof readRules>> | null>();
+  const earnings: Earning[] = [];
+  for (const h of holders.filter((x) => !done.has(keyOf(x.claim_id)))) {
+    const community = await communityOf(db, h.post_path);
+    if (!community) continue;
+    if (!rulesByCommunity.has(community.id)) rulesByCommunity.set(community.id, await readRules(db, community));
+    const item = rulesByCommunity.get(community.id)?.items.find((x) => x.kind === 'post_month');
+    if (!item) continue;
+    earnings.push({ member: { id: h.id, place_id: h.place_id, place_path: h.place_path }, item, quantity: 1, earnedOn: lastDay(month),
+      reason: `${month} ${h.title}`, action: 'hold_post', sourceKey: keyOf(h.claim_id) });
+  }
+  if (earnings.length) await db.transaction().execute((trx) => writeEntries(trx, SYSTEM_ACTOR, earnings));
+  return earnings.length;
+}
+
+/** Runs every six hours and credits the month just ended; the keys make every run after the first write nothing. */
+export const postMonthPointsJob: Job = {
+  name: 'party.post-month-points',
+  everyMs: 6 * 3600_000,
+  firstAfterMs: 60_000,
+  run: (ctx) => creditPostMonths(ctx, lastCompleteMonth()),
+};

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ZId, ZVersion } from '../../core/validation.js';
+import { ZCrs } from './crs.js';
+
+/** One place's geometry, as the map editor sends it: GeoJSON geometry objects, checked by readShape. */
+export const ZSetGeometry = z.object({
+  version: ZVersion,
+  geometry: z.object({ type: z.string(), coordinates: z.array(z.unknown()) }).passthrough(),
+  outline: z.object({ type: z.string(), coordinates: z.array(z.unknown()) }).passthrough().nullable().optional(),
+  crs: ZCrs.default('WGS84'),
+  reason: z.string().trim().max(500).optional(),
+});
+export type TSetGeometry = z.infer<typeof ZSetGeometry>;
+
+export const ZPlaceParams = z.object({ id: ZId });
+
+const ZFeature = z.object({
+  type: z.literal('Feature'),
+  properties: z.record(z.string(), z.unknown()).nullable().optional(),
+  geometry: z.unknown(),
+});
+
+/** An import: one feature per place, matched by `properties.code` (division code) or `properties.id` (place id). */
+export const ZGeometryImport = z.object({
+  type: z.literal('FeatureCollection'),
+  crs: z.object({ type: z.string().optional(), properties: z.object({ name: z.string() }).passthrough() }).passthrough().optional(),
+  features: z.array(ZFeature).min(1).max(5000),
+});
+export type TGeometryImport = z.infer<typeof ZGeometryImport>;
+export const ZImportQuery = z.object({ crs: ZCrs.optional() });
+
+export const ZLocateQuery = z.object({
+  lat: z.coerce.number().min(-90).max(90),
+  long: z.coerce.number().min(-180).max(180),
+});

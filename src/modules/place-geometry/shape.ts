@@ -1,0 +1,123 @@
+import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { bbox, booleanPointInPolygon, booleanValid, kinks, pointOnFeature } from '@turf/turf';
+import type { ErrorCode } from '../../../contracts/error-codes.js';
+import type { Message } from '../../core/errors.js';
+import { msg } from '../../core/i18n.js';
+import type { PlaceLevel } from '../places/index.js';
+import { geometryMsg } from './messages.js';
+import type { GeometryKind } from './tables.js';
+
+/** A place's geometry as the module works with it (WGS-84), with its bounding box [minLon, minLat, maxLon, maxLat]. */
+export interface PlaceShape {
+  kind: GeometryKind;
+  geometry: Polygon | MultiPolygon | Point;
+  outline: Polygon | null;
+  bbox: [number, number, number, number];
+}
+
+export interface ShapeProblem {
+  code: ErrorCode;
+  field: string;
+  message: Message;
+}
+
+const KIND_OF_LEVEL: Partial<Record<PlaceLevel, GeometryKind>> = {
+  district: 'boundary', street: 'boundary', community: 'boundary', grid: 'boundary', compound: 'point', building: 'point',
+};
+export const geometryKindOf = (level: PlaceLevel): GeometryKind | undefined => KIND_OF_LEVEL[level];
+
+// China's extent, generously: Pamirs to the Wusuli, Zengmu Ansha to Mohe.
+const CHINA = { minLon: 73, maxLon: 136, minLat: 3, maxLat: 54 };
+const LEVEL_NAMES: Record<PlaceLevel, Message> = {
+  district: { zh: '区', en: 'district' }, street: { zh: '街道', en: 'street' }, community: { zh: '社区', en: 'community' }, grid: { zh: '网格', en: 'grid' },
+  compound: { zh: '小区', en: 'compound' }, building: { zh: '楼栋', en: 'building' }, household: { zh: '户', en: 'household' },
+};
+
+const problem = (code: ErrorCode, field: string, message: Message): ShapeProblem => ({ code, field, message });
+const isPosition = (p: unknown): p is Position => Array.isArray(p) && p.length >= 2 && p.length <= 3 && p.every((n) => typeof n === 'number' && Number.isFinite(n));
+const samePosition = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
+
+/** Every position a valid [lon, lat] inside China; a ring closed with at least four positions. */
+function checkRings(rings: unknown, field: string): ShapeProblem | null {
+  if (!Array.isArray(rings) || rings.length === 0) return problem('ring_not_closed', field, geometryMsg.ringNotClosed);
+  for (const ring of rings) {
+    if (!Array.isArray(ring) || !ring.every(isPosition)) return problem('bad_coordinates', field, geometryMsg.badCoordinates);
+    const outOfChina = checkPositions(ring, field);
+    if (outOfChina) return outOfChina;
+    if (ring.length < 4 || !samePosition(ring[0]!, ring[ring.length - 1]!)) return problem('ring_not_closed', field, geometryMsg.ringNotClosed);
+  }
+  return null;
+}
+
+function checkPositions(positions: Position[], field: string): ShapeProblem | null {
+  const outside = positions.some(([lon, lat]) => lon! < CHINA.minLon || lon! > CHINA.maxLon || lat! < CHINA.minLat || lat! > CHINA.maxLat);
+  return outside ? problem('outside_china', field, geometryMsg.outsideChina) : null;
+}
+
+/** A Polygon or MultiPolygon with closed rings, not crossing itself (Turf's kinks) and otherwise valid (holes inside). */
+function readPolygonal(g: { type?: unknown; coordinates?: unknown }, field: string): Polygon | MultiPolygon | ShapeProblem {
+  const polygons = g.type === 'Polygon' ? [g.coordinates] : Array.isArray(g.coordinates) ? g.coordinates : [null];
+  if (polygons.length === 0) return problem('ring_not_closed', field, geometryMsg.ringNotClosed);
+  for (const rings of polygons) {
+    const bad = checkRings(rings, field);
+    if (bad) return bad;
+  }
+  const shape = { type: g.type, coordinates: g.coordinates } as Polygon | MultiPolygon;
+  if (kinks(shape).features.length > 0) return problem('self_intersection', field, geometryMsg.selfIntersection);
+  if (!booleanValid(shape)) return problem('invalid_polygon', field, geometryMsg.invalidPolygon);
+  return shape;
+}
+
+const isProblem = (x: object): x is ShapeProblem => 'code' in x;
+
+/**
+ * Reads what a caller sent for a place of `level`. A boundary level takes a Polygon or MultiPolygon; a compound or
+ * building a Point, or a Polygon that is its outline (its point then a point inside it), or a Point with an `outline`.
+ */
+export function readShape(level: PlaceLevel, geometry: unknown, outline?: unknown): PlaceShape | ShapeProblem {
+  const kind = geometryKindOf(level);
+  if (!kind) return problem('no_geometry', 'geometry', msg(geometryMsg.noGeometry, { level: LEVEL_NAMES[level] }));
+  const g = (geometry ?? {}) as { type?: unknown; coordinates?: unknown };
+  const wrongType = problem('wrong_geometry_type', 'geometry', msg(geometryMsg.wrongType, { level: LEVEL_NAMES[level], expected: geometryMsg[kind] }));
+  if (kind === 'boundary') {
+    if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return wrongType;
+    const shape = readPolygonal(g, 'geometry');
+    return isProblem(shape) ? shape : { kind, geometry: shape, outline: null, bbox: bbox(shape) as PlaceShape['bbox'] };
+  }
+  let outlineShape: Polygon | null = null;
+  const o = (g.type === 'Polygon' ? g : outline) as { type?: unknown; coordinates?: unknown } | undefined | null;
+  if (o) {
+    if (o.type !== 'Polygon') return problem('wrong_geometry_type', 'outline', msg(geometryMsg.wrongType, { level: LEVEL_NAMES[level], expected: geometryMsg.point }));
+    const read = readPolygonal(o, g.type === 'Polygon' ? 'geometry' : 'outline');
+    if (isProblem(read)) return read;
+    outlineShape = read as Polygon;
+  }
+  let point: Point;
+  if (g.type === 'Point') {
+    if (!isPosition(g.coordinates)) return problem('bad_coordinates', 'geometry', geometryMsg.badCoordinates);
+    const bad = checkPositions([g.coordinates], 'geometry');
+    if (bad) return bad;
+    point = { type: 'Point', coordinates: g.coordinates };
+  } else if (g.type === 'Polygon') point = pointOnFeature(outlineShape!).geometry;
+  else return wrongType;
+  if (outlineShape && !booleanPointInPolygon(point, outlineShape)) return problem('outside_parent', 'geometry', msg(geometryMsg.outsideParent, { parent: LEVEL_NAMES[level] }));
+  return { kind, geometry: point, outline: outlineShape, bbox: bbox(outlineShape ?? point) as PlaceShape['bbox'] };
+}
+
+/** The region a child must lie in: a boundary, or a point's outline; none for a bare point. */
+export const regionOf = (shape: PlaceShape): Polygon | MultiPolygon | null => (shape.kind === 'boundary' ? shape.geometry as Polygon | MultiPolygon : shape.outline);
+
+/** A point the shape surely covers: a point itself, or a point inside a boundary (not the centroid, which may lie outside). */
+export const anchorOf = (shape: PlaceShape): Point => (shape.kind === 'point' ? shape.geometry as Point : pointOnFeature(shape.geometry).geometry);
+
+/**
+ * A child's anchor must lie inside its parent's region when the parent has one: refused (422 `outside_parent`), not
+ * warned, so the lookup that walks boundaries never finds a compound outside its own grid.
+ */
+export function checkInParent(shape: PlaceShape, parent: { name: string; shape: PlaceShape | undefined } | undefined): ShapeProblem | null {
+  const region = parent?.shape && regionOf(parent.shape);
+  if (!region || booleanPointInPolygon(anchorOf(shape), region)) return null;
+  return problem('outside_parent', 'geometry', msg(geometryMsg.outsideParent, { parent: parent!.name }));
+}
+
+export { isProblem };

@@ -1,0 +1,2 @@
+/** What other modules may use of the workbench. */
+export { workbenchModule } from './manifest.js';
