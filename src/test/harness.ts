@@ -71,11 +71,12 @@ export async function placeByName(t: TestApp, name: string) {
   return t.ctx.handle.db.selectFrom('places').selectAll().where('name', '=', name).orderBy('depth').executeTakeFirstOrThrow();
 }
 
-/** A multipart/form-data body with one file in the field `file`, as the browser's upload sends it. */
-export function multipartFile(file: Buffer, filename = 'roster.xlsx') {
+/** A multipart/form-data body with one file in the field `file` (after any text `fields`), as the browser's upload sends it. */
+export function multipartFile(file: Buffer, filename = 'roster.xlsx', fields: Record<string, string> = {}) {
   const boundary = '----onegridtest';
   return {
     payload: Buffer.concat([
+      ...Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)),
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
       file,
       Buffer.from(`\r\n--${boundary}--\r\n`),

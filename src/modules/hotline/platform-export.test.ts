@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../../test/harness.js';
+import { createTestApp, multipartFile, type Client, type TestApp } from '../../test/harness.js';
 import { addWorkingDays, loadCalendar } from '../work-calendar/index.js';
 import { step } from '../work-orders/test-support.js';
 
@@ -25,15 +25,8 @@ async function platformExport(rows: Row[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** A multipart form with text fields before the file, as the import dialog sends it. */
-function form(file: Buffer, fields: Record<string, string> = {}) {
-  const boundary = '----onegridhotline';
-  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  return {
-    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="export.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+/** The import dialog's form: the source and mapping fields before the file. */
+const form = (file: Buffer, fields: Record<string, string> = {}) => multipartFile(file, 'export.xlsx', fields);
 
 type Column = { column: string; header: string; field: string | null; matched: string | null };
 

@@ -11,6 +11,9 @@ export const DEFAULT_DAYS = {
   complex: 15,
 };
 
+/** The share of the resolve time an order of each urgency gets. */
+export const URGENT_SHARE: Record<Urgency, number> = { normal: 1, urgent: 0.5, critical: 0.25 };
+
 /**
  * Resolve days of an order: the category's (complex) or the type's, shortened by urgency. The calendar counts whole working
  * days, so an urgent order has half its days (rounded up), a critical one (特急) a quarter; never below one working day.
@@ -19,9 +22,6 @@ export function resolveDays(type: DemandType, complex: boolean, urgency: Urgency
   const days = complex ? DEFAULT_DAYS.complex : DEFAULT_DAYS.resolve[type];
   return Math.max(1, Math.ceil(days * URGENT_SHARE[urgency]));
 }
-
-/** The share of the resolve time an order of each urgency gets. */
-export const URGENT_SHARE: Record<Urgency, number> = { normal: 1, urgent: 0.5, critical: 0.25 };
 
 /** Traffic light: red when overdue, yellow when at least `yellowShare` of the time is used. */
 export function light(startIso: string, dueIso: string | null, doneIso: string | null, now = new Date(), yellowShare = 0.8): 'green' | 'yellow' | 'red' | null {
