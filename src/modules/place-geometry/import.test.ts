@@ -1,9 +1,7 @@
-import gcoordModule from 'gcoord';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, placeByName, type Client, type TestApp } from '../../test/harness.js';
+import { gcoord } from './crs.js';
 import { compoundIn, eventCount, square, storedGeometry } from './test-support.js';
-
-const gcoord = ((gcoordModule as { default?: unknown }).default ?? gcoordModule) as typeof gcoordModule.default;
 type Geometry = { type: string; coordinates: unknown };
 const feature = (properties: Record<string, unknown>, geometry: Geometry) => ({ type: 'Feature', properties, geometry });
 const collection = (features: unknown[], extra: Record<string, unknown> = {}) => ({ type: 'FeatureCollection', features, ...extra });
