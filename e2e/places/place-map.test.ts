@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstDescendant, getJson, postJson, type Me, type PlaceRef } from '../support/api.js';
+import { getJson, type Me, type PlaceRef } from '../support/api.js';
 import { baseUrl, launchBrowser, screenshot, signedInContext } from '../support/browser.js';
-import { stepVia } from '../support/work-orders.js';
+import { compoundOf, fileOverdueOrder } from '../support/work-orders.js';
 
 interface MapFeature { id: string; properties: { name: string; open: number; overdue: number } }
 const RED = ['#c8161d', 'rgb(200,22,29)'];
@@ -16,20 +16,14 @@ describe('a community’s map', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     street = await signedInContext(browser, 'xinan');
-    // An order filed on grid1's compound from the hotline's history: received 30 days ago, its deadline long past.
+    // An overdue order on grid1's compound.
     const grid1 = await signedInContext(browser, 'grid1');
     const gridMe = await getJson<Me>(grid1.request, '/api/me');
-    const trail = await firstDescendant(grid1.request, gridMe.roles[0]!.placeId, 'compound');
+    const compound = await compoundOf(grid1.request);
     await grid1.close();
     grid = (await getJson<{ place: PlaceRef }>(street.request, `/api/places/${gridMe.roles[0]!.placeId}`)).place;
     community = (await getJson<{ place: PlaceRef }>(street.request, `/api/places/${grid.parentId}`)).place;
-    const { items: categories } = await getJson<{ items: { id: string; active: boolean }[] }>(street.request, '/api/categories');
-    const order = await postJson<{ id: string }>(street.request, '/api/work-orders', {
-      channel: 'hotline_12345', externalNo: `E2E-MAP-${Date.now()}`, demandType: 'complaint', categoryId: categories.find((c) => c.active)!.id,
-      placeId: trail[trail.length - 1]!.id, title: '路灯长期不亮', description: '小区门口路灯坏了一个月。',
-      reporterPhone: '13700001111', receivedAt: new Date(Date.now() - 30 * 86400_000).toISOString(),
-    });
-    await stepVia(street.request, order.id, 'accept');
+    await fileOverdueOrder(street.request, compound.id, '路灯长期不亮');
   });
   afterAll(async () => browser?.close());
 
