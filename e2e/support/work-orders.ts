@@ -95,6 +95,21 @@ export async function compoundOf(grid: APIRequestContext): Promise<{ id: string;
   return trail[trail.length - 1]!;
 }
 
+/**
+ * A 12345 order imported from the hotline's history on a compound, received 30 days ago and accepted by `office`: its
+ * deadline is long past, so it is overdue at once.
+ */
+export async function fileOverdueOrder(office: APIRequestContext, placeId: string, title: string): Promise<{ id: string; trackingNo: string }> {
+  const { items: categories } = await getJson<{ items: { id: string; active: boolean }[] }>(office, '/api/categories');
+  const order = await postJson<{ id: string; trackingNo: string }>(office, '/api/work-orders', {
+    channel: 'hotline_12345', externalNo: `E2E-${Date.now()}`, demandType: 'complaint', categoryId: categories.find((c) => c.active)!.id,
+    placeId, title, description: '早市摊贩占用消防通道,多次反映未解决。', reporterPhone: '13700001111',
+    receivedAt: new Date(Date.now() - 30 * 86400_000).toISOString(),
+  });
+  await stepVia(office, order.id, 'accept');
+  return order;
+}
+
 /** A grid worker's patrol report on their compound, through the API. */
 export async function filePatrolReport(grid: APIRequestContext, title: string, extra: Record<string, unknown> = {}): Promise<FiledOrder> {
   const compound = await compoundOf(grid);

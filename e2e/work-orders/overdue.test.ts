@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstDescendant, getJson, postJson, type Me } from '../support/api.js';
+import { getJson } from '../support/api.js';
 import { launchBrowser, screenshot, signedInContext } from '../support/browser.js';
-import { stepVia } from '../support/work-orders.js';
+import { compoundOf, fileOverdueOrder, stepVia } from '../support/work-orders.js';
 
 describe('an overdue order', () => {
   let browser: Browser;
@@ -12,18 +12,10 @@ describe('an overdue order', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     street = await signedInContext(browser, 'xinan');
-    // A 12345 order imported from the hotline's history: received 30 days ago, then accepted; its deadline is long past.
     const grid1 = await signedInContext(browser, 'grid1');
-    const gridMe = await getJson<Me>(grid1.request, '/api/me');
-    const trail = await firstDescendant(grid1.request, gridMe.roles[0]!.placeId, 'compound');
+    const compound = await compoundOf(grid1.request);
     await grid1.close();
-    const { items: categories } = await getJson<{ items: { id: string; active: boolean }[] }>(street.request, '/api/categories');
-    order = await postJson(street.request, '/api/work-orders', {
-      channel: 'hotline_12345', externalNo: `E2E-${Date.now()}`, demandType: 'complaint', categoryId: categories.find((c) => c.active)!.id,
-      placeId: trail[trail.length - 1]!.id, title: '小区门口占道经营长期无人管理', description: '早市摊贩占用消防通道,多次反映未解决。',
-      reporterPhone: '13700001111', receivedAt: new Date(Date.now() - 30 * 86400_000).toISOString(),
-    });
-    await stepVia(street.request, order.id, 'accept');
+    order = await fileOverdueOrder(street.request, compound.id, '小区门口占道经营长期无人管理');
   });
   afterAll(async () => browser?.close());
 

@@ -3,7 +3,7 @@ import type { Geometry } from 'geojson';
 import { z } from 'zod';
 
 // gcoord is CommonJS typed as an ES module: at run time the default import is the API itself.
-const gcoord = ((gcoordModule as { default?: unknown }).default ?? gcoordModule) as typeof gcoordModule.default;
+export const gcoord = ((gcoordModule as { default?: unknown }).default ?? gcoordModule) as typeof gcoordModule.default;
 
 /** The systems an import or an edit may declare: WGS-84 (stored, what phones and Open311 give) or GCJ-02 (most Chinese map services). */
 export const ZCrs = z.enum(['WGS84', 'GCJ02']);

@@ -1,9 +1,7 @@
-import gcoordModule from 'gcoord';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, placeByName, type Client, type TestApp } from '../../test/harness.js';
+import { gcoord } from './crs.js';
 import { compoundIn, eventCount, square, storedGeometry } from './test-support.js';
-
-const gcoord = ((gcoordModule as { default?: unknown }).default ?? gcoordModule) as typeof gcoordModule.default;
 
 describe('a place’s geometry, set one at a time', () => {
   let t: TestApp;

@@ -1,9 +1,7 @@
-import gcoordModule from 'gcoord';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, placeByName, type Client, type TestApp } from '../../test/harness.js';
+import { gcoord } from './crs.js';
 import { compoundIn, eventCount, square, storedGeometry } from './test-support.js';
-
-const gcoord = ((gcoordModule as { default?: unknown }).default ?? gcoordModule) as typeof gcoordModule.default;
 type Geometry = { type: string; coordinates: unknown };
 const feature = (properties: Record<string, unknown>, geometry: Geometry) => ({ type: 'Feature', properties, geometry });
 const collection = (features: unknown[], extra: Record<string, unknown> = {}) => ({ type: 'FeatureCollection', features, ...extra });
@@ -50,6 +48,19 @@ describe('importing boundaries and points from GeoJSON', () => {
     expect(report.unmatched).toEqual([expect.objectContaining({ index: 2, ref: '440607001999', message: expect.objectContaining({ zh: expect.stringContaining('440607001999') }) })]);
     expect(report.invalid.map((i: { index: number; code: string }) => [i.index, i.code])).toEqual([[3, 'feature_unreferenced'], [4, 'self_intersection'], [5, 'feature_duplicate']]);
     expect(await eventCount(t)).toBe(before);
+  });
+
+  it('reports a grid that overlaps a sibling’s boundary, and imports it all the same', async () => {
+    const { grids, compounds } = await gridFeatures();
+    const gridShape = (await storedGeometry(t, grids[1]!.id))!;
+    // Grid 2 redrawn as it is touches its neighbours only along shared edges; grid 1 redrawn as grid 2's tile is the same ground twice.
+    const file = collection([feature({ id: grids[1]!.id }, gridShape.geometry), feature({ id: compounds[0]!.id }, { type: 'Point', coordinates: compounds[0]!.at })]);
+    const clean = (await post(street, 'preview', file)).json();
+    expect(clean.overlaps).toEqual([]);
+    const report = (await post(street, 'preview', collection([feature({ id: grids[0]!.id }, gridShape.geometry)]))).json();
+    expect(report.invalid).toEqual([]);
+    expect(report.overlaps).toEqual([expect.objectContaining({ placeId: grids[0]!.id, siblingId: grids[1]!.id, siblingName: '北江社区第2网格', squareMetres: expect.any(Number) })]);
+    expect(report.overlaps[0].squareMetres).toBeGreaterThan(10_000);
   });
 
   it('refuses the whole file when one feature is wrong, then imports a valid one: one event per place changed', async () => {

@@ -14,6 +14,7 @@ import { forgetPlaceIndex } from '../place-index.js';
 import { placeGeometryPolicy } from '../policy.js';
 import type { TGeometryImport } from '../schema.js';
 import { checkInParent, isProblem, readShape, type PlaceShape } from '../shape.js';
+import { siblingOverlaps, type SiblingOverlap } from '../sibling-overlaps.js';
 import { findShapes, geometrySummary, rowOfShape, writeShapes } from '../store.js';
 
 interface Matched { index: number; ref: string; placeId: string; name: string; level: PlaceRow['level']; changed: boolean }
@@ -22,6 +23,8 @@ export interface GeometryImportReport {
   matched: Matched[];
   unmatched: { index: number; ref: string | null; message: Message }[];
   invalid: { index: number; ref: string | null; placeId: string | null; code: string; field: string; message: Message }[];
+  /** Boundaries overlapping a sibling's: imported all the same, reported so the office can look. */
+  overlaps: SiblingOverlap[];
 }
 
 const refOf = (props: Record<string, unknown> | null | undefined) => {
@@ -55,7 +58,7 @@ export async function planGeometryImport(ctx: AppContext, actor: Actor, input: T
   if (!crs) throw new AppError(400, 'bad_crs', geometryMsg.badCrs, 'crs');
   const refs = input.features.map((f) => refOf(f.properties));
   const places = await placesNamed(ctx, actor, [...new Set(refs.filter((r): r is string => r !== null))]);
-  const report: GeometryImportReport = { crs, matched: [], unmatched: [], invalid: [] };
+  const report: GeometryImportReport = { crs, matched: [], unmatched: [], invalid: [], overlaps: [] };
   const planned = new Map<string, { index: number; place: PlaceRow; shape: PlaceShape }>();
   input.features.forEach((f, index) => {
     const ref = refs[index]!;
@@ -85,6 +88,7 @@ export async function planGeometryImport(ctx: AppContext, actor: Actor, input: T
     const changed = !before || JSON.stringify([before.geometry, before.outline]) !== JSON.stringify([p.shape.geometry, p.shape.outline]);
     report.matched.push({ index: p.index, ref: refs[p.index]!, placeId: id, name: p.place.name, level: p.place.level, changed });
   }
+  report.overlaps = await siblingOverlaps(ctx.handle.db, planned);
   report.invalid.sort((a, b) => a.index - b.index);
   report.matched.sort((a, b) => a.index - b.index);
   return { report, planned, stored };

@@ -14,6 +14,8 @@ import { PlaceSummary } from './PlaceSummary';
 
 // Only households show residents: the panel and its forms load when one is opened.
 const ResidentsPanel = lazyNamed(() => import('../residents/ResidentsPanel'), 'ResidentsPanel');
+// The map brings ECharts: loaded with the first place page that shows one, not with the app.
+const PlaceMapCard = lazyNamed(() => import('./PlaceMapCard'), 'PlaceMapCard');
 
 interface Props {
   id: string;
@@ -52,6 +54,9 @@ export function PlaceDetailView({ id, loaded, phone, onChanged }: Props) {
         <PlaceActions detail={data} onChanged={onChanged} />
       </Card>
       <PlaceCounts place={place} counts={data.counts} phone={phone} />
+      {place.level !== 'household' && place.level !== 'building' && can('placeGeometry', 'read') && (
+        <Suspense fallback={<Skeleton active />}><PlaceMapCard placeId={place.id} /></Suspense>
+      )}
       {place.level === 'household' ? (
         can('resident', 'read') && (
           <Suspense fallback={<Skeleton active />}>

@@ -26,6 +26,20 @@ export interface RosterResult {
   updated: number;
 }
 
+/** One child on a place's map (GET /api/places/{id}/map): its geometry and its unresolved and overdue work orders. */
+export interface MapFeature {
+  type: 'Feature';
+  id: string;
+  properties: { placeId: string; name: string; level: PlaceLevel; open?: number; overdue?: number };
+  geometry: { type: 'Polygon' | 'MultiPolygon' | 'Point'; coordinates: unknown };
+}
+export interface PlaceMap {
+  place: { id: string; name: string; level: PlaceLevel };
+  outline: MapFeature | null;
+  map: { type: 'FeatureCollection'; features: MapFeature[] };
+  unmapped: { placeId: string; name: string; open: number; overdue: number }[];
+}
+
 /** The level a new child of a place gets; districts, streets and communities come from the official codes. */
 export const CHILD_LEVEL: Partial<Record<PlaceLevel, PlaceLevel>> = {
   community: 'grid', grid: 'compound', compound: 'building', building: 'household',
@@ -52,6 +66,7 @@ export const placesApi = {
   move: (id: string, version: number, newParentId: string, reason: string) =>
     api.post<Place>(`/api/places/${encodeURIComponent(id)}/move`, { version, newParentId, reason }),
   revealAddress: (id: string, reason: string) => api.post<Revealed>(`/api/places/${encodeURIComponent(id)}/reveal`, { field: 'address', reason }),
+  map: (id: string) => api.get<PlaceMap>(`/api/places/${encodeURIComponent(id)}/map`),
   rosterXlsxUrl: (id: string) => `/api/places/${encodeURIComponent(id)}/roster.xlsx`,
   rosterUrl: (id: string) => `/api/places/${encodeURIComponent(id)}/roster`,
 };

@@ -31,6 +31,7 @@ export const zh = {
     import_geometry: '导入边界或位置',
   },
   entity: { place: '地点' },
+  placeMap: { title: '地图', open: '待办结', overdue: '超期', overdueLegend: '有超期工单', openLegend: '有待办结工单', clearLegend: '无待办工单' },
   field: {
     level: '层级', parentId: '上级', compoundType: '小区类型', threeNo: '三无', path: '路径', rows: '行数', created: '新建', updated: '更新',
     geometryType: '几何类型', outline: '轮廓', bbox: '范围(经纬度)', crs: '原坐标系',
@@ -76,6 +77,10 @@ export const en: Widen<typeof zh> = {
     set_geometry: 'Set boundary or point', import_geometry: 'Imported boundary or point',
   },
   entity: { place: 'Place' },
+  placeMap: {
+    title: 'Map', open: 'Unresolved', overdue: 'Overdue', overdueLegend: 'Overdue orders', openLegend: 'Unresolved orders',
+    clearLegend: 'No orders waiting',
+  },
   field: {
     level: 'Level', parentId: 'Parent', compoundType: 'Compound type', threeNo: 'Three-no', path: 'Path', rows: 'Rows',
     created: 'Created', updated: 'Updated', geometryType: 'Geometry type', outline: 'Outline', bbox: 'Extent (lon/lat)', crs: 'Sent in',
