@@ -2,6 +2,9 @@ import { defineMessages } from '../../core/i18n.js';
 
 /** Why a geometry is refused, and the import's texts. */
 export const geometryMsg = defineMessages({
+  levelDistrict: { zh: '区', en: 'district' }, levelStreet: { zh: '街道', en: 'street' }, levelCommunity: { zh: '社区', en: 'community' },
+  levelGrid: { zh: '网格', en: 'grid' }, levelCompound: { zh: '小区', en: 'compound' }, levelBuilding: { zh: '楼栋', en: 'building' },
+  levelHousehold: { zh: '户', en: 'household' },
   noGeometry: { zh: '{level}不标注地理位置', en: 'A {level} carries no geometry' },
   wrongType: { zh: '{level}须为{expected}', en: 'A {level} takes a {expected}' },
   boundary: { zh: '边界(多边形)', en: 'boundary (Polygon or MultiPolygon)' },

@@ -29,8 +29,8 @@ export const geometryKindOf = (level: PlaceLevel): GeometryKind | undefined => K
 // China's extent, generously: Pamirs to the Wusuli, Zengmu Ansha to Mohe.
 const CHINA = { minLon: 73, maxLon: 136, minLat: 3, maxLat: 54 };
 const LEVEL_NAMES: Record<PlaceLevel, Message> = {
-  district: { zh: '区', en: 'district' }, street: { zh: '街道', en: 'street' }, community: { zh: '社区', en: 'community' }, grid: { zh: '网格', en: 'grid' },
-  compound: { zh: '小区', en: 'compound' }, building: { zh: '楼栋', en: 'building' }, household: { zh: '户', en: 'household' },
+  district: geometryMsg.levelDistrict, street: geometryMsg.levelStreet, community: geometryMsg.levelCommunity, grid: geometryMsg.levelGrid,
+  compound: geometryMsg.levelCompound, building: geometryMsg.levelBuilding, household: geometryMsg.levelHousehold,
 };
 
 const problem = (code: ErrorCode, field: string, message: Message): ShapeProblem => ({ code, field, message });
