@@ -65,8 +65,9 @@ describe('revealing a phone number, and finding the reveal in the audit log', ()
 
     const table = page.getByTestId('audit-table');
     const row = table.locator('tbody tr.ant-table-row').filter({ hasText: reason });
+    // The unfiltered first page may already hold the reveal: wait for the search's answer, the one row.
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBe(1);
     await row.waitFor();
-    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(1);
     const text = await row.textContent();
     expect(text).toContain('区社工部管理员');
     expect(text).toContain('查看个人信息');
