@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childrenOf, getJson } from '../support/api.js';
 import { launchBrowser, signedInContext } from '../support/browser.js';
 import { beijiangGrids, runTag, waitForPlace } from '../support/places.js';
+import { chooseOption } from '../support/work-orders.js';
 
 describe('creating a compound', () => {
   let browser: Browser;
@@ -25,7 +26,8 @@ describe('creating a compound', () => {
     const form = page.getByTestId('place-form');
     await form.getByLabel('名称').fill(name);
     await form.getByTestId('compound-type').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '无物业小区' }).click();
+    // Chosen until the dropdown has closed: a click lost while it opened would leave it over the switch below.
+    await chooseOption(page, '无物业小区');
     await form.getByTestId('three-no').click();
     await form.getByLabel('地址').fill('北江路88号');
     await page.getByRole('button', { name: /保\s*存/ }).click();
