@@ -47,6 +47,11 @@ type ValueOf<C> =
 /** One imported row's values after each column's type and checks; empty cells are null. */
 export type LedgerValues<L extends Ledger> = { [C in L['columns'][number] as C['key']]: ValueOf<C> | null };
 
+/** An enum column's options from a label table ({ key: { zh, en } }): each stored value with the Chinese the sheet shows. */
+export function zhOptions<K extends string>(labels: Readonly<Record<K, { zh: string }>>, keys: readonly K[] = Object.keys(labels) as K[]): Record<K, string> {
+  return Object.fromEntries(keys.map((k) => [k, labels[k].zh])) as Record<K, string>;
+}
+
 export function defineLedger<const C extends readonly LedgerColumn[]>(ledger: Ledger<C>): Ledger<C> {
   const keys = new Set(ledger.columns.map((c) => c.key));
   if (keys.size !== ledger.columns.length) throw new Error(`ledger ${ledger.key}: column keys repeat`);

@@ -1,5 +1,5 @@
 /** The ledger kit (台账): a layout declared once gives the streamed export, the template and the all-or-nothing import. */
-export { defineLedger, type Ledger, type LedgerColumn, type LedgerKey, type LedgerRecord, type LedgerValues } from './define-ledger.js';
+export { defineLedger, zhOptions, type Ledger, type LedgerColumn, type LedgerKey, type LedgerRecord, type LedgerValues } from './define-ledger.js';
 export { exportLedger, XLSX_TYPE } from './export-ledger.js';
 export { ledgerFileName } from './file-name.js';
 export { badFile, importRejected, tooLarge, tooManyRows, type LedgerRowError } from './import-rejected.js';

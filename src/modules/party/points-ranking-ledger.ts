@@ -3,14 +3,13 @@ import type { Actor } from '../../core/access/actor.js';
 import { authorize } from '../../core/access/policy.js';
 import type { AppContext } from '../../core/context.js';
 import { appendEvent } from '../../core/events.js';
-import { defineLedger, exportLedger, type LedgerRecord } from '../../core/ledger/index.js';
+import { defineLedger, exportLedger, zhOptions, type LedgerRecord } from '../../core/ledger/index.js';
 import { maskedColumn as masked } from '../../core/personal-data.js';
 import { PARTY_MEMBER_CATEGORY_LABELS } from '../../../contracts/party.js';
 import type { TRankingQuery } from '../../../contracts/party-points.js';
 import { partyMsg } from './messages.js';
 import { partyPointsPolicy } from './points-policy.js';
 import { ranking } from './points-read.js';
-import { zhOf } from './roster-layout.js';
 import { visibleCommunity } from './points-rules.js';
 
 /** 党员积分排名: the ranking of a community and period, phone masked. */
@@ -21,7 +20,7 @@ export const POINTS_RANKING = defineLedger({
   columns: [
     { key: 'rank', header: '名次', type: 'number', width: 8 },
     { key: 'name', header: '姓名', type: 'text', width: 12 },
-    { key: 'category', header: '党员类别', type: 'enum', width: 12, options: zhOf(PARTY_MEMBER_CATEGORY_LABELS) },
+    { key: 'category', header: '党员类别', type: 'enum', width: 12, options: zhOptions(PARTY_MEMBER_CATEGORY_LABELS) },
     { key: 'org', header: '所属党组织', type: 'text', width: 24 },
     { key: 'phone', header: '手机号', type: 'text', width: 16, mask: masked('phone') },
     { key: 'points', header: '积分', type: 'number', width: 10 },

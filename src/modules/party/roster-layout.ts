@@ -1,10 +1,9 @@
-import { defineLedger } from '../../core/ledger/index.js';
+import { defineLedger, zhOptions } from '../../core/ledger/index.js';
 import { maskedColumn as masked } from '../../core/personal-data.js';
 import { PARTY_MEMBER_CATEGORY_LABELS } from '../../../contracts/party.js';
 import { partyMsg } from './messages.js';
 
 /** The Chinese labels of an enum, as a ledger's enum column shows them. */
-export const zhOf = <K extends string>(labels: Record<K, { zh: string }>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, (v as { zh: string }).zh])) as Record<K, string>;
 
 /** The party-member roster (党员花名册): exported masked; imported back all rows or none, a masked value keeping what is stored. */
 export const MEMBER_ROSTER = defineLedger({
@@ -13,7 +12,7 @@ export const MEMBER_ROSTER = defineLedger({
   title: partyMsg.rosterTitle,
   columns: [
     { key: 'name', header: '姓名', type: 'text', width: 12, required: true, maxLength: 30 },
-    { key: 'category', header: '党员类别', type: 'enum', width: 12, required: true, options: zhOf(PARTY_MEMBER_CATEGORY_LABELS) },
+    { key: 'category', header: '党员类别', type: 'enum', width: 12, required: true, options: zhOptions(PARTY_MEMBER_CATEGORY_LABELS) },
     { key: 'org', header: '所属党组织', type: 'text', width: 24, required: true, maxLength: 60 },
     { key: 'compound', header: '小区', type: 'text', width: 16, maxLength: 50 },
     { key: 'building', header: '楼栋', type: 'text', width: 10, maxLength: 50 },

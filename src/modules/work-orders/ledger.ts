@@ -4,7 +4,7 @@ import { can } from '../../core/access/policy.js';
 import { assertInScope } from '../../core/access/scope.js';
 import type { AppContext } from '../../core/context.js';
 import { forbidden } from '../../core/errors.js';
-import { defineLedger, exportLedger, type LedgerRecord } from '../../core/ledger/index.js';
+import { defineLedger, exportLedger, zhOptions, type LedgerRecord } from '../../core/ledger/index.js';
 import { maskPersonalText } from '../../core/personal-data.js';
 import { CHANNELS, DEMAND_TYPES, RATINGS, STATES, WORK_ORDER_VALUE_LABELS as V } from '../../../contracts/work-orders.js';
 import { WORK_ORDER_LABELS as L } from '../../../contracts/work-order-steps.js';
@@ -15,8 +15,6 @@ import { workOrderMsg } from './messages.js';
 import { workOrderExportPolicy } from './policy.js';
 import { peopleColumns, placeChains } from './names.js';
 import { toWorkOrder } from './queries.js';
-
-const zh = <K extends string>(keys: readonly K[], labels: Record<K, { zh: string }>) => Object.fromEntries(keys.map((k) => [k, labels[k].zh]));
 
 /**
  * The work-order ledger (工单台账): the list as filtered, one row per order, personal data masked (the phone as the list
@@ -30,8 +28,8 @@ export const WORK_ORDERS_LEDGER = defineLedger({
     { key: 'trackingNo', header: '工单号', type: 'text', width: 22 },
     { key: 'externalNo', header: '12345工单号', type: 'text', width: 18 },
     { key: 'receivedAt', header: '接收时间', type: 'datetime', width: 20 },
-    { key: 'channel', header: '渠道', type: 'enum', width: 12, options: zh(CHANNELS, V.channels) },
-    { key: 'demandType', header: '诉求类型', type: 'enum', width: 10, options: zh(DEMAND_TYPES, V.demandTypes) },
+    { key: 'channel', header: '渠道', type: 'enum', width: 12, options: zhOptions(V.channels, CHANNELS) },
+    { key: 'demandType', header: '诉求类型', type: 'enum', width: 10, options: zhOptions(V.demandTypes, DEMAND_TYPES) },
     { key: 'category', header: '分类', type: 'text', width: 16 },
     { key: 'community', header: '社区', type: 'text', width: 16 },
     { key: 'place', header: '地点', type: 'text', width: 36 },
@@ -39,13 +37,13 @@ export const WORK_ORDERS_LEDGER = defineLedger({
     { key: 'description', header: '问题描述', type: 'text', width: 50 },
     { key: 'reporterName', header: '反映人', type: 'text', width: 12 },
     { key: 'reporterPhone', header: '联系电话', type: 'text', width: 16 },
-    { key: 'state', header: '状态', type: 'enum', width: 10, options: zh(STATES, L.states) },
+    { key: 'state', header: '状态', type: 'enum', width: 10, options: zhOptions(L.states, STATES) },
     { key: 'holder', header: '当前承办', type: 'text', width: 20 },
     { key: 'dispatcher', header: '派单人', type: 'text', width: 14 },
     { key: 'resolveDue', header: '办结时限', type: 'datetime', width: 20 },
     { key: 'resolvedAt', header: '办结时间', type: 'datetime', width: 20 },
     { key: 'result', header: '办理结果', type: 'text', width: 40 },
-    { key: 'rating', header: '评价', type: 'enum', width: 10, options: zh(RATINGS, V.ratings) },
+    { key: 'rating', header: '评价', type: 'enum', width: 10, options: zhOptions(V.ratings, RATINGS) },
   ],
 });
 
