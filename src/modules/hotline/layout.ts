@@ -1,5 +1,5 @@
-import type { DemandType } from '../../../contracts/work-orders.js';
-import { defineLedger } from '../../core/ledger/index.js';
+import { DEMAND_TYPES, WORK_ORDER_VALUE_LABELS, type DemandType } from '../../../contracts/work-orders.js';
+import { defineLedger, zhOptions } from '../../core/ledger/index.js';
 import { hotlineMsg } from './messages.js';
 import { templateHeader as h } from './synonyms.js';
 
@@ -38,10 +38,8 @@ export type { HotlineField } from './synonyms.js';
 /** An import holds at most this many orders, in a file of at most this size. */
 export const HOTLINE_LIMITS = { maxRows: 5000, maxBytes: 10 * 1024 * 1024 };
 
-/** The 12345 platforms' names for the demand types. */
-export const DEMAND_TYPE_NAMES: Record<DemandType, string> = {
-  consultation: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议', praise: '表扬',
-};
+/** The 12345 platforms' names for the demand types: the platform's own words (咨询, 投诉…). */
+export const DEMAND_TYPE_NAMES: Record<DemandType, string> = zhOptions(WORK_ORDER_VALUE_LABELS.demandTypes, DEMAND_TYPES);
 
 /** How the platforms type a demand type: its name, or the name with 类 (投诉类). */
 export const demandTypeSpellings = (name: string) => [name, `${name}类`];

@@ -22,22 +22,26 @@ export function PlaceChain({ order, withStreet = false }: { order: WorkOrder; wi
 }
 
 /** Who holds the order now: 张三(网格员), or a unit by name. */
-export function HolderName({ order }: { order: WorkOrder }) {
-  const t = useT();
+export function holderLabel(t: ReturnType<typeof useT>, order: WorkOrder): string {
   const a = order.assignee;
-  if (!a) return <span data-testid="order-holder">{t('common.none')}</span>;
-  const role = a.role ? `(${t(`role.${a.role}` as never)})` : '';
-  return <span data-testid="order-holder">{a.name ?? t('common.none')}{role}</span>;
+  if (!a) return t('common.none');
+  return `${a.name ?? t('common.none')}${a.role ? `(${t(`role.${a.role}` as never)})` : ''}`;
 }
 
-const KINDS: DeadlineKind[] = ['accept', 'contact', 'resolve'];
+export function HolderName({ order }: { order: WorkOrder }) {
+  const t = useT();
+  return <span data-testid="order-holder">{holderLabel(t, order)}</span>;
+}
+
+/** The deadlines an order has, in the order they come. */
+export const DEADLINE_KINDS: readonly DeadlineKind[] = ['accept', 'contact', 'resolve'];
 
 /** Every deadline with its light: 受理 / 首次联系 / 办结, met or due when. */
 export function Deadlines({ order }: { order: WorkOrder }) {
   const t = useT();
   return (
     <Space orientation="vertical" size={2} data-testid="order-deadlines">
-      {KINDS.filter((k) => order.deadlines[k].due).map((k) => {
+      {DEADLINE_KINDS.filter((k) => order.deadlines[k].due).map((k) => {
         const d = order.deadlines[k];
         return (
           <span key={k} data-testid={`deadline-${k}`}>

@@ -11,13 +11,12 @@ import { RATINGS } from '../../../../contracts/work-orders';
 import { timelineApi } from '../timeline/api';
 import { EventSentence } from '../timeline/EventSentence';
 import { localTime } from '../timeline/format';
-import { workOrdersApi, type DeadlineKind, type WorkOrder } from './api';
+import { workOrdersApi, type WorkOrder } from './api';
+import { DEADLINE_KINDS, holderLabel } from './OrderFacts';
 import './print.css';
 
 export const PRINT_SHEETS = ['order', 'follow-up'] as const;
 type Sheet = (typeof PRINT_SHEETS)[number];
-
-const KINDS: DeadlineKind[] = ['accept', 'contact', 'resolve'];
 
 /** Rows of label and value; a value may span the row. */
 function Facts({ rows }: { rows: [string, ReactNode][] }) {
@@ -64,7 +63,7 @@ function PrintSheet() {
   const office = order.places.filter((p) => p.level === 'street' || p.level === 'community').map((p) => p.name).join('');
   const place = order.places.filter((p) => p.level !== 'street').map((p) => p.name).join(' › ');
   const category = categories.data.items.find((c) => c.id === order.categoryId)?.name ?? none;
-  const holder = order.assignee ? `${order.assignee.name ?? none}${order.assignee.role ? `(${t(`role.${order.assignee.role}` as never)})` : ''}` : none;
+  const holder = holderLabel(t, order);
   const title = which === 'order' ? t('workOrderPrint.orderSheet') : t('workOrderPrint.followUpSheet');
   const common: [string, ReactNode][] = [
     [t('workOrder.trackingNo'), order.trackingNo],
@@ -97,7 +96,7 @@ function PrintSheet() {
               [t('workOrder.state'), t(`workOrderState.${order.state}`)],
               [t('workOrder.holder'), holder],
               [t('workOrder.dispatcher'), order.dispatcherName ?? none],
-              [t('workOrder.deadlines'), KINDS.filter((k) => order.deadlines[k].due).map((k) => (
+              [t('workOrder.deadlines'), DEADLINE_KINDS.filter((k) => order.deadlines[k].due).map((k) => (
                 <div key={k}>{t(`workOrder.deadline.${k}`)}:{localTime(order.deadlines[k].due!)}
                   {order.deadlines[k].doneAt ? `(${t('workOrder.metAt', { at: localTime(order.deadlines[k].doneAt!) })})` : ''}</div>
               ))],
