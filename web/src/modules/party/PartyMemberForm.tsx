@@ -5,6 +5,7 @@ import { PARTY_MEMBER_CATEGORIES, type PartyMemberCategory } from '../../../../c
 import { PlaceSelect } from '../places/PlaceSelect';
 import { allUnits, memberApi, partyApi, type NewPartyMember } from './api';
 import { useSubmit } from './useSubmit';
+import { validated } from '../../app/forms';
 
 
 /** Enters a member: category, org, household (optional), the employer for an in-service member, phone and ID number. */
@@ -16,7 +17,8 @@ export function PartyMemberForm({ onClose, onDone }: { onClose: () => void; onDo
   const orgs = useLoad(() => partyApi.tree(), []);
   const units = useLoad(allUnits, [], category === 'in_service_member');
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     const blank = (s?: string) => (s && s.trim() ? s.trim() : undefined);
     await run(() => memberApi.create({ ...v, phone: blank(v.phone), idNumber: blank(v.idNumber), centralHousehold: Boolean(v.centralHousehold) }),
       t('partyMember.entered'), onDone);

@@ -13,6 +13,7 @@ import { memberApi, partyApi, type PartyMemberItem } from './api';
 import { MemberImportModal } from './MemberImportModal';
 import { PartyMemberForm } from './PartyMemberForm';
 import { useSubmit } from './useSubmit';
+import { validated } from '../../app/forms';
 
 const PAGE_SIZE = 20;
 
@@ -26,7 +27,8 @@ function MemberDrawer({ member, onClose, onDone }: { member: PartyMemberItem; on
   const [asking, setAsking] = useState<'leave' | 'transfer'>();
   const [form] = Form.useForm<{ reason?: string; orgId?: string }>();
   const take = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     await submit(() => memberApi.step(member.id, asking!, { version: detail.data!.version, ...v }),
       t(asking === 'leave' ? 'partyMember.left' : 'partyMember.transferred'), () => { setAsking(undefined); onDone(); });
   };

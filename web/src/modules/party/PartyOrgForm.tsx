@@ -6,6 +6,7 @@ import { PARTY_ORG_KINDS, PARTY_ORG_PLACE_LEVELS, PARTY_SEATS, type PartyOrgKind
 import { PlaceSelect } from '../places/PlaceSelect';
 import { partnerUnits, partyApi, type PartyOrgItem } from './api';
 import { useSubmit } from './useSubmit';
+import { validated } from '../../app/forms';
 
 /** The seats with a name: an empty row left in the form is no seat. */
 const seated = (committee?: TPartySeatHolder[]) => (committee ?? []).filter((s) => s.name?.trim());
@@ -53,7 +54,8 @@ export function PartyOrgForm({ open, preset, onClose, onDone }: {
   const kind = Form.useWatch('kind', form) ?? preset?.kind;
   const units = useLoad(partnerUnits, [], kind === 'partner_unit_org');
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     await run(() => partyApi.create({ ...v, committee: seated(v.committee) }), t('partyOrg.created'), onDone);
   };
   return (
@@ -88,7 +90,8 @@ export function PartyOrgEdit({ org, onClose, onDone }: { org: PartyOrgItem; onCl
   const { busy, submit: run } = useSubmit();
   const [form] = Form.useForm<{ name: string; committee: TPartySeatHolder[] }>();
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validated(form);
+    if (!v) return;
     await run(() => partyApi.step(org.id, 'edit', { version: org.version, name: v.name, committee: seated(v.committee) }), t('partyOrg.saved'), onDone);
   };
   return (

@@ -9,6 +9,7 @@ import type { PartyOrgKind } from '../../../../contracts/party';
 import { partyApi, type GapPlace, type PartyOrgItem } from './api';
 import { PartyOrgEdit, PartyOrgForm } from './PartyOrgForm';
 import { useSubmit } from './useSubmit';
+import { validated } from '../../app/forms';
 
 const KIND_COLOR: Record<PartyOrgKind, string> = {
   street_working_committee: 'red', community_party_committee: 'volcano', compound_branch: 'orange', building_group: 'gold', partner_unit_org: 'blue',
@@ -69,7 +70,9 @@ export function PartyOrgsPage() {
   )), [tree.data, t]);
 
   const dissolve = async () => {
-    const { reason } = await reasonForm.validateFields();
+    const values = await validated(reasonForm);
+    if (!values) return;
+    const { reason } = values;
     await submit(() => partyApi.step(detail.data!.id, 'dissolve', { version: detail.data!.version, reason }), t('partyOrg.dissolved'), () => {
       setDissolving(false);
       setSelected(undefined);

@@ -9,6 +9,7 @@ import { PARTY_POST_KINDS, type PartyClaimAction, type PartyPostKind } from '../
 import { PlaceSelect } from '../places/PlaceSelect';
 import { memberApi, postApi, type NewPartyPost, type PartyClaim, type PartyPostItem } from './api';
 import { useSubmit } from './useSubmit';
+import { validated } from '../../app/forms';
 
 const PAGE_SIZE = 20;
 const NEEDS_REASON: PartyClaimAction[] = ['decline', 'vacate'];
@@ -50,7 +51,7 @@ function PostDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
         )} />
       </>}
       <Modal open={Boolean(asking)} title={asking && t(`partyPost.steps.${asking.action}`)} onCancel={() => setAsking(undefined)} destroyOnHidden
-        onOk={async () => asking && take(asking.claim, asking.action, await form.validateFields())} okText={t('common.ok')} cancelText={t('common.cancel')}>
+        onOk={async () => { const v = asking && await validated(form); if (asking && v) await take(asking.claim, asking.action, v); }} okText={t('common.ok')} cancelText={t('common.cancel')}>
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item name="reason" label={t('partyPost.reason')} rules={[{ required: true, min: 2, whitespace: true, message: t('common.reasonRequired') }]}>
             <Input.TextArea rows={3} maxLength={500} />
@@ -69,7 +70,7 @@ function PostForm({ onClose, onDone }: { onClose: () => void; onDone: () => void
   const kind = Form.useWatch('kind', form) as PartyPostKind | undefined;
   return (
     <Modal open title={t('partyPost.new')} onCancel={onClose} confirmLoading={busy} destroyOnHidden okText={t('common.ok')} cancelText={t('common.cancel')}
-      onOk={async () => { const v = await form.validateFields(); await submit(() => postApi.create(v), t('partyPost.published'), onDone); }}>
+      onOk={async () => { const v = await validated(form); if (!v) return; await submit(() => postApi.create(v), t('partyPost.published'), onDone); }}>
       <Form form={form} layout="vertical" preserve={false} initialValues={{ kind: 'building_head', places: 1 }}>
         <Form.Item name="kind" label={t('partyPost.kind')}><Select options={PARTY_POST_KINDS.map((k) => ({ value: k, label: t(`partyPost.kinds.${k}`) }))} /></Form.Item>
         <Form.Item name="title" label={t('partyPost.titleField')} rules={[{ required: true, min: 2, whitespace: true }]}><Input maxLength={60} /></Form.Item>

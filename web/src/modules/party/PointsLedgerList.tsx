@@ -2,6 +2,7 @@ import { Button, Form, Input, List, Modal, Space, Statistic, Tag, Typography } f
 import { useState } from 'react';
 import { useT } from '../../app/i18n/I18nProvider';
 import type { MemberLedger, PointsEntry } from './pointsApi';
+import { validated } from '../../app/forms';
 
 /**
  * A member's ledger: the totals (each the sum of the entries) and every entry, newest first, wrapping on a phone. With
@@ -36,7 +37,7 @@ export function PointsLedgerList({ ledger, onCounter }: { ledger: MemberLedger; 
           </List.Item>
         )} />
       <Modal open={Boolean(asking)} title={t('partyPoints.counter')} onCancel={() => setAsking(undefined)} destroyOnHidden okText={t('common.ok')} cancelText={t('common.cancel')}
-        onOk={async () => { const { reason } = await form.validateFields(); await onCounter?.(asking!, reason); setAsking(undefined); }}>
+        onOk={async () => { const v = await validated(form); if (!v) return; await onCounter?.(asking!, v.reason); setAsking(undefined); }}>
         <Typography.Paragraph>{asking && `${asking.earnedOn} ${asking.itemName} ${asking.points}`}</Typography.Paragraph>
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item name="reason" label={t('partyPoints.counterReason')} rules={[{ required: true, min: 2, whitespace: true, message: t('common.reasonRequired') }]}>

@@ -6,6 +6,7 @@ import { useT } from '../../app/i18n/I18nProvider';
 import { memberApi } from './api';
 import { pointsApi } from './pointsApi';
 import { useSubmit } from './useSubmit';
+import { validated } from '../../app/forms';
 
 const day = (d: Dayjs) => d.format('YYYY-MM-DD');
 
@@ -36,12 +37,14 @@ export function PointsRecordForms({ placeId, onRecorded }: { placeId: string; on
   const [serviceForm] = Form.useForm<{ memberId: string; hours: number; what: string; date: Dayjs }>();
   const [meetingForm] = Form.useForm<{ title: string; date: Dayjs; memberIds: string[] }>();
   const recordService = async () => {
-    const v = await serviceForm.validateFields();
+    const v = await validated(serviceForm);
+    if (!v) return;
     await service.submit(() => pointsApi.service(v.memberId, { hours: v.hours, what: v.what, date: day(v.date) }), t('partyPoints.recorded'),
       () => { serviceForm.resetFields(['hours', 'what']); onRecorded(); });
   };
   const recordMeeting = async () => {
-    const v = await meetingForm.validateFields();
+    const v = await validated(meetingForm);
+    if (!v) return;
     await meeting.submit(() => pointsApi.meeting({ placeId, title: v.title, date: day(v.date), memberIds: v.memberIds }), t('partyPoints.recorded'),
       () => { meetingForm.resetFields(); onRecorded(); });
   };

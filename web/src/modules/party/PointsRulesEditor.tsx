@@ -6,6 +6,7 @@ import { useT } from '../../app/i18n/I18nProvider';
 import { POINTS_CAP_PERIODS, POINTS_ITEM_KINDS } from '../../../../contracts/party-points';
 import { pointsApi, type PointsItem } from './pointsApi';
 import { useSubmit } from './useSubmit';
+import { validated } from '../../app/forms';
 
 /** A community's points rules: the items, each with its points and an optional cap per month or year. Saving replaces the list; past entries keep their points. */
 export function PointsRulesEditor({ placeId, editable }: { placeId: string; editable: boolean }) {
@@ -15,7 +16,9 @@ export function PointsRulesEditor({ placeId, editable }: { placeId: string; edit
   const [form] = Form.useForm<{ items: PointsItem[] }>();
   useEffect(() => { if (rules.data) form.setFieldsValue({ items: rules.data.items }); }, [rules.data, form]);
   const save = async () => {
-    const { items } = await form.validateFields();
+    const values = await validated(form);
+    if (!values) return;
+    const { items } = values;
     await submit(() => pointsApi.setRules(placeId, rules.data?.version ?? 0, items), t('partyPoints.rulesSaved'), rules.reload);
   };
   return (
