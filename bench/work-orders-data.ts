@@ -105,7 +105,7 @@ function makeBatch(r: Random, n: number, cat: Catalogue): { orders: WorkOrderRow
       reporter_name: null, reporter_name_enc: null, confidential: 0, urgency: 0, reporter_phone_enc: null, reporter_phone_masked: null, reporter_phone_index: null,
       state: 'received', assignee_kind: null, assignee_id: null, dispatcher_id: null, filed_by: null, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null,
       received_at: received.toISOString(), accept_due: addWorkingDays(received, DEFAULT_DAYS.accept, calendar).toISOString(), contact_due: null,
-      resolve_due: addWorkingDays(received, resolveDays(type, category.complex), calendar).toISOString(),
+      resolve_due: addWorkingDays(received, resolveDays(type, category), calendar).toISOString(),
       accepted_at: null, first_contact_at: null, resolved_at: null, closed_at: null, result: null, rating: null, rating_comment: null,
       version: 1, created_at: received.toISOString(), updated_at: received.toISOString(),
     };

@@ -18,6 +18,7 @@ import * as m027 from './027-work-orders-state-path.js';
 import * as m028 from './028-party-points.js';
 import * as m029 from './029-hotline-sources.js';
 import * as m030 from './030-place-geometries.js';
+import * as m035 from './035-category-urgent-days.js';
 
 /**
  * One ordered list; each migration runs on SQLite and PostgreSQL. Append new ones at the end: a landed migration is never
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   '028-party-points': m028,
   '029-hotline-sources': m029,
   '030-place-geometries': m030,
+  '035-category-urgent-days': m035,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -6,7 +6,7 @@ export type CategoryRow = Selectable<CategoryTable>;
 
 export const toCategory = (c: CategoryRow) => ({
   id: c.id, placeId: c.place_id, code: c.code, name: c.name, groupName: c.group_name, description: c.description, defaultUnitId: c.default_unit_id,
-  priority: c.priority, complex: Boolean(c.complex), active: Boolean(c.active), version: c.version,
+  priority: c.priority, complex: Boolean(c.complex), urgentDays: c.urgent_days, criticalDays: c.critical_days, active: Boolean(c.active), version: c.version,
 });
 
 export async function findCategory(db: DbOrTrx, id: string): Promise<CategoryRow | undefined> {

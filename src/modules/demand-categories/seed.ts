@@ -14,6 +14,8 @@ export const DEFAULT_CATEGORIES: [string, string, string, boolean, string][] = [
   ['social-security', '社保医保', '民生服务', false, '社保所'], ['elderly-care', '养老服务', '民生服务', false, '社保所'],
   ['neighbour-dispute', '邻里纠纷', '矛盾调解', true, '综治中心'], ['other', '其他', '其他', false, '综治中心'],
 ];
+/** Categories whose urgent demands get fewer days than the default share: [urgent, critical] working days. */
+const URGENT_RULES: Record<string, [number, number]> = { elevator: [1, 1], drainage: [2, 1], 'street-light': [2, 1] };
 /** A category whose department is missing goes to this one. */
 const FALLBACK_DEPARTMENT = '综治中心';
 
@@ -25,7 +27,8 @@ export const categorySeed: Seed = {
     const departments = new Map((await listUnitsOfKind(db, 'department')).map((u) => [u.name, u.id]));
     const categories: CategoryTable[] = DEFAULT_CATEGORIES.map(([code, name, group, complex, department]) => ({
       id: newId(), code, name, group_name: group, description: null, default_unit_id: departments.get(department) ?? departments.get(FALLBACK_DEPARTMENT) ?? null,
-      priority: 'normal', complex: complex ? 1 : 0, active: 1, place_id: places.district.id, place_path: places.district.path, version: 1, created_at: now, updated_at: now,
+      priority: 'normal', complex: complex ? 1 : 0,
+      urgent_days: URGENT_RULES[code]?.[0] ?? null, critical_days: URGENT_RULES[code]?.[1] ?? null, active: 1, place_id: places.district.id, place_path: places.district.path, version: 1, created_at: now, updated_at: now,
     }));
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('categories').values(categories).execute();

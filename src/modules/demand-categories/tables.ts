@@ -9,6 +9,9 @@ export interface CategoryTable {
   default_unit_id: string | null;
   priority: 'normal' | 'urgent';
   complex: number;
+  /** Working days to resolve an urgent (紧急) / critical (特急) demand of this category; null: the default share. */
+  urgent_days: number | null;
+  critical_days: number | null;
   active: number;
   place_id: string;
   place_path: string;

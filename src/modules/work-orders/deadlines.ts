@@ -14,13 +14,25 @@ export const DEFAULT_DAYS = {
 /** The share of the resolve time an order of each urgency gets. */
 export const URGENT_SHARE: Record<Urgency, number> = { normal: 1, urgent: 0.5, critical: 0.25 };
 
+/** What of a category sets an order's time: complex (15 days) and its urgency rule (days when urgent / critical). */
+export interface CategoryDeadlineRule {
+  complex: number | boolean;
+  urgent_days?: number | null;
+  critical_days?: number | null;
+}
+
 /**
- * Resolve days of an order: the category's (complex) or the type's, shortened by urgency. The calendar counts whole working
- * days, so an urgent order has half its days (rounded up), a critical one (特急) a quarter; never below one working day.
+ * Resolve days of an order: the category's (complex) or the type's, shortened by urgency by the category's rule (its days
+ * for an urgent or a critical demand) or, where the category sets none, by the default share: an urgent order has half its
+ * days (rounded up), a critical one (特急) a quarter. Urgency never lengthens the time; never below one working day.
  */
-export function resolveDays(type: DemandType, complex: boolean, urgency: Urgency = 'normal'): number {
-  const days = complex ? DEFAULT_DAYS.complex : DEFAULT_DAYS.resolve[type];
-  return Math.max(1, Math.ceil(days * URGENT_SHARE[urgency]));
+export function resolveDays(type: DemandType, category: CategoryDeadlineRule, urgency: Urgency = 'normal'): number {
+  const days = category.complex ? DEFAULT_DAYS.complex : DEFAULT_DAYS.resolve[type];
+  const share = Math.ceil(days * URGENT_SHARE[urgency]);
+  // A critical demand of a category with only an urgent rule never gets longer than an urgent one.
+  const shortened = urgency === 'urgent' ? category.urgent_days ?? share
+    : urgency === 'critical' ? category.critical_days ?? Math.min(share, category.urgent_days ?? share) : share;
+  return Math.max(1, Math.min(days, shortened));
 }
 
 /** Traffic light: red when overdue, yellow when at least `yellowShare` of the time is used. */

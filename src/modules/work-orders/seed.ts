@@ -42,7 +42,7 @@ export async function seedOrderHistory(ctx: AppContext, r: Random, opts: {
           reporter_name: personName(r), reporter_name_enc: null, confidential: 0, urgency: 0, reporter_phone_enc: ctx.cipher.encrypt(phone), reporter_phone_masked: mask('phone', phone), reporter_phone_index: ctx.cipher.blindIndex(phone),
           state: 'received', assignee_kind: null, assignee_id: null, dispatcher_id: null, filed_by: null, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null,
           received_at: received.toISOString(), accept_due: addWorkingDays(received, DEFAULT_DAYS.accept, opts.calendar).toISOString(), contact_due: null,
-          resolve_due: addWorkingDays(received, resolveDays(type, Boolean(category.complex)), opts.calendar).toISOString(),
+          resolve_due: addWorkingDays(received, resolveDays(type, category), opts.calendar).toISOString(),
           accepted_at: null, first_contact_at: null, resolved_at: null, closed_at: null, result: null, rating: null, rating_comment: null,
           version: 1, created_at: received.toISOString(), updated_at: received.toISOString(),
         };
@@ -131,7 +131,7 @@ async function seedMailboxDemands(ctx: AppContext, demo: DemoContext, calendar: 
       reporter_phone_enc: d.phone ? ctx.cipher.encrypt(d.phone) : null, reporter_phone_masked: d.phone ? mask('phone', d.phone) : null, reporter_phone_index: d.phone ? ctx.cipher.blindIndex(d.phone) : null,
       state: d.upTo, assignee_kind: null, assignee_id: null, dispatcher_id: null, filed_by: head.id, reopen_count: 0, supervised: 0, escalation: 0, merged_into: null,
       received_at: received.toISOString(), accept_due: addWorkingDays(received, DEFAULT_DAYS.accept, calendar).toISOString(), contact_due: null,
-      resolve_due: addWorkingDays(received, resolveDays(d.type, Boolean(category.complex)), calendar).toISOString(),
+      resolve_due: addWorkingDays(received, resolveDays(d.type, category), calendar).toISOString(),
       accepted_at: null, first_contact_at: null, resolved_at: null, closed_at: null, result: null, rating: null, rating_comment: null,
       version: 1, created_at: received.toISOString(), updated_at: received.toISOString(),
     };

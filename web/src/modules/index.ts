@@ -1,6 +1,7 @@
 import { accountsModule } from './accounts/module';
 import { announcementsModule } from './announcements/module';
 import { auditModule } from './audit/module';
+import { categoriesModule } from './categories/module';
 import { authModule } from './auth/module';
 import { h5Module } from './h5/module';
 import { ledgersModule } from './ledgers/module';
@@ -23,6 +24,7 @@ export const webModules = [
   partyModule,
   ratesModule,
   ledgersModule,
+  categoriesModule,
   accountsModule,
   auditModule,
   authModule,

@@ -87,7 +87,7 @@ export async function fileDemand(
     received_at: received.toISOString(),
     accept_due: addWorkingDays(received, DEFAULT_DAYS.accept, calendar).toISOString(),
     contact_due: null,
-    resolve_due: earlier(addWorkingDays(received, resolveDays(input.demandType, Boolean(category.complex), input.urgency), calendar).toISOString(), input.resolveDue),
+    resolve_due: earlier(addWorkingDays(received, resolveDays(input.demandType, category, input.urgency), calendar).toISOString(), input.resolveDue),
     accepted_at: null, first_contact_at: null, resolved_at: null, closed_at: null, result: null, rating: null, rating_comment: null,
     version: 1, created_at: received.toISOString(), updated_at: received.toISOString(),
   };

@@ -13,7 +13,7 @@ export const accept: Step<'accept'> = async ({ ctx, order, now }, input) => {
     const category = await findCategory(ctx.handle.db, input.categoryId ?? order.category_id);
     if (!category?.active) throw invalid('categoryId', workOrderMsg.unknownCategory, 'unknown_category');
     const type = input.demandType ?? order.demand_type;
-    const due = addWorkingDays(new Date(order.received_at), resolveDays(type, Boolean(category.complex), urgency), await loadCalendar(ctx.handle.db)).toISOString();
+    const due = addWorkingDays(new Date(order.received_at), resolveDays(type, category, urgency), await loadCalendar(ctx.handle.db)).toISOString();
     set.category_id = category.id;
     set.demand_type = type;
     set.urgency = URGENCIES.indexOf(urgency);

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { mergeCatalogue, type Tree } from '../../web/src/app/i18n/merge.js';
+import { toCategory } from '../modules/demand-categories/queries.js';
+
+const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/src');
+const moduleDirs = fs.readdirSync(path.join(web, 'modules')).filter((d) => fs.existsSync(path.join(web, 'modules', d, 'i18n.ts'))).sort();
+
+/** The web app's catalogue in one language, merged as app/i18n/catalogues.ts merges it (which throws in the browser on a key given twice). */
+async function merged(lang: 'zh' | 'en'): Promise<Tree> {
+  const shell = lang === 'zh' ? (await import('../../web/src/app/i18n/zh-CN.js')).zhCN : (await import('../../web/src/app/i18n/en.js')).en;
+  let all = mergeCatalogue({}, shell as unknown as Tree);
+  for (const dir of moduleDirs) all = mergeCatalogue(all, (await import(/* @vite-ignore */ path.join(web, 'modules', dir, 'i18n.ts')))[lang] as Tree);
+  return all;
+}
+
+describe('the web catalogues', () => {
+  it.each([['zh'], ['en']] as const)('%s: no module gives a text another module (or the shell) gives', async (lang) => {
+    expect(moduleDirs.length).toBeGreaterThan(10);
+    await expect(merged(lang)).resolves.toBeTruthy();
+  });
+
+  it.each([['zh'], ['en']] as const)('%s: every field of a demand category’s events has a label', async (lang) => {
+    const fields = (await merged(lang)).field as Tree;
+    const category = toCategory({ id: 'c', place_id: 'p', place_path: '/p/', code: 'x', name: 'x', group_name: 'x', description: null, default_unit_id: null,
+      priority: 'normal', complex: 0, urgent_days: null, critical_days: null, active: 1, version: 1, created_at: '', updated_at: '' });
+    const missing = Object.keys(category).filter((k) => !['id', 'placeId', 'version'].includes(k) && typeof fields[k] !== 'string');
+    expect(missing).toEqual([]);
+  });
+});
