@@ -2,17 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { mergeCatalogue, type Tree } from '../../web/src/app/i18n/merge.js';
 import { toCategory } from '../modules/demand-categories/queries.js';
 
+type Tree = { [key: string]: string | Tree };
 const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/src');
+/** The web's files are loaded by path: the server's compiler does not check the web app (web/tsconfig.json does). */
+const load = (file: string) => import(/* @vite-ignore */ path.join(web, file)) as Promise<Record<string, unknown>>;
 const moduleDirs = fs.readdirSync(path.join(web, 'modules')).filter((d) => fs.existsSync(path.join(web, 'modules', d, 'i18n.ts'))).sort();
 
 /** The web app's catalogue in one language, merged as app/i18n/catalogues.ts merges it (which throws in the browser on a key given twice). */
 async function merged(lang: 'zh' | 'en'): Promise<Tree> {
-  const shell = lang === 'zh' ? (await import('../../web/src/app/i18n/zh-CN.js')).zhCN : (await import('../../web/src/app/i18n/en.js')).en;
-  let all = mergeCatalogue({}, shell as unknown as Tree);
-  for (const dir of moduleDirs) all = mergeCatalogue(all, (await import(/* @vite-ignore */ path.join(web, 'modules', dir, 'i18n.ts')))[lang] as Tree);
+  const mergeCatalogue = (await load('app/i18n/merge.ts')).mergeCatalogue as (into: Tree, part: Tree) => Tree;
+  const shell = lang === 'zh' ? (await load('app/i18n/zh-CN.ts')).zhCN : (await load('app/i18n/en.ts')).en;
+  let all = mergeCatalogue({}, shell as Tree);
+  for (const dir of moduleDirs) all = mergeCatalogue(all, (await load(`modules/${dir}/i18n.ts`))[lang] as Tree);
   return all;
 }
 
