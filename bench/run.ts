@@ -5,7 +5,10 @@ import { performance } from 'node:perf_hooks';
 import { benchCounts, countsTable, type CountsReport } from './counts.js';
 import { countsLine, generateDistrict, generateTable, type GenerateReport } from './generate-district.js';
 import { benchHttp, httpTable } from './http.js';
+import { benchH5Light, h5LightTable } from './h5-light.js';
+import { benchQrPage, qrPageTable } from './qr-page.js';
 import { chosenTargets, flag, log, repoRoot, seconds, sqliteFile, type Target } from './support.js';
+import { benchPlaceMap, placeMapTable } from './place-map.js';
 import { benchTree, treeTable } from './tree.js';
 import { benchWoHttp, woHttpTable } from './work-orders-http.js';
 import { benchWorkOrders, woTable, type WoReport } from './work-orders.js';
@@ -35,7 +38,10 @@ if (generated.length > 0) {
 }
 sections.push(`## Counts per place (target < 50 ms)\n\n${countsTable(counts)}`);
 sections.push(`## Household detail through the API (target ≥ half the bare server)\n\n${httpTable(await benchHttp())}`);
+sections.push(`## Compound QR page, public (target ≥ half the bare server)\n\n${qrPageTable(await benchQrPage())}`);
 sections.push(`## Place tree in the browser (target < 1 s)\n\n${treeTable(await benchTree())}`);
+sections.push(`## Street map in the browser (target < 1 s)\n\n${placeMapTable(await benchPlaceMap())}`);
+sections.push(`## Light pages on a phone, Fast 3G (target ≤ 150 KB, < 2 s)\n\n${h5LightTable(await benchH5Light())}`);
 if (flag('work-orders')) {
   const wo: WoReport[] = [];
   for (const target of targets) {

@@ -4,12 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium } from 'playwright-core';
+import { chromium, type APIRequestContext, type Browser, type Cookie } from 'playwright-core';
 import { flag, isMain, log, percentile, repoRoot } from './support.js';
 import { freePort } from '../e2e/support/free-port.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
@@ -37,17 +37,9 @@ export type TreeReport =
  */
 export async function benchTree(opts: { runs?: number } = {}): Promise<TreeReport> {
   const runs = opts.runs ?? 10;
-  if (!fs.existsSync(path.join(repoRoot, 'web/dist/index.html'))) return { skipped: 'web/dist is not built (`npm run build:web`)' };
-  if (!fs.existsSync(CHROMIUM)) return { skipped: `${CHROMIUM} is not installed` };
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onegrid-bench-tree-'));
-  const server = await startServer(dataDir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-  try {
-    const signIn = await browser.newContext({ baseURL: server.url });
-    const res = await signIn.request.post('/api/auth/login', { data: ADMIN });
-    if (!res.ok()) throw new Error(`sign-in as admin failed: ${res.status()} ${await res.text()}`);
-    const { cookies } = await signIn.storageState();
-    await signIn.close();
+  const skipped = browserBenchSkipped();
+  if (skipped) return { skipped };
+  return withDemoServer('tree', async ({ server, browser, cookies }) => {
     const times: number[] = [];
     // The harness's own view (page.goto until Playwright sees the text) includes its polling, up to 100–500 ms late.
     const harness: number[] = [];
@@ -92,6 +84,34 @@ export async function benchTree(opts: { runs?: number } = {}): Promise<TreeRepor
       harnessMedianMs: median(harness.slice(1)),
       database: 'SQLite (demo seed)',
     };
+  });
+}
+
+/** Why a browser bench cannot run here (no built web app, no chromium), or null. */
+export function browserBenchSkipped(): string | null {
+  if (!fs.existsSync(path.join(repoRoot, 'web/dist/index.html'))) return 'web/dist is not built (`npm run build:web`)';
+  if (!fs.existsSync(CHROMIUM)) return `${CHROMIUM} is not installed`;
+  return null;
+}
+
+/**
+ * Runs `fn` against the real server on a fresh data directory (it seeds the demo) with headless chromium and the
+ * admin's session (`admin`: an API context signed in; `cookies` for fresh contexts); stops and removes it all afterwards.
+ */
+export async function withDemoServer<T>(name: string, fn: (s: { server: { url: string }; browser: Browser; admin: APIRequestContext; cookies: Cookie[] }) => Promise<T>): Promise<T> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `onegrid-bench-${name}-`));
+  const server = await startServer(dataDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  try {
+    const signIn = await browser.newContext({ baseURL: server.url });
+    const res = await signIn.request.post('/api/auth/login', { data: ADMIN });
+    if (!res.ok()) throw new Error(`sign-in as admin failed: ${res.status()} ${await res.text()}`);
+    const { cookies } = await signIn.storageState();
+    try {
+      return await fn({ server, browser, admin: signIn.request, cookies });
+    } finally {
+      await signIn.close();
+    }
   } finally {
     await browser.close();
     server.child.kill('SIGTERM');
@@ -100,11 +120,16 @@ export async function benchTree(opts: { runs?: number } = {}): Promise<TreeRepor
   }
 }
 
-async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * The real server on SQLite in `dataDir` (it seeds the demo). With `logFile` its log goes there at level info (the SMS
+ * log adapter's one-time codes among it), else only warnings, to nowhere.
+ */
+export async function startServer(dataDir: string, logFile?: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: logFile ? 'info' : 'warn' };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: repoRoot, env, stdio: ['ignore', out, 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {

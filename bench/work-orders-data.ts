@@ -168,7 +168,7 @@ function makeBatch(r: Random, n: number, cat: Catalogue): { orders: WorkOrderRow
   return { orders, events };
 }
 
-const INT_COLUMNS = new Set(['reopen_count', 'supervised', 'escalation', 'version', 'depth', 'three_no', 'sort_order']);
+const INT_COLUMNS = new Set(['reopen_count', 'supervised', 'escalation', 'version', 'depth', 'three_no', 'sort_order', 'urgency', 'confidential']);
 const REAL_COLUMNS = new Set(['lat', 'lng']);
 
 /** One INSERT … SELECT FROM unnest($1::text[], …) per batch: one parameter per column, any number of rows. */

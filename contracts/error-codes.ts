@@ -30,6 +30,10 @@ export const ERROR_CODES = [
   'not_published',
   // Place geometry
   'no_geometry', 'wrong_geometry_type', 'bad_coordinates', 'outside_china', 'ring_not_closed', 'self_intersection', 'invalid_polygon',
-  'outside_parent', 'feature_unmatched', 'feature_unreferenced', 'feature_duplicate', 'bad_crs',
+  'outside_parent', 'outside_outline', 'children_outside', 'feature_unmatched', 'feature_unreferenced', 'feature_duplicate', 'bad_crs',
+  // Partner units and the three lists
+  'no_agreement', 'no_capacity', 'resource_unavailable', 'member_unavailable', 'bad_merge',
+  // Joint meetings and the rotating chair
+  'not_invited', 'meeting_closed', 'no_minutes', 'already_rated', 'not_chair', 'bad_roster',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -25,4 +25,15 @@ export interface HotlinePreview {
   missing: HotlineField[];
   total: number;
   preview: { row: number; values: Partial<Record<HotlineField, string>> }[];
+  /** The same first rows cell by cell (column letter → text, phone and ID numbers masked). */
+  samples: { row: number; cells: Record<string, string> }[];
+}
+
+/** A source whose column mapping the offices remember (GET /api/hotline/sources). */
+export interface HotlineSource {
+  id: string;
+  name: string;
+  columns: number;
+  mapped: number;
+  updatedAt: string;
 }

@@ -19,6 +19,8 @@ export const WORK_ORDER_STEPS = {
   recall: { from: ['dispatched'], to: 'accepted', who: OFFICE_ROLES, event: 'recall' },
   redispatch: { from: ['dispatched'], to: null, who: OFFICE_ROLES, event: 'redispatch' },
   take: { from: ['dispatched'], to: 'taken', who: ['assignee'], event: 'take', awaited: true },
+  // The grid worker who filed a patrol report handles it himself, on the spot: he holds it at once (accepted and taken).
+  take_on_spot: { from: ['received'], to: 'taken', who: ['patrol_filer'], guard: 'placed', event: 'take_on_spot' },
   return: { from: ['dispatched', 'taken'], to: 'accepted', who: ['assignee'], event: 'return' },
   contact: { from: ['taken'], to: null, who: ['assignee'], event: 'contact' },
   resolve: { from: ['taken'], to: 'resolved', who: ['assignee'], event: 'resolve', awaited: true },
@@ -38,7 +40,7 @@ export type WorkOrderAction = keyof typeof WORK_ORDER_STEPS;
 export const WORK_ORDER_ACTIONS = Object.keys(WORK_ORDER_STEPS) as WorkOrderAction[];
 
 /** Relations a caller can hold on an order, beside roles over its place. */
-export const WORK_ORDER_RELATIONS = ['assignee', 'reporter', 'called_in_unit'] as const;
+export const WORK_ORDER_RELATIONS = ['assignee', 'reporter', 'called_in_unit', 'patrol_filer'] as const;
 export type WorkOrderRelation = (typeof WORK_ORDER_RELATIONS)[number];
 
 export const ZAssignee = z.object({ kind: z.enum(['user', 'unit']), id: ZId });
@@ -56,6 +58,7 @@ export const ZStep = {
   recall: z.object({ version: ZVersion, reason: ZReason }),
   redispatch: z.object({ version: ZVersion, assignee: ZAssignee, note: z.string().trim().max(500).optional() }),
   take: z.object({ version: ZVersion }),
+  take_on_spot: z.object({ version: ZVersion }),
   return: z.object({ version: ZVersion, reason: ZReason }),
   contact: z.object({ version: ZVersion, note: ZText(500, '请填写联系情况', 'Say how the resident was contacted') }),
   resolve: z.object({ version: ZVersion, result: ZText(2000, '请填写办理结果', 'Give the result') }),
@@ -74,7 +77,8 @@ export type TStep<A extends WorkOrderAction> = z.infer<(typeof ZStep)[A]>;
 export const WORK_ORDER_LABELS = {
   steps: {
     accept: { zh: '受理', en: 'Accept' }, place: { zh: '指定位置', en: 'Place' }, reject: { zh: '不予受理', en: 'Reject' }, answer: { zh: '直接答复', en: 'Answer' },
-    dispatch: { zh: '派单', en: 'Dispatch' }, recall: { zh: '撤回派单', en: 'Recall' }, redispatch: { zh: '改派', en: 'Re-dispatch' }, take: { zh: '接单', en: 'Take' }, return: { zh: '退单', en: 'Return' },
+    dispatch: { zh: '派单', en: 'Dispatch' }, recall: { zh: '撤回派单', en: 'Recall' }, redispatch: { zh: '改派', en: 'Re-dispatch' }, take: { zh: '接单', en: 'Take' },
+    take_on_spot: { zh: '现场处置', en: 'Handle on the spot' }, return: { zh: '退单', en: 'Return' },
     contact: { zh: '联系居民', en: 'Contact' }, resolve: { zh: '办结', en: 'Resolve' }, follow_up: { zh: '回访', en: 'Follow up' },
     rate: { zh: '评价', en: 'Rate' }, supervise: { zh: '督办', en: 'Supervise' }, call_in: { zh: '吹哨报到', en: 'Call in' },
     report_in: { zh: '报到', en: 'Report in' }, request_extension: { zh: '申请延期', en: 'Request extension' },

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const web = path.join(root, 'web');
 const built = path.join(web, 'dist', 'index.html');
-const sources = [path.join(web, 'src'), path.join(web, 'public'), path.join(web, 'index.html'), path.join(web, 'vite.config.ts')];
+const sources = [path.join(web, 'src'), path.join(web, 'public'), path.join(root, 'contracts'), path.join(web, 'index.html'), path.join(web, 'h5.html'), path.join(web, 'vite.config.ts')];
 
 /** The newest modification time under a file or folder. */
 function newest(p) {

@@ -19,10 +19,11 @@ import {
 } from './core/http.js';
 import { modules } from './platform.js';
 import { loadActor, SESSION_COOKIE } from './modules/accounts/index.js';
+import { firstRequests, isLightPage } from '../contracts/light-pages.js';
 import { core } from './core/messages.js';
 import { serializeRequest } from './core/request-log.js';
 
-const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+const builtWeb = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
 
 export interface BuildOptions {
   logger?: boolean;
@@ -30,6 +31,8 @@ export interface BuildOptions {
   logStream?: { write(line: string): void };
   /** Serve the built web app from web/dist when it exists (off in API tests). */
   serveWeb?: boolean;
+  /** The built web app's folder (default web/dist; the test of which page each path gets builds its own). */
+  webDist?: string;
   /** Answer each API request with `x-sql-statements`, the statements it ran (the query-budget tests). */
   countStatements?: boolean;
 }
@@ -106,6 +109,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   }));
   for (const m of modules) for (const routes of m.routes ?? []) await app.register(routes, { prefix: m.prefix ?? '/api' });
 
+  const webDist = opts.webDist ?? builtWeb;
   if (opts.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, {
       root: webDist, wildcard: false, index: false,
@@ -116,12 +120,21 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       },
     });
     const index = fs.readFileSync(path.join(webDist, 'index.html'));
+    // The residents' phone pages and the public pages have their own light entry (no back-office code, no Ant Design).
+    const light = fs.existsSync(path.join(webDist, 'h5.html')) ? fs.readFileSync(path.join(webDist, 'h5.html'), 'utf8') : null;
+    // Each light page names the API requests of its first screen, which the browser starts beside the scripts.
+    const lightPage = (url: string) => {
+      const [file = '', query = ''] = url.split('?');
+      const hints = firstRequests(file, new URLSearchParams(query))
+        .map((href) => `<link rel="preload" as="fetch" crossorigin href="${href.replaceAll('&', '&amp;').replaceAll('"', '%22')}">`).join('');
+      return light!.replace('</title>', `</title>${hints}`);
+    };
     // Addresses that are never the web app: the modules' API prefixes and the built assets answer 404 themselves.
     const notPages = ['/assets/', ...new Set(modules.map((m) => `/${(m.prefix ?? '/api').split('/')[1]}/`))];
     app.get('/*', { schema: { hide: true } }, async (req, reply) => {
       const file = req.url.split('?')[0]!;
       if (notPages.some((p) => file.startsWith(p))) return reply.callNotFound();
-      return reply.type('text/html').header('cache-control', 'no-cache').send(index);
+      return reply.type('text/html').header('cache-control', 'no-cache').send(light && isLightPage(file) ? lightPage(req.url) : index);
     });
   }
   return app;

@@ -38,6 +38,8 @@ export interface Config {
   receivedMaxPastDays: number;
   /** How far from a point the nearest compound may lie for a lookup (and an Open311 pin) to name it (LOCATE_MAX_METRES). */
   locateMaxMetres: number;
+  /** Where the public pages live as printed on QR codes (PUBLIC_BASE_URL, e.g. https://grid.example.cn); unset: the request's own host. */
+  publicBaseUrl: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: Number(env.ONEGRID_SESSION_HOURS ?? 12) * 3600_000,
     receivedMaxPastDays: wholeDays(env.ONEGRID_RECEIVED_MAX_PAST_DAYS ?? '30'),
     locateMaxMetres: metres(env.LOCATE_MAX_METRES ?? '300'),
+    publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, '') || undefined,
   };
 }
 

@@ -27,7 +27,7 @@ describe('a contact account linked to its unit', () => {
     await form.getByLabel('用户名').fill(username);
     await form.getByLabel('姓名').fill('城管联络人');
     await form.getByLabel('初始密码').fill('Welcome!2026');
-    expect(await form.getByTestId('user-unit').count()).toBe(0);
+    await expect.poll(() => form.getByTestId('user-unit').count()).toBe(0);
     const binding = form.getByTestId('role-binding').first();
     await binding.locator('.ant-select').first().click();
     await page.locator('.ant-select-item-option').filter({ hasText: /^共建单位联络人$/ }).click();
@@ -51,7 +51,7 @@ describe('a contact account linked to its unit', () => {
     const binding = form.getByTestId('role-binding').first();
     await binding.locator('.ant-select').first().click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^街道工作人员$/ }).click();
-    expect(await form.getByTestId('user-unit').count()).toBe(0);
+    await expect.poll(() => form.getByTestId('user-unit').count()).toBe(0);
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(async () => (await account()).roles.map((r) => r.role)).toEqual(['street_staff']);
     expect((await account()).unitId).toBeNull();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson } from '../support/api.js';
 import { launchBrowser, newContext, screenshot, signedInContext } from '../support/browser.js';
 import { runTag } from '../support/places.js';
-import { chooseOption, compoundOf, freshPhone, signInResident } from '../support/work-orders.js';
+import { chooseOption, compoundOf, freshPhone, pickCompound, signInResident } from '../support/work-orders.js';
 
 interface Receipts { items: { compoundId: string; readers: number }[] }
 
@@ -50,10 +50,7 @@ describe('a community notice is published, read on a phone and counted in the re
     await signInResident(page, freshPhone());
     await page.goto('/h5/announcements');
     await page.getByTestId('h5-home-picker').waitFor();
-    await page.getByTestId('h5-compound').click();
-    await page.keyboard.type(compound.name);
-    await page.locator('.ant-select-item-option').filter({ hasText: '北江社区' }).first().waitFor();
-    await chooseOption(page, new RegExp(`^${compound.name} · 北江社区`));
+    await pickCompound(page, compound.name, new RegExp(`^${compound.name} · 北江社区`));
     await page.getByTestId('h5-home-submit').click();
     const notice = page.getByTestId('h5-announcement').filter({ hasText: title });
     await notice.click();

@@ -1,6 +1,8 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getJson, postJson } from '../support/api.js';
 import { launchBrowser, screenshot, signedInContext } from '../support/browser.js';
+import { openMemberDrawer } from '../support/party.js';
 import { runTag } from '../support/places.js';
 import { chooseOption } from '../support/work-orders.js';
 
@@ -41,5 +43,27 @@ describe('a community worker enters a party member and reveals the phone with a 
     await expect.poll(() => page.getByTestId('member-phone-value').textContent()).toBe('13911112222');
     await screenshot(page, 'party-member-revealed');
     await page.close();
+  });
+
+  it('links the member to their own sign-in from the drawer, and the member then reads their own points', async () => {
+    // The district admin has made the member a party-member account on 北江社区.
+    const admin = await signedInContext(browser, 'admin');
+    const community = (await getJson<{ roles: { placeId: string }[] }>(office.request, '/api/me')).roles[0]!.placeId;
+    const username = `dy${runTag().slice(-6)}`.toLowerCase();
+    await postJson(admin.request, '/api/users', { username, displayName: name, password: 'OneGrid!2026', roles: [{ role: 'party_member', placeId: community }] });
+    await admin.close();
+    const page = await openMemberDrawer(office, name);
+    const field = page.getByTestId('member-account');
+    await expect.poll(() => field.getByTestId('member-account-linked').textContent()).toBe('未关联');
+    await field.getByTestId('member-account-pick').click();
+    await chooseOption(page, `${name}(${username})`);
+    await field.getByTestId('member-account-link').click();
+    await expect.poll(() => field.getByTestId('member-account-linked').textContent()).toBe(`${name}(${username})`);
+    await screenshot(page, 'party-member-account-linked');
+    await page.close();
+    const member = await signedInContext(browser, username);
+    const mine = await getJson<{ member: { name: string } }>(member.request, '/api/party-points/mine');
+    expect(mine.member.name).toBe(name);
+    await member.close();
   });
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childrenOf, getJson, postJson } from '../support/api.js';
 import { launchBrowser, newContext, screenshot, signedInContext } from '../support/browser.js';
 import { runTag } from '../support/places.js';
-import { chooseOption, freshPhone, signInResident } from '../support/work-orders.js';
+import { freshPhone, pickCompound, signInResident } from '../support/work-orders.js';
 
 // A resident on a 390 px phone recommends a member for a building's party-member building-head post; 北江社区's worker
 // approves and records the claim; the building leaves "buildings still lacking a head".
@@ -42,13 +42,9 @@ describe('a building head is recruited by a resident’s recommendation, approve
     await signInResident(page, freshPhone());
     await page.goto('/h5/party-posts');
     await page.getByTestId('h5-post-picker').waitFor();
-    await page.getByTestId('h5-compound').click();
-    await page.keyboard.type(compound.name);
-    await page.locator('.ant-select-item-option').filter({ hasText: '北江社区' }).first().waitFor();
-    await chooseOption(page, new RegExp(`^${compound.name} · 北江社区`));
+    await pickCompound(page, compound.name, new RegExp(`^${compound.name} · 北江社区`));
     const card = page.locator(`[data-testid="h5-post"][data-id="${postId}"]`);
-    await card.getByTestId('h5-post-member').click();
-    await chooseOption(page, name);
+    await card.getByTestId('h5-post-member').selectOption({ label: name });
     await card.getByTestId('h5-post-recommend').click();
     await page.getByText('推荐已提交,待社区党委审核').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

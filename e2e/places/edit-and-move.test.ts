@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson, type PlaceRef } from '../support/api.js';
 import { launchBrowser, signedInContext } from '../support/browser.js';
 import { beijiangGrids, createCompound, runTag, waitForPlace } from '../support/places.js';
+import { chooseOption } from '../support/work-orders.js';
 
 describe('editing and moving a compound', () => {
   let browser: Browser;
@@ -68,7 +69,8 @@ describe('editing and moving a compound', () => {
     await page.getByTestId('place-move').click();
     await page.getByTestId('move-target').click();
     await page.keyboard.type(target.name);
-    await page.locator('.ant-select-item-option').filter({ hasText: target.name }).first().click();
+    // A click the dropdown's animation swallows is tried again until the list closes.
+    await chooseOption(page, target.name);
     await page.getByRole('dialog').getByLabel('理由').fill('小区划入新网格管理');
     await page.getByRole('button', { name: /确\s*定/ }).click();
     await page.getByTestId('place-breadcrumb').getByText(target.name).waitFor();

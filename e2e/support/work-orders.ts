@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import type { APIRequestContext, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import type { APIRequestContext, Locator, Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
 import { WAIT } from './wait.js';
 import { firstDescendant, getJson, postJson, type Me } from './api.js';
 import { settled } from './browser.js';
@@ -51,6 +51,22 @@ export async function signInResident(page: Page, phone: string, path = '/h5'): P
   await form.getByLabel('验证码').fill(code);
   await page.getByTestId('h5-sign-in-submit').click();
   await page.getByTestId('h5-file-form').waitFor();
+}
+
+/**
+ * Picks a compound on a light H5 page: types part of its name into the search box and taps the match whose label
+ * (compound · community · street) matches `label`.
+ */
+export async function pickCompound(page: Page, search: string, label: RegExp): Promise<void> {
+  await page.getByTestId('h5-compound-search').fill(search);
+  await page.getByTestId('h5-compound-option').filter({ hasText: label }).first().click();
+}
+
+/** Chooses the first category of the light filing page's category list (its placeholder is not one). */
+export async function chooseFirstCategory(page: Page): Promise<void> {
+  const select = page.getByTestId('h5-category');
+  await select.locator('option:not([disabled])').first().waitFor({ state: 'attached' });
+  await select.selectOption({ index: 1 });
 }
 
 export interface OrderDetail {
@@ -163,3 +179,24 @@ export async function takeStep(page: Page, step: string, fill?: () => Promise<vo
 
 export const stateOnPage = (page: Page) => page.getByTestId('state').first().textContent();
 
+
+/**
+ * Picks `names` in an open multiple-choice select (its root `select`): types each to find it in a long, virtual list and
+ * clicks it once the list shows only what was typed; a click the dropdown's animation swallowed is tried again while
+ * the option is still listed and not yet a tag (a second click on a picked one would unpick it).
+ */
+export async function pickMany(page: Page, select: Locator, names: string[]): Promise<void> {
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  for (const name of names) {
+    await select.locator('input').fill(name);
+    await expect.poll(async () => (await options.allTextContents()).every((o) => o.includes(name)), { timeout: WAIT }).toBe(true);
+    // A picked option is a tag in the select (once picked, the search clears and the list may scroll it out of sight).
+    const tag = select.locator('.ant-select-selection-item').filter({ hasText: name });
+    await options.filter({ hasText: name }).first().click();
+    await expect.poll(async () => {
+      const picked = (await tag.count()) > 0;
+      if (!picked && (await options.filter({ hasText: name }).count())) await options.filter({ hasText: name }).first().click({ timeout: 3_000 }).catch(() => undefined);
+      return picked;
+    }, { timeout: WAIT, interval: 1_000 }).toBe(true);
+  }
+}

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson } from '../support/api.js';
 import { launchBrowser, screenshot, signedInContext } from '../support/browser.js';
-import { eventsOf, filePatrolReport, openStep, orderOf, stateOnPage, submitStep, takenBy, type FiledOrder } from '../support/work-orders.js';
+import { eventsOf, filePatrolReport, openStep, orderOf, pickMany, stateOnPage, submitStep, takenBy, type FiledOrder } from '../support/work-orders.js';
 
 
 interface Units { units: { id: string; name: string; reportedAt: string | null; part: string | null }[] }
@@ -67,9 +67,8 @@ describe('the street calls units in and each reports in before the lead resolves
     await openStep(page, 'call_in');
     // A multiple choice: the list stays open for the second unit, and a click on the form's title closes it.
     await page.getByTestId('call-in-units').click();
-    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await options.filter({ hasText: '城管执法中队' }).click();
-    await options.filter({ hasText: '三水区人民医院' }).click();
+    // The list is long (departments and every partner unit) and virtual: type to find each, as a user would.
+    await pickMany(page, page.getByTestId('call-in-units'), ['城管执法中队', '三水区人民医院']);
     await page.locator('.ant-modal-title').click();
     await page.getByLabel('理由').fill('占道堆放建材致老人摔伤,需城管与医院联合处置');
     await screenshot(page, 'work-order-call-in-form');
@@ -89,9 +88,14 @@ describe('the street calls units in and each reports in before the lead resolves
     // Both are on the order now: the form offers neither again.
     await openStep(page, 'call_in');
     await page.getByTestId('call-in-units').click();
-    await options.first().waitFor();
-    expect(await options.filter({ hasText: '住建办' }).count()).toBe(1);
-    expect(await options.filter({ hasText: /^(城管执法中队|三水区人民医院)$/ }).count()).toBe(0);
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    const search = page.getByTestId('call-in-units').locator('input');
+    await search.fill('住建办');
+    await options.filter({ hasText: '住建办' }).first().waitFor();
+    for (const called of ['城管执法中队', '三水区人民医院']) {
+      await search.fill(called);
+      await expect.poll(() => options.filter({ hasText: called }).count()).toBe(0);
+    }
     await page.locator('.ant-modal-title').click();
     await page.getByRole('button', { name: /取\s*消/ }).click();
     await page.close();

@@ -37,7 +37,7 @@ describe('the street imports a 12345 export as the platform emits it', () => {
     await page.getByTestId('hotline-open').click();
     const dialog = await settled(page.locator('.ant-modal').filter({ has: page.getByTestId('hotline-source') }));
     // A source of this run's own, so a rerun on kept data does not find the mapping remembered.
-    await page.getByTestId('hotline-source').fill(`市12345平台 ${tag}`);
+    await dialog.getByRole('combobox').fill(`市12345平台 ${tag}`);
     await dialog.locator('input[type=file]').setInputFiles({ name: '12345导出.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await platformExport(tag) });
 
     await page.getByTestId('hotline-mapping').waitFor();
@@ -48,12 +48,34 @@ describe('the street imports a 12345 export as the platform emits it', () => {
     await page.getByTestId('mapping-H').click();
     await chooseOption(page, '诉求内容');
     await page.getByTestId('hotline-missing').waitFor({ state: 'detached' });
+    // Each column shows what it holds, and the first rows read as the corrected mapping reads them; phones stay masked.
+    expect(await row.textContent()).toContain('工地夜间施工噪音扰民');
+    const preview = page.getByTestId('hotline-preview-rows');
+    await preview.getByRole('columnheader', { name: '诉求内容' }).waitFor();
+    const firstRow = preview.locator('tbody tr.ant-table-row').first();
+    expect(await firstRow.textContent()).toContain(`${tag} 工地夜间施工噪音扰民`);
+    expect(await firstRow.textContent()).toContain('139****3333');
+    expect(await page.getByTestId('hotline-mapping').textContent()).not.toContain('13922223333');
     await screenshot(page, 'hotline-mapping');
     await page.getByTestId('hotline-import').click();
     const done = page.getByTestId('hotline-done');
     await done.waitFor({ timeout: WAIT });
     expect(await done.textContent()).toContain('新建 2 件');
     await page.getByTestId('hotline-close').click();
+
+    // The next import offers the source whose mapping is now remembered.
+    await page.getByTestId('hotline-open').click();
+    const again = await settled(page.locator('.ant-modal').filter({ has: page.getByTestId('hotline-source') }));
+    await again.getByRole('combobox').fill('');
+    await again.getByRole('combobox').click();
+    const remembered = page.locator('.ant-select-item-option').filter({ hasText: `市12345平台 ${tag}` });
+    await remembered.waitFor();
+    expect(await remembered.textContent()).toContain('已记住 12 列对应');
+    // A click the dropdown's animation swallows is tried again (chooseOption).
+    await chooseOption(page, `市12345平台 ${tag}`);
+    await expect.poll(() => again.getByRole('combobox').inputValue()).toBe(`市12345平台 ${tag}`);
+    await page.getByTestId('hotline-close').click();
+    await again.waitFor({ state: 'hidden' });
 
     await page.goto(`/work-orders?tab=mine&q=${tag}`);
     const rows = page.getByTestId('work-order-row');

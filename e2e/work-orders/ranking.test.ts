@@ -163,7 +163,7 @@ describe('the monthly ranking of the three rates', () => {
     expect(width.client).toBe(390);
     expect(width.scroll).toBeLessThanOrEqual(width.client);
     // No table scrolls sideways inside the page either.
-    expect(await page.locator('.ant-table-content, .ant-table-body').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).length)).toBe(0);
+    expect(await page.locator('[data-testid=public-group], [data-testid=public-group] table').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).length)).toBe(0);
     await screenshot(page, 'public-ranking-phone');
     await anonymous.close();
   });

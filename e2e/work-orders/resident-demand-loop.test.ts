@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstDescendant, getJson, type Me } from '../support/api.js';
 import { launchBrowser, newContext, screenshot, signedInContext } from '../support/browser.js';
-import { chooseOption, freshPhone, openStep, orderOf, PNG, signInResident, submitStep, takeStep } from '../support/work-orders.js';
+import { chooseFirstCategory, chooseOption, freshPhone, openStep, orderOf, pickCompound, PNG, signInResident, submitStep, takeStep } from '../support/work-orders.js';
 
 
 // One demand from a resident's phone through the office and the grid worker and back to the resident.
@@ -32,15 +32,12 @@ describe('a resident files on the H5 page and the order goes round the loop', ()
   it('signs in by SMS code, picks the compound, adds a photo and gets a tracking number', async () => {
     const page = residentPage;
     await signInResident(page, phone);
-    await page.getByTestId('h5-compound').click();
-    await page.keyboard.type(compound.name);
-    await page.locator('.ant-select-item-option').filter({ hasText: '北江社区' }).first().waitFor();
-    await chooseOption(page, new RegExp(`^${compound.name} · 北江社区`));
-    await page.getByTestId('h5-category').click();
-    await chooseOption(page);
+    await pickCompound(page, compound.name, new RegExp(`^${compound.name} · 北江社区`));
+    expect(await page.getByTestId('h5-compound-chosen').textContent()).toMatch(new RegExp(`^${compound.name} · 北江社区`));
+    await chooseFirstCategory(page);
     await page.getByLabel('问题描述').fill('楼道灯坏了一个星期,晚上很黑,老人上下楼不安全。');
     await page.locator('input[type=file]').setInputFiles({ name: 'light.png', mimeType: 'image/png', buffer: PNG });
-    await page.locator('.ant-upload-list-item').first().waitFor();
+    await page.getByTestId('h5-photo').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(page, 'h5-file-form');
     await page.getByTestId('h5-submit').click();
@@ -113,7 +110,7 @@ describe('a resident files on the H5 page and the order goes round the loop', ()
     const page = residentPage;
     await page.goto(`/h5/demands/${orderId}`);
     const rate = page.getByTestId('h5-rate');
-    const shownResult = page.getByTestId('h5-demand').locator('.ant-descriptions-item').filter({ hasText: '办理结果' });
+    const shownResult = page.getByTestId('h5-demand').getByTestId('h5-fact').filter({ hasText: '办理结果' });
     await rate.waitFor();
     expect(await shownResult.textContent()).toContain('已联系物业更换楼道灯');
     await rate.getByLabel('不满意').check();

@@ -19,6 +19,14 @@ import * as m028 from './028-party-points.js';
 import * as m029 from './029-hotline-sources.js';
 import * as m030 from './030-place-geometries.js';
 import * as m035 from './035-category-urgent-days.js';
+import * as m036 from './036-party-checkins.js';
+import * as m037 from './037-party-public-keys.js';
+import * as m039 from './039-places-updated-at.js';
+import * as m040 from './040-three-lists.js';
+import * as m041 from './041-joint-meetings.js';
+import * as m044 from './044-rotating-chair.js';
+import * as m046 from './046-work-order-coordinates-double.js';
+import * as m047 from './047-three-lists-members-schedules.js';
 
 /**
  * One ordered list; each migration runs on SQLite and PostgreSQL. Append new ones at the end: a landed migration is never
@@ -46,6 +54,14 @@ export const migrations: Record<string, Migration> = {
   '029-hotline-sources': m029,
   '030-place-geometries': m030,
   '035-category-urgent-days': m035,
+  '036-party-checkins': m036,
+  '037-party-public-keys': m037,
+  '039-places-updated-at': m039,
+  '040-three-lists': m040,
+  '041-joint-meetings': m041,
+  '044-rotating-chair': m044,
+  '046-work-order-coordinates-double': m046,
+  '047-three-lists-members-schedules': m047,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -13,6 +13,7 @@ const APP_PRIVILEGES: Record<string, string> = {
   attachments: 'select, insert, update',
   notifications: 'select, insert, update',
   party_points: 'select, insert, update',
+  party_contact_messages: 'select, insert, update',
   // The owner writes these at start; the app reads them (and a backup dumps them).
   instance_settings: 'select',
   kysely_migration: 'select',

@@ -18,6 +18,8 @@ import { unitsModule } from './units/manifest.js';
 import { workCalendarModule } from './work-calendar/manifest.js';
 import { workbenchModule } from './workbench/manifest.js';
 import { workOrdersModule } from './work-orders/manifest.js';
+import { threeListsModule } from './three-lists/manifest.js';
+import { jointMeetingsModule } from './joint-meetings/manifest.js';
 
 /** The modules in load order. A new module is one line here. */
 export const modules = [
@@ -41,4 +43,6 @@ export const modules = [
   partyModule,
   workbenchModule,
   placeGeometryModule,
+  threeListsModule,
+  jointMeetingsModule,
 ];

@@ -23,6 +23,7 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
   { username: 'grid2', displayName: '北江社区第2网格员', role: 'grid_worker', place: (p) => p.grid2 },
   { username: 'louzhang', displayName: '党员楼长', role: 'building_head', place: (p) => p.building },
   { username: 'dangyuan', displayName: '党员', role: 'party_member', place: (p) => p.household },
+  { username: 'zaizhi', displayName: '在职党员', role: 'party_member', place: (p) => p.community },
   { username: 'gongjian', displayName: '共建单位联络人', role: 'partner_contact', place: (p) => p.community, unit: '三水区人民医院' },
   { username: 'chengguan', displayName: '城管执法中队联络人', role: 'partner_contact', place: (p) => p.street, unit: '城管执法中队' },
   { username: 'jumin', displayName: '居民', role: 'resident', place: (p) => p.household },

@@ -6,7 +6,7 @@ import type { PlaceRow } from '../modules/places/queries.js';
 import { COMPOUND_TYPES, type PlaceLevel } from '../modules/places/tables.js';
 import type { ResidentRow } from '../modules/residents/queries.js';
 import { RELATIONS } from '../modules/residents/tables.js';
-import { compoundName, idNumber, mobile, personName, streetAddress } from './names.js';
+import { compoundNamer, idNumber, mobile, personName, streetAddress } from './names.js';
 import type { Random } from './random.js';
 
 type Range = readonly [number, number];
@@ -28,6 +28,7 @@ export type GenerateCounts = Record<'grids' | 'compounds' | 'buildings' | 'house
 /** Generates grids, compounds (all five types, some 三无), buildings, households and residents below the given communities. */
 export async function generateBelow(db: Db, cipher: PersonalDataCipher, r: Random, communities: PlaceRow[], o: GenerateOptions): Promise<GenerateCounts> {
   const counts: GenerateCounts = { grids: 0, compounds: 0, buildings: 0, households: 0, residents: 0 };
+  const compoundName = compoundNamer();
   const now = nowIso();
   let places: PlaceRow[] = [];
   let residents: ResidentRow[] = [];
@@ -66,7 +67,7 @@ export async function generateBelow(db: Db, cipher: PersonalDataCipher, r: Rando
       for (let c = 0; c < compounds; c++) {
         const type = COMPOUND_TYPES[(counts.compounds + c) % COMPOUND_TYPES.length]!;
         const address = streetAddress(r);
-        const compound = place(grid, 'compound', type === 'scattered' ? `${grid.name}散居户` : compoundName(r, counts.compounds), c, {
+        const compound = place(grid, 'compound', type === 'scattered' ? `${grid.name}散居户` : compoundName(r, counts.compounds, type), c, {
           compound_type: type,
           three_no: type === 'no_property_management' && r.next() < 0.5 ? 1 : 0,
           address_enc: cipher.encrypt(address),

@@ -11,13 +11,14 @@ describe('reveals and files are never cached', () => {
   let t: TestApp;
   let admin: Client;
   let worker: Client;
+  let employer: Client;
   const ids: Record<string, string> = {};
   let roster: Buffer;
   let memberRoster: Buffer;
 
   beforeAll(async () => {
     t = await createTestApp();
-    [admin, worker] = await Promise.all([t.as('admin'), t.as('beijiang')]);
+    [admin, worker, employer] = await Promise.all([t.as('admin'), t.as('beijiang'), t.as('gongjian')]);
     const db = t.ctx.handle.db;
     const { compound } = await demandTarget(t);
     const withAddress = await db.selectFrom('places').select('id').where('level', '=', 'compound').where('address_enc', 'is not', null).executeTakeFirstOrThrow();
@@ -27,7 +28,8 @@ describe('reveals and files are never cached', () => {
     const community = await placeByName(t, '北江社区');
     const org = await db.selectFrom('party_orgs').select('id').where('place_id', '=', community.id).where('kind', '=', 'community_party_committee').executeTakeFirstOrThrow();
     const member = (await worker({ method: 'POST', url: '/api/party-members', payload: { name: '何桂英', category: 'retired', orgId: org.id, phone: '13912345679' } })).json();
-    Object.assign(ids, { compound: compound.id, withAddress: withAddress.id, resident: resident.id, order: order.id, community: community.id, member: member.id });
+    const unit = await db.selectFrom('users').select('unit_id').where('username', '=', 'gongjian').executeTakeFirstOrThrow();
+    Object.assign(ids, { unit: unit.unit_id!, compound: compound.id, withAddress: withAddress.id, resident: resident.id, order: order.id, community: community.id, member: member.id });
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('居民花名册');
     ws.addRow(['楼栋', '房号', '姓名', '性别', '与户主关系', '手机号', '身份证号']);
@@ -55,6 +57,11 @@ describe('reveals and files are never cached', () => {
     { route: 'POST /api/party-members/{id}/reveal', req: () => [worker, { method: 'POST', url: `/api/party-members/${ids.member}/reveal`, payload: { field: 'phone', reason: '联系党员' } }] },
     { route: 'GET /api/party-members.xlsx', req: () => [worker, { url: `/api/party-members.xlsx?placeId=${ids.community}` }] },
     { route: 'POST /api/party-members/roster', req: () => [worker, { method: 'POST', url: `/api/party-members/roster?placeId=${ids.community}`, ...multipartFile(memberRoster) }] },
+    { route: 'GET /api/party-checkins/employer-report.xlsx', req: () => [employer, { url: '/api/party-checkins/employer-report.xlsx' }] },
+    { route: 'GET /api/needs.xlsx', req: () => [worker, { url: `/api/needs.xlsx?placeId=${ids.community}` }] },
+    { route: 'GET /api/resources.xlsx', req: () => [worker, { url: `/api/resources.xlsx?placeId=${ids.community}` }] },
+    { route: 'GET /api/partner-units.xlsx', req: () => [worker, { url: `/api/partner-units.xlsx?placeId=${ids.community}` }] },
+    { route: 'GET /api/unit-evaluations/{id}/sheet.xlsx', req: () => [employer, { url: `/api/unit-evaluations/${ids.unit}/sheet.xlsx` }] },
     { route: 'GET /api/hotline/template.xlsx', req: () => [admin, { url: '/api/hotline/template.xlsx' }] },
   ];
 

@@ -176,6 +176,6 @@ describe('scope: outside your subtree a record does not exist', () => {
     expect(audit.items.length).toBeGreaterThan(0);
     expect(audit.items.every((e: { placeId: string }) => pathOf.get(e.placeId)!.startsWith('/440607/440607001/440607001022/'))).toBe(true);
     const users = (await communityWorker({ url: '/api/users' })).json();
-    expect(users.items.map((u: { username: string }) => u.username).sort()).toEqual(['beijiang', 'dangyuan', 'gongjian', 'grid1', 'grid2', 'jumin', 'louzhang']);
+    expect(users.items.map((u: { username: string }) => u.username).sort()).toEqual(['beijiang', 'dangyuan', 'gongjian', 'grid1', 'grid2', 'jumin', 'louzhang', 'zaizhi']);
   });
 });

@@ -99,8 +99,17 @@ describe('numbers typed into free text are masked wherever someone who may not s
     expect(JSON.stringify(stored)).not.toContain('13800138000');
   });
 
-  it('the staff who handle the order still read what was typed', async () => {
-    const order = (await community({ url: `/api/work-orders/${orderId}` })).json().order;
-    expect(order.description).toContain(TYPED[0]![0]);
+  it('for the staff too, who reveal what was typed one text at a time, audited', async () => {
+    const detail = await community({ url: `/api/work-orders/${orderId}` });
+    const timeline = await community({ url: `/api/timeline/work_order/${orderId}` });
+    for (const body of [detail.body, timeline.body, (await community({ url: '/api/work-orders?limit=200' })).body]) {
+      expect(unmasked(body)).toEqual([]);
+      expect(body).not.toContain('13800138000');
+    }
+    const order = detail.json().order;
+    expect(maskedIn(order.description)).toBe(TYPED.length);
+    expect(order.maskedTexts).toEqual(['title', 'description', 'result', 'ratingComment']);
+    const revealed = await community({ method: 'POST', url: `/api/work-orders/${orderId}/reveal`, payload: { field: 'description', reason: '联系居民' } });
+    expect(revealed.json().value).toBe(`小区门口路灯坏了。${typedText}`);
   });
 });

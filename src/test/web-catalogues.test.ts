@@ -33,3 +33,20 @@ describe('the web catalogues', () => {
     expect(missing).toEqual([]);
   });
 });
+
+/** A catalogue entry by its dotted key (`workOrder.pageTitle`). */
+const entry = (tree: Tree, key: string) => key.split('.').reduce<string | Tree | undefined>((t, k) => (typeof t === 'object' ? t[k] : undefined), tree);
+
+describe('every page has its own window title', () => {
+  it.each([['zh'], ['en']] as const)('%s: each route of each web module is named, and no two pages share a name', async (lang) => {
+    const { webModules } = (await load('modules/index.ts')) as { webModules: { name: string; menu?: { key: string; labelKey: string }[]; routes: { path: string; titleKey?: string }[] }[] };
+    const { titleKeyOf } = (await load('app/PageTitle.tsx')) as { titleKeyOf: (m: unknown, r: unknown) => string | undefined };
+    const all = await merged(lang);
+    const titles = webModules.flatMap((m) => m.routes.map((r) => ({ path: r.path, key: titleKeyOf(m, r) })));
+    expect(titles.length).toBeGreaterThan(20);
+    expect(titles.filter((p) => !p.key || typeof entry(all, p.key) !== 'string').map((p) => `${p.path}: ${p.key}`)).toEqual([]);
+    const byTitle = new Map<string, string[]>();
+    for (const p of titles) byTitle.set(entry(all, p.key!) as string, [...(byTitle.get(entry(all, p.key!) as string) ?? []), p.path]);
+    expect([...byTitle].filter(([, paths]) => paths.length > 1).map(([title, paths]) => `${title}: ${paths.join(' ')}`)).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@ import type { Actor, RoleBinding } from './actor.js';
 import type { Role } from './roles.js';
 
 /** Whoever holds role bindings: a signed-in actor (the helpers below read only its bindings). */
-type Bound = { readonly bindings: readonly RoleBinding[] };
+export type Bound = { readonly bindings: readonly RoleBinding[] };
 
 /** True when `path` lies in the subtree rooted at `rootPath` (both materialised, ending in '/'). */
 export function isWithin(path: string, rootPath: string): boolean {

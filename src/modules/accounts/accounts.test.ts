@@ -76,8 +76,9 @@ describe('staff accounts with roles bound to places', () => {
       const compound = await t.ctx.handle.db.selectFrom('places').select('id').where('parent_id', '=', grid1.id).executeTakeFirstOrThrow();
       const res = await community({ url: `/api/users?placeId=${beijiangId}&role=grid_worker&role=community_worker&coversPlaceId=${compound.id}` });
       expect(names(res)).toEqual(['beijiang', 'grid1']);
-      // Without a role: anyone bound to the grid or above it (the community's partner contact too; the building head sits below).
-      expect(names(await community({ url: `/api/users?coversPlaceId=${grid1.id}` }))).toEqual(['beijiang', 'gongjian', 'grid1']);
+      // Without a role: anyone bound to the grid or above it (the community's partner contact and its in-service party
+      // member too; the building head sits below).
+      expect(names(await community({ url: `/api/users?coversPlaceId=${grid1.id}` }))).toEqual(['beijiang', 'gongjian', 'grid1', 'zaizhi']);
     });
 
     it('leaves out disabled accounts when asked', async () => {

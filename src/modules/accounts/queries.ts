@@ -111,3 +111,12 @@ export function userNames(db: DbOrTrx) {
       .orderBy('role_bindings.created_at').orderBy('role_bindings.id').limit(1).as('role'),
   ]);
 }
+
+/** The active accounts holding `role` on a place inside `root` (its path): id, username and display name, by username. */
+export async function accountsWithRoleUnder(db: DbOrTrx, rootPath: string, role: Role) {
+  return db.selectFrom('users').select(['users.id', 'users.username', 'users.display_name'])
+    .where('users.disabled', '=', 0)
+    .where('users.id', 'in', db.selectFrom('role_bindings').select('role_bindings.user_id').where('role_bindings.role', '=', role)
+      .where('role_bindings.place_id', 'in', placeIdsUnder(db, [rootPath])))
+    .orderBy('users.username').limit(500).execute();
+}

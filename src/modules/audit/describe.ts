@@ -2,6 +2,7 @@ import { type AliasableExpression, type ExpressionBuilder, type Selectable, sql 
 import type { DbOrTrx } from '../../core/db.js';
 import type { EventTable } from '../../core/events.js';
 import type { Message } from '../../core/errors.js';
+import { maskPersonalText } from '../../core/personal-data.js';
 import { lifecycleLabels } from '../../core/lifecycle/abilities.js';
 import { installedModules, recordNames } from '../../core/registry.js';
 import type { Database } from '../../core/schema.js';
@@ -92,16 +93,36 @@ function stateTableLabels(entityType: string, action: string, from: unknown, to:
   return { label: found.event, fromState: (f && found.states[f]) || null, toState: (t && found.states[t]) || null };
 }
 
-/** An event as the timeline and the audit log show it. */
+/** Values that are numbers of records, never someone's phone or ID number (a 12345 order number may be all digits). */
+const NOT_TYPED = new Set(['trackingNo', 'externalNo', 'code', 'clientUpdateId']);
+
+/** Every string of an event's fields with the phone and ID numbers someone typed into it masked (a note, a result, a comment). */
+function maskTyped(value: unknown, key = ''): unknown {
+  if (typeof value === 'string') return NOT_TYPED.has(key) ? value : maskPersonalText(value);
+  if (Array.isArray(value)) return value.map((v) => maskTyped(v, key));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskTyped(v, k)]));
+  return value;
+}
+
+/** An event's free text as it was written: its reason and fields, which the timeline and the audit log show masked. */
+function typedTexts(e: Pick<Selectable<EventTable>, 'from_state' | 'to_state' | 'reason'>) {
+  return { reason: e.reason, from: e.from_state ? JSON.parse(e.from_state) : null, to: e.to_state ? JSON.parse(e.to_state) : null };
+}
+
+/**
+ * An event as the timeline and the audit log show it. Phone and ID numbers typed into its reason or fields are masked
+ * (`masked` says so); the record's module may reveal them, audited (a work order's `reveal` with `field: eventText`).
+ */
 export function toEvent(e: Selectable<EventTable> & { actor_role?: string | null; record_name?: string | null }) {
-  const from = e.from_state ? JSON.parse(e.from_state) : null;
-  const to = e.to_state ? JSON.parse(e.to_state) : null;
+  const typed = typedTexts(e);
+  const [from, to, reason] = [maskTyped(typed.from), maskTyped(typed.to), e.reason === null ? null : maskPersonalText(e.reason)];
+  const masked = reason !== e.reason || JSON.stringify(from) !== JSON.stringify(typed.from) || JSON.stringify(to) !== JSON.stringify(typed.to);
   return {
     ...stateTableLabels(e.entity_type, e.action, from, to),
     id: Number(e.id), at: e.at, actorId: e.actor_id, actorName: e.actor_name, actorRole: e.actor_role ?? null, system: e.actor_id === null,
     entityType: e.entity_type, entityId: e.entity_id, recordName: e.record_name ?? null,
-    action: e.action, from, to,
-    reason: e.reason, placeId: e.place_id,
+    action: e.action, from: from as Record<string, unknown> | null, to: to as Record<string, unknown> | null,
+    reason, masked, placeId: e.place_id,
   };
 }
 

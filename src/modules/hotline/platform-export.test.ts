@@ -53,7 +53,9 @@ describe('12345 exports as the platform emits them', () => {
   afterAll(() => t.close());
 
   it('proposes a mapping by header synonyms, refuses an incomplete one, imports with the corrected one and remembers it for the source', async () => {
-    const file = await platformExport([line('BJ-0001', { 紧急程度: '特急' }), line('BJ-0002', { 紧急程度: '紧急', 是否保密: '是' }), line('BJ-0003')]);
+    const file = await platformExport([line('BJ-0001', { 紧急程度: '特急' }),
+      line('BJ-0002', { 紧急程度: '紧急', 是否保密: '是', 居民诉求正文: '楼下酒吧每晚唱歌到凌晨两点,回电13800001111' }), line('BJ-0003')]);
+    expect((await street({ url: '/api/hotline/sources' })).json()).toEqual({ items: [] });
     const preview = await street({ method: 'POST', url: '/api/hotline/import/preview', ...form(file, { source: '市12345平台' }) });
     expect(preview.statusCode, preview.body).toBe(200);
     const proposed = preview.json();
@@ -65,6 +67,11 @@ describe('12345 exports as the platform emits them', () => {
     });
     expect(proposed).toMatchObject({ remembered: null, missing: ['description'], total: 3 });
     expect(proposed.preview[0]).toEqual({ row: 3, values: expect.objectContaining({ externalNo: 'BJ-0001', reporterPhone: '139****3333', category: '城乡建设 / 环境保护 / 噪音扰民' }) });
+    // Cell by cell too, for the dialog to show what each column holds; a number inside a text is masked as well.
+    expect(proposed.samples).toHaveLength(3);
+    expect(proposed.samples[0]).toEqual({ row: 3, cells: expect.objectContaining({ B: 'BJ-0001', H: '楼下酒吧每晚唱歌到凌晨两点', J: '139****3333', M: '特急' }) });
+    expect(proposed.samples[1].cells.H).toBe('楼下酒吧每晚唱歌到凌晨两点,回电138****1111');
+    expect(JSON.stringify(proposed)).not.toMatch(/13800001111|13922223333/);
 
     const before = await snapshot();
     const incomplete = await street({ method: 'POST', url: '/api/hotline/import', ...form(file, { source: '市12345平台' }) });
@@ -83,6 +90,9 @@ describe('12345 exports as the platform emits them', () => {
     expect(sources).toEqual([expect.objectContaining({ name: '市12345平台', headers: JSON.stringify(HEADERS) })]);
     const events = await t.ctx.handle.db.selectFrom('events').select(['action', 'to_state']).where('entity_type', '=', 'hotline_source').execute();
     expect(events).toEqual([{ action: 'map', to_state: expect.stringContaining('"mapped":13') }]);
+    // The dialog offers the remembered sources by name; a community worker is outside the street's import scope.
+    expect((await street({ url: '/api/hotline/sources' })).json()).toEqual({ items: [{ id: sources[0]!.id, name: '市12345平台', columns: 15, mapped: 13, updatedAt: expect.any(String) }] });
+    expect((await community({ url: '/api/hotline/sources' })).statusCode).toBe(403);
   });
 
   it('applies the remembered mapping to the next file with the same headers without asking, and still refuses a bad row by its own column', async () => {

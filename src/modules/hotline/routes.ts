@@ -8,13 +8,13 @@ import type { Trx } from '../../core/db.js';
 import { requireActor } from '../../core/http.js';
 import { ZId, ZString } from '../../core/validation.js';
 import { authenticateApiKey, type ApiKeyRow } from '../api-keys/index.js';
-import { mask } from '../../core/personal-data.js';
+import { mask, maskPersonalText } from '../../core/personal-data.js';
 import { hotlineImportScope, importHotlineOrders } from './commands/import-hotline-orders.js';
 import { pushHotlineOrder } from './commands/push-hotline-order.js';
 import { readHotlineFile, type HotlineFile } from './commands/read-hotline-file.js';
 import { HOTLINE_LEDGER, HOTLINE_LIMITS } from './layout.js';
 import { assertComplete, missingFields, toMapping, ZHotlineMapping, type THotlineMapping } from './mapping.js';
-import { rememberMapping } from './sources.js';
+import { listSources, rememberMapping } from './sources.js';
 import { ZHotlineOrder } from './schema.js';
 import { hotlineMsg } from './messages.js';
 
@@ -48,9 +48,21 @@ export const hotlineRoutes: FastifyPluginAsyncZod = async (app) => {
     const file = upload.file;
     return {
       source: upload.source ?? null, remembered: file.remembered?.name ?? null, columns: file.columns, missing: missingFields(file.columns), total: file.rows.length,
-      // Staff check the mapping by these; the phone is masked as everywhere else.
-      preview: file.rows.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, values: { ...r.values, ...(r.values.reporterPhone ? { reporterPhone: mask('phone', r.values.reporterPhone) } : {}) } })),
+      // Staff check the mapping by these; phone and ID numbers are masked as everywhere else, also inside a text.
+      preview: file.rows.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, values: {
+        ...maskValues(r.values), ...(r.values.reporterPhone ? { reporterPhone: mask('phone', r.values.reporterPhone) } : {}) } })),
+      // The same rows cell by cell, so the dialog shows what each column holds and the rows as a corrected mapping reads them.
+      samples: file.samples.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, cells: maskValues(r.cells) })),
     };
+  });
+
+  app.get('/hotline/sources', {
+    schema: { tags, summary: 'The named sources (e.g. the city’s 12345 platform) whose column mapping the caller’s offices remember, most recently used first', querystring: ZImportQuery },
+  }, async (req) => {
+    const actor = requireActor(req);
+    const scope = await hotlineImportScope(app.ctx, actor, req.query.placeId);
+    const sources = await listSources(app.ctx.handle.db, scope.map((s) => s.placeId));
+    return { items: sources.map((s) => ({ id: s.id, name: s.name, columns: s.headers.length, mapped: s.mapping.filter((m) => m.field).length, updatedAt: s.updatedAt })) };
   });
 
   app.post('/hotline/import', {
@@ -79,6 +91,8 @@ export const hotlineRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 const PREVIEW_ROWS = 5;
+const maskValues = <K extends string>(values: Partial<Record<K, string>>) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? maskPersonalText(v) : v])) as Partial<Record<K, string>>;
 const ZImportQuery = z.object({ placeId: ZId.optional() });
 /** The form fields sent before the file: the source's name (e.g. 市12345平台) and the mapping staff corrected. */
 const ZImportForm = z.object({ source: ZString().trim().min(1).max(50).optional(), mapping: z.string().max(50_000).optional() });

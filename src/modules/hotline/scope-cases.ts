@@ -8,6 +8,7 @@ export const scopeSuite = defineScopeSuite({
       externalNo: 'SCOPE-0001', receivedAt: '2026-11-20 09:30', demandType: '投诉', category: 'noise', community: f.otherStreetCommunity.id, title: '越权', description: '越权推送' } }) },
     { route: 'POST /api/hotline/import', who: 'beijiang',
       request: (f) => ({ method: 'POST', url: `/api/hotline/import?placeId=${f.otherCommunity.id}`, payload: [{ externalNo: 'SCOPE-0002' }] }) },
+    { route: 'GET /api/hotline/sources', who: 'beijiang', request: (f) => ({ url: `/api/hotline/sources?placeId=${f.otherCommunity.id}` }) },
     { route: 'POST /api/hotline/import/preview', who: 'beijiang',
       request: (f) => ({ method: 'POST', url: `/api/hotline/import/preview?placeId=${f.otherCommunity.id}`, payload: [{ externalNo: 'SCOPE-0003' }] }) },
   ],

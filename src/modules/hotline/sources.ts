@@ -12,6 +12,7 @@ export interface RememberedSource {
   name: string;
   headers: string[];
   mapping: THotlineMapping;
+  updatedAt: string;
 }
 
 const headerKey = (headers: readonly string[]) => JSON.stringify(headers);
@@ -24,7 +25,7 @@ export async function listSources(db: DbOrTrx, placeIds: readonly string[]): Pro
 }
 
 function toSource(r: HotlineSourceTable): RememberedSource {
-  return { id: r.id, name: r.name, headers: JSON.parse(r.headers) as string[], mapping: ZHotlineMapping.parse(JSON.parse(r.mapping)) };
+  return { id: r.id, name: r.name, headers: JSON.parse(r.headers) as string[], mapping: ZHotlineMapping.parse(JSON.parse(r.mapping)), updatedAt: r.updated_at };
 }
 
 /** The mapping to apply unasked: the named source's, else any source's of these offices, made for exactly these headers. */

@@ -2,3 +2,4 @@
 export { partyModule } from './manifest.js';
 export { partyOrgLifecycle } from './lifecycle.js';
 export { countBuildingsLackingHead } from './posts.js';
+export { assignableMember, assignableMembersUnder, memberNames, type AssignableMember } from './member-dispatch.js';

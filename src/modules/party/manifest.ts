@@ -13,25 +13,33 @@ import { partyOrgAbilities } from './policy.js';
 import { partyOrgRoutes } from './routes.js';
 import { partySeed } from './seed.js';
 import { POINTS_RANKING } from './points-ranking-ledger.js';
-import { postMonthPointsJob } from './points-job.js';
+import { postMonthPointsJob, ratingPointsJob } from './points-job.js';
+import { employerReportJob } from './checkin-report-job.js';
 import { partyPointsPolicy } from './points-policy.js';
 import { partyPointsRoutes } from './points-routes.js';
+import { partyCheckinAbilities, partyCheckinLifecycle } from './checkin-lifecycle.js';
+import { CHECKIN_REPORT } from './checkin-report-ledger.js';
+import { partyCheckinRoutes } from './checkin-routes.js';
+import { partyIdentityRoutes } from './identity-routes.js';
 
-/** 党建: the party-org tree beside the place tree, the party members, and posts with their claims, the points ledger (dual check-in is to come). */
+/** 党建: the party-org tree beside the place tree, the party members, and posts with their claims, the points ledger, dual check-in (双报到), and show identity (亮身份: the compound QR page and the post holders' cards). */
 export const partyModule = defineModule({
   name: 'party',
-  tables: ['party_orgs', 'party_members', 'party_posts', 'party_claims', 'party_points_rules', 'party_points', 'party_member_accounts'],
-  routes: [partyOrgRoutes, partyMemberRoutes, partyPostRoutes, partyPostH5Routes, partyPointsRoutes],
-  policies: [partyOrgAbilities(partyOrgLifecycle), partyMemberAbilities(partyMemberLifecycle), ...partyPostAbilities(partyPostLifecycle, partyClaimLifecycle), partyPointsPolicy],
-  lifecycles: [partyOrgLifecycle, partyMemberLifecycle, partyPostLifecycle, partyClaimLifecycle],
-  pathCopies: [{ table: 'party_orgs' }, { table: 'party_members' }, { table: 'party_posts' }, { table: 'party_claims' }, { table: 'party_points_rules' }, { table: 'party_points' }],
-  jobs: [postMonthPointsJob],
+  tables: ['party_orgs', 'party_members', 'party_posts', 'party_claims', 'party_points_rules', 'party_points', 'party_member_accounts', 'party_checkins', 'party_checkin_rules', 'party_public_keys', 'party_contact_messages'],
+  routes: [partyOrgRoutes, partyMemberRoutes, partyPostRoutes, partyPostH5Routes, partyPointsRoutes, partyCheckinRoutes, partyIdentityRoutes],
+  policies: [partyOrgAbilities(partyOrgLifecycle), partyMemberAbilities(partyMemberLifecycle), ...partyPostAbilities(partyPostLifecycle, partyClaimLifecycle), partyPointsPolicy, partyCheckinAbilities()],
+  lifecycles: [partyOrgLifecycle, partyMemberLifecycle, partyPostLifecycle, partyClaimLifecycle, partyCheckinLifecycle],
+  pathCopies: [{ table: 'party_orgs' }, { table: 'party_members' }, { table: 'party_posts' }, { table: 'party_claims' }, { table: 'party_points_rules' }, { table: 'party_points' }, { table: 'party_checkins' }, { table: 'party_checkin_rules' }, { table: 'party_public_keys' }, { table: 'party_contact_messages' }],
+  jobs: [postMonthPointsJob, ratingPointsJob, employerReportJob],
   ledgers: [{
     key: MEMBER_ROSTER.key, title: MEMBER_ROSTER.title, subject: 'party_member', action: 'export',
     href: '/api/party-members.xlsx?placeId={placeId}', params: ['placeId'],
   }, {
     key: POINTS_RANKING.key, title: POINTS_RANKING.title, subject: 'party_points', action: 'export',
     href: '/api/party-points/ranking.xlsx?placeId={placeId}&period=year&month={month}', params: ['placeId', 'month'],
+  }, {
+    key: CHECKIN_REPORT.key, title: CHECKIN_REPORT.title, subject: 'party_checkin', action: 'employer',
+    href: '/api/party-checkins/employer-report.xlsx?month={month}', params: ['month'],
   }],
   figures: [{
     key: 'party.compoundBranches', label: partyMsg.figureBranches, unit: 'count',

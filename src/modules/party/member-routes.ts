@@ -13,6 +13,9 @@ import { partyMemberPolicy } from './member-policy.js';
 import { createPartyMember, listPartyMembers } from './members.js';
 import { exportMemberRoster, importMemberRoster } from './member-roster.js';
 import { partyMsg } from './messages.js';
+import { memberPhotos, sendMemberPhoto, setMemberPhoto } from './member-photo.js';
+import { memberAccount, setMemberAccount } from './member-account.js';
+import { checkPhotos, readUpload } from '../attachments/index.js';
 import { ROSTER_LIMITS } from './roster-layout.js';
 
 const tags = ['party'];
@@ -41,8 +44,23 @@ export const partyMemberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/party-members/:id', { schema: { tags, params: ZParams } }, async (req) => {
     const actor = requireActor(req);
     const record = await visible(actor, req.params.id);
-    return { ...toPartyMember(record.row), actions: availableActions(def, actor, record) };
+    const photo = (await memberPhotos(db(), [record.id])).get(record.id);
+    return { ...toPartyMember(record.row), photo: photo ? `/api/party-members/${record.id}/photo?v=${photo.id}` : null, actions: availableActions(def, actor, record) };
   });
+
+  app.post('/party-members/:id/photo', {
+    schema: { tags, summary: 'A new photo for the member’s public card (multipart, one image `photos`)', params: ZParams, consumes: ['multipart/form-data'] },
+  }, async (req, reply) => reply.status(201).send(await setMemberPhoto(app.ctx, requireActor(req), req.params.id, async () => checkPhotos((await readUpload(req)).files))));
+
+  app.get('/party-members/:id/account', { schema: { tags, summary: 'The sign-in linked to the member and the community’s accounts that may be linked', params: ZParams } },
+    async (req) => memberAccount(app.ctx, requireActor(req), req.params.id));
+
+  app.put('/party-members/:id/account', {
+    schema: { tags, summary: 'Link the member to a party-member account of their community (null unlinks)', params: ZParams, body: z.object({ userId: ZId.nullable() }) },
+  }, async (req) => setMemberAccount(app.ctx, requireActor(req), req.params.id, req.body.userId));
+
+  app.get('/party-members/:id/photo', { schema: { tags, summary: 'The member’s current photo', params: ZParams } }, async (req, reply) =>
+    sendMemberPhoto(app.ctx, requireActor(req), req.params.id, reply));
 
   await app.register(lifecycleRoutes(def, { base: '/party-members', tags, caller: requireActor }));
 

@@ -173,6 +173,41 @@ describe('party members (党员)', () => {
     expect((await as.grid1!({ url: `/api/party-members.xlsx?placeId=${grid1.id}` })).statusCode).toBe(403);
   });
 
+  it('links a member to a party-member account of their community: one account one member, a race is 409, unlinking too', async () => {
+    const made = await as.admin!({ method: 'POST', url: '/api/users', payload: {
+      username: 'dangyuan9', displayName: '新党员账号', password: 'OneGrid!2026', roles: [{ role: 'party_member', placeId: household.id }] } });
+    expect(made.statusCode, made.body).toBe(201);
+    const userId = made.json().id as string;
+    const [a, b] = [await entered({ name: '关联甲', category: 'retired' }), await entered({ name: '关联乙', category: 'retired' })];
+    const account = (id: string) => as.beijiang!({ url: `/api/party-members/${id}/account` });
+    const link = (id: string, to: string | null, who = 'beijiang') => as[who]!({ method: 'PUT', url: `/api/party-members/${id}/account`, payload: { userId: to } });
+    const before = (await account(a.id)).json();
+    expect(before.linked).toBeNull();
+    expect(before.candidates).toContainEqual({ id: userId, username: 'dangyuan9', displayName: '新党员账号' });
+    // dangyuan is linked to the demo's member already: not offered, and taken (409).
+    const dangyuan = (await db().selectFrom('users').select('id').where('username', '=', 'dangyuan').executeTakeFirstOrThrow()).id;
+    expect(before.candidates.map((c: { id: string }) => c.id)).not.toContain(dangyuan);
+    expect((await link(a.id, dangyuan)).json()).toMatchObject({ code: 'conflict', field: 'userId' });
+    // An account that is not a party member's of this community is not linkable.
+    expect((await link(a.id, (await db().selectFrom('users').select('id').where('username', '=', 'grid1').executeTakeFirstOrThrow()).id)).json()).toMatchObject({ code: 'invalid', field: 'userId' });
+    // Two offices link the same account to two members at once: one wins.
+    const race = await Promise.all([link(a.id, userId), link(b.id, userId, 'xinan')]);
+    expect(race.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(race.find((r) => r.statusCode === 409)!.json()).toMatchObject({ code: 'conflict', field: 'userId' });
+    const winner = race[0]!.statusCode === 200 ? a : b;
+    expect((await account(winner.id)).json().linked).toEqual({ id: userId, username: 'dangyuan9', displayName: '新党员账号' });
+    const links = await db().selectFrom('party_member_accounts').select('member_id').where('user_id', '=', userId).execute();
+    expect(links).toEqual([{ member_id: winner.id }]);
+    // The member's own sign-in now reads their points.
+    const own = await (await t.as('dangyuan9'))({ url: '/api/party-points/mine' });
+    expect(own.json().member.id).toBe(winner.id);
+    expect((await link(winner.id, null)).json().linked).toBeNull();
+    const events = await db().selectFrom('events').select(['action', 'to_state']).where('entity_id', '=', winner.id).where('action', 'like', '%_account').orderBy('id').execute();
+    expect(events.map((e) => [e.action, JSON.parse(e.to_state!)])).toEqual([['link_account', { account: '新党员账号' }], ['unlink_account', {}]]);
+    // A member kept on the community is outside a grid worker's grid.
+    expect((await as.grid1!({ method: 'PUT', url: `/api/party-members/${a.id}/account`, payload: { userId } })).statusCode).toBe(404);
+  });
+
   it('seeds members of every category in the demo street', async () => {
     const seeded = await db().selectFrom('party_members').select(['category', 'central_household']).execute();
     for (const c of ['resident_member', 'in_service_member', 'mobile_member', 'retired']) expect(seeded.some((m) => m.category === c), c).toBe(true);

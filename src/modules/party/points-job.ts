@@ -1,7 +1,8 @@
 import type { AppContext } from '../../core/context.js';
 import { SYSTEM_ACTOR } from '../../core/events.js';
 import type { Job } from '../../core/module.js';
-import { lastCompleteMonth } from '../../../contracts/months.js';
+import { currentDay, lastCompleteMonth } from '../../../contracts/months.js';
+import { satisfiedOrdersHeldByUsers } from '../work-orders/index.js';
 import { writeEntries, type Earning } from './points-ledger.js';
 import { communityOf, readRules } from './points-rules.js';
 
@@ -50,4 +51,50 @@ export const postMonthPointsJob: Job = {
   everyMs: 6 * 3600_000,
   firstAfterMs: 60_000,
   run: (ctx) => creditPostMonths(ctx, lastCompleteMonth()),
+};
+
+/** The first instant (ISO) of a Beijing-time month 'YYYY-MM'. */
+const monthStart = (month: string) => { const [y, m] = month.split('-').map(Number) as [number, number]; return monthEnd(`${m === 1 ? y - 1 : y}-${String(m === 1 ? 12 : m - 1).padStart(2, '0')}`); };
+
+/**
+ * Credits the community's rating item (居民评价满意) to the party member whose sign-in held each work order a resident
+ * rated "satisfied", closed since the start of last month. One entry per order (its key): a second run writes nothing;
+ * an order held by someone who is no member, or a community without the item, gives nothing. Returns the entries written.
+ */
+export async function creditSatisfiedRatings(ctx: AppContext, now = new Date()): Promise<number> {
+  const db = ctx.handle.db;
+  const rated = await satisfiedOrdersHeldByUsers(db, monthStart(lastCompleteMonth(now)));
+  if (!rated.length) return 0;
+  const members = new Map<string, { id: string; place_id: string; place_path: string }>();
+  const done = new Set<string>();
+  const keyOf = (orderId: string) => `rating:${orderId}`;
+  for (let i = 0; i < rated.length; i += 500) {
+    const slice = rated.slice(i, i + 500);
+    const linked = await db.selectFrom('party_member_accounts as a').innerJoin('party_members as m', 'm.id', 'a.member_id')
+      .select(['a.user_id', 'm.id', 'm.place_id', 'm.place_path']).where('m.state', '=', 'active').where('a.user_id', 'in', slice.map((r) => r.userId)).execute();
+    for (const l of linked) members.set(l.user_id, { id: l.id, place_id: l.place_id, place_path: l.place_path });
+    for (const r of await db.selectFrom('party_points').select('source_key').where('source_key', 'in', slice.map((r) => keyOf(r.orderId))).execute()) done.add(r.source_key!);
+  }
+  const rulesByCommunity = new Map<string, Awaited<ReturnType<typeof readRules>> | null>();
+  const earnings: Earning[] = [];
+  for (const r of rated) {
+    const member = members.get(r.userId);
+    if (!member || done.has(keyOf(r.orderId))) continue;
+    const community = await communityOf(db, member.place_path);
+    if (!community) continue;
+    if (!rulesByCommunity.has(community.id)) rulesByCommunity.set(community.id, await readRules(db, community));
+    const item = rulesByCommunity.get(community.id)?.items.find((x) => x.kind === 'rating');
+    if (!item) continue;
+    earnings.push({ member, item, quantity: 1, earnedOn: currentDay(new Date(r.closedAt)), reason: r.trackingNo, action: 'rated_satisfied', sourceKey: keyOf(r.orderId) });
+  }
+  if (earnings.length) await db.transaction().execute((trx) => writeEntries(trx, SYSTEM_ACTOR, earnings));
+  return earnings.length;
+}
+
+/** Hourly: a satisfied rating shows in the member's points within the hour. */
+export const ratingPointsJob: Job = {
+  name: 'party.rating-points',
+  everyMs: 3600_000,
+  firstAfterMs: 90_000,
+  run: (ctx) => creditSatisfiedRatings(ctx),
 };

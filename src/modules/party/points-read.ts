@@ -84,11 +84,15 @@ export async function staffMemberLedger(ctx: AppContext, actor: Actor, memberId:
   return memberLedger(ctx.handle.db, member.row, year);
 }
 
-/** A party member signed in: their own ledger, through the link of their account to their member record (404 without). */
-export async function myLedger(ctx: AppContext, actor: Actor, year: string) {
-  const db = ctx.handle.db;
+/** The member record a signed-in account is linked to (404 without one). */
+export async function linkedMember(db: DbOrTrx, actor: Actor) {
   const link = await db.selectFrom('party_member_accounts').select('member_id').where('user_id', '=', actor.userId).executeTakeFirst();
   const member = link && (await loadPartyMember(db, link.member_id));
   if (!member) throw notFound('party member');
-  return memberLedger(db, member.row, year);
+  return member.row;
+}
+
+/** A party member signed in: their own ledger, through the link of their account to their member record (404 without). */
+export async function myLedger(ctx: AppContext, actor: Actor, year: string) {
+  return memberLedger(ctx.handle.db, await linkedMember(ctx.handle.db, actor), year);
 }

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentMonth } from '../../../contracts/months.js';
 import { repath } from '../../core/place-paths.js';
 import { createTestApp, placeByName, type Client, type TestApp } from '../../test/harness.js';
-import { creditPostMonths } from './points-job.js';
+import { creditPostMonths, creditSatisfiedRatings } from './points-job.js';
+import { fileOne, step } from '../work-orders/test-support.js';
 
 type Place = { id: string; path: string; name: string };
 type Entry = { id: string; points: number; capped: boolean; quantity: number; itemKind: string; countersId: string | null };
@@ -215,10 +216,41 @@ describe(`points ledger (积分) on ${process.env.DATABASE_URL ? 'PostgreSQL' : 
     expect(await db().selectFrom('party_points').select('id').where('source_key', 'like', `post_month:%:${month}`).execute()).toHaveLength(written);
   });
 
+  it('a member who handled a work order the resident rated satisfied gets the rating item once; other ratings give nothing', async () => {
+    // grid1 is also a party member here: their account is linked to 积分乙's record, and the community's rules rate it.
+    const grid1Id = (await db().selectFrom('users').select('id').where('username', '=', 'grid1').executeTakeFirstOrThrow()).id;
+    await db().insertInto('party_member_accounts').values({ user_id: grid1Id, member_id: members[1]!.id, created_at: new Date().toISOString() }).execute();
+    const current = (await rules()).items;
+    expect((await setRules([...current, { kind: 'rating', points: 3, cap: 30, capPeriod: 'year' }])).statusCode).toBe(200);
+    const handled = async (rating: string) => {
+      const order = await fileOne(as.grid1!, t);
+      await step(as.beijiang!, order.id, 'accept');
+      await step(as.beijiang!, order.id, 'dispatch', { assignee: { kind: 'user', id: grid1Id } });
+      await step(as.grid1!, order.id, 'take');
+      await step(as.grid1!, order.id, 'resolve', { result: '已更换灯泡' });
+      const rated = await step(as.beijiang!, order.id, 'rate', { rating });
+      expect(rated.statusCode, rated.body).toBe(200);
+      return rated.json() as { id: string; trackingNo: string };
+    };
+    const good = await handled('satisfied');
+    const meh = await handled('basically_satisfied');
+    const written = await creditSatisfiedRatings(t.ctx);
+    expect(written).toBeGreaterThanOrEqual(1);
+    const entries = await db().selectFrom('party_points').select(['member_id', 'points', 'item_kind', 'reason']).where('source_key', 'in', [`rating:${good.id}`, `rating:${meh.id}`]).execute();
+    expect(entries).toEqual([{ member_id: members[1]!.id, points: 3, item_kind: 'rating', reason: good.trackingNo }]);
+    // (The demo's own satisfied orders grid1 held since last month are credited too, each once.)
+    const event = await db().selectFrom('events').select(['action', 'reason']).where('entity_id', '=', members[1]!.id).where('action', '=', 'rated_satisfied')
+      .where('reason', 'in', [good.trackingNo, meh.trackingNo]).execute();
+    expect(event).toEqual([{ action: 'rated_satisfied', reason: good.trackingNo }]);
+    expect(await creditSatisfiedRatings(t.ctx)).toBe(0);
+    await db().deleteFrom('party_member_accounts').where('user_id', '=', grid1Id).execute();
+  });
+
   it('a party member signed in reads their own ledger; without a linked record it is 404', async () => {
     const mine = await as.dangyuan!({ url: `/api/party-points/mine?year=${currentMonth().slice(0, 4)}` });
     expect(mine.statusCode, mine.body).toBe(200);
-    const link = await db().selectFrom('party_member_accounts').select('member_id').executeTakeFirstOrThrow();
+    const link = await db().selectFrom('party_member_accounts').innerJoin('users', 'users.id', 'party_member_accounts.user_id')
+      .select('party_member_accounts.member_id as member_id').where('users.username', '=', 'dangyuan').executeTakeFirstOrThrow();
     expect(mine.json().member.id).toBe(link.member_id);
     expect(mine.json().total).toBe(Number((await db().selectFrom('party_points').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('points'), eb.lit(0)).as('n'))
       .where('member_id', '=', link.member_id).executeTakeFirstOrThrow()).n));

@@ -18,6 +18,8 @@ export const partyOrgReadPolicy = definePolicy<PartyOrgRecord>('party_org', [
 /** Subject-free rules, checked per binding: setting up an org (an office at or above its place) and the gaps of a subtree. */
 export const partyOrgPolicy = definePolicy<Record<string, never>>('party_org', [
   ...allow(OFFICE_ROLES, 'create'),
+  // 码上通: printing the community's QR codes.
+  ...allow(OFFICE_ROLES, 'print_qr'),
   ...allow(STAFF_ROLES, 'gaps'),
 ]);
 

@@ -1,14 +1,16 @@
 import ExcelJS from 'exceljs';
+import type { PartyCheckinAction } from '../../../contracts/party-checkins.js';
 import type { PartyClaimAction, PartyMemberAction, PartyOrgAction, PartyPostAction } from '../../../contracts/party.js';
 import { multipartFile } from '../../test/harness.js';
 import { defineScopeSuite, type ScopeCase } from '../../core/scope-suite.js';
 
-type Own = { org: string; member: string; rosterFile: Buffer; post: string; claim: string; entry: string; item: string };
+type Own = { org: string; member: string; rosterFile: Buffer; post: string; claim: string; entry: string; item: string; checkin: string };
 
 /** A body each step would accept, so that only the scope refuses it. */
 const STEP_BODIES: Record<PartyOrgAction, Record<string, unknown>> = { edit: { name: '越权改名' }, dissolve: { reason: '越权撤销' } };
 const POST_STEP_BODIES: Record<PartyPostAction, Record<string, unknown>> = { close: { reason: '越权停止' }, reopen: {} };
 const CLAIM_STEP_BODIES: Record<PartyClaimAction, Record<string, unknown>> = { approve: {}, decline: { reason: '越权' }, claim: {}, vacate: { reason: '越权' } };
+const CHECKIN_STEP_BODIES: Record<PartyCheckinAction, Record<string, unknown>> = { confirm: {}, decline: { reason: '越权退回' } };
 const MEMBER_STEP_BODIES: Record<PartyMemberAction, Record<string, unknown>> = { edit: { name: '越权改名' }, transfer: { orgId: 'otherpartyorg001' }, leave: { reason: '越权登记' } };
 
 /** An org of 沙头社区 is outside 北江社区's subtree and not above it. */
@@ -32,9 +34,13 @@ export const scopeSuite = defineScopeSuite({
     await f.ctx.handle.db.insertInto('party_points').values({ id: 'otherpartypts001', member_id: 'otherpartymem001', place_id: f.otherGrid.id, place_path: f.otherGrid.path,
       item_id: item.id, item_kind: 'service_hour', item_name: '志愿服务', quantity: 2, points: 4, capped: 0, period: now.slice(0, 7), earned_on: now.slice(0, 10),
       reason: '楼道清理', source_key: null, counters_id: null, created_by: null, created_by_name: 'system', created_at: now }).execute();
+    // A check-in of 沙头社区's member to 沙头社区, waiting to be confirmed.
+    await f.ctx.handle.db.insertInto('party_checkins').values({ id: 'otherpartychk001', member_id: 'otherpartymem001', place_id: f.otherCommunity.id,
+      place_path: f.otherCommunity.path, unit_id: null, kind: 'in_service_member', year: now.slice(0, 4), note: null, state: 'submitted', decline_reason: null,
+      decided_at: null, version: 1, created_at: now, updated_at: now }).execute();
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('x').addRows([['姓名', '党员类别', '所属党组织'], ['越权党员', '居民党员', '沙头社区第1网格党小组']]);
-    return { org: 'otherpartyorg001', member: 'otherpartymem001', rosterFile: Buffer.from(await wb.xlsx.writeBuffer()), post: 'otherpartypost01', claim: 'otherpartyclm001', entry: 'otherpartypts001', item: item.id };
+    return { org: 'otherpartyorg001', member: 'otherpartymem001', rosterFile: Buffer.from(await wb.xlsx.writeBuffer()), post: 'otherpartypost01', claim: 'otherpartyclm001', entry: 'otherpartypts001', item: item.id, checkin: 'otherpartychk001' };
   },
   cases: [
     { route: 'POST /api/party-orgs', who: 'beijiang',
@@ -80,11 +86,34 @@ export const scopeSuite = defineScopeSuite({
     { route: 'GET /api/party-members/{id}/points', who: 'beijiang', request: (f) => ({ url: `/api/party-members/${f.member}/points` }) },
     { route: 'GET /api/party-points/ranking', who: 'beijiang', request: (f) => ({ url: `/api/party-points/ranking?placeId=${f.otherCommunity.id}&period=year&of=2026` }) },
     { route: 'GET /api/party-points/ranking.xlsx', who: 'beijiang', request: (f) => ({ url: `/api/party-points/ranking.xlsx?placeId=${f.otherCommunity.id}&period=year&month=2026-11` }) },
+    { route: 'GET /api/party-checkins', who: 'beijiang', request: (f) => ({ url: `/api/party-checkins?placeId=${f.otherCommunity.id}` }) },
+    ...Object.entries(CHECKIN_STEP_BODIES).map(([step, body]): ScopeCase<Own> => ({ route: `POST /api/party-checkins/{id}/${step}`, who: 'beijiang',
+      request: (f) => ({ method: 'POST', url: `/api/party-checkins/${f.checkin}/${step}`, payload: { version: 1, ...body } }) })),
+    { route: 'GET /api/party-checkins/rules', who: 'beijiang', request: (f) => ({ url: `/api/party-checkins/rules?placeId=${f.otherCommunity.id}` }) },
+    { route: 'PUT /api/party-checkins/rules', who: 'beijiang',
+      request: (f) => ({ method: 'PUT', url: '/api/party-checkins/rules', payload: { placeId: f.otherCommunity.id, version: 0, deadline: '05-31', reportPeriod: 'half' } }) },
+    { route: 'GET /api/party-checkins/missing', who: 'beijiang', request: (f) => ({ url: `/api/party-checkins/missing?placeId=${f.otherCommunity.id}&kind=checkin` }) },
+    { route: 'POST /api/party-members/{id}/photo', who: 'beijiang', request: (f) => ({ method: 'POST', url: `/api/party-members/${f.member}/photo`,
+      headers: { 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x--\r\n' }) },
+    { route: 'GET /api/party-members/{id}/photo', who: 'beijiang', request: (f) => ({ url: `/api/party-members/${f.member}/photo` }) },
+    { route: 'GET /api/party-members/{id}/account', who: 'beijiang', request: (f) => ({ url: `/api/party-members/${f.member}/account` }) },
+    { route: 'PUT /api/party-members/{id}/account', who: 'beijiang', request: (f) => ({ method: 'PUT', url: `/api/party-members/${f.member}/account`, payload: { userId: null } }) },
+    { route: 'GET /api/party-contact-messages', who: 'beijiang', request: (f) => ({ url: `/api/party-contact-messages?placeId=${f.otherCommunity.id}` }) },
+    { route: 'GET /api/party/communities/{id}/qr-codes', who: 'beijiang', request: (f) => ({ url: `/api/party/communities/${f.otherCommunity.id}/qr-codes` }) },
+    { route: 'GET /api/party/communities/{id}/qr-sheet.pdf', who: 'beijiang', request: (f) => ({ url: `/api/party/communities/${f.otherCommunity.id}/qr-sheet.pdf` }) },
   ],
   // The resident's page reads the compound the resident chose; a post of another compound is 404 (party-posts.test.ts).
   unscoped: [
     { route: 'GET /api/party-points/mine', reason: "the signed-in party member's own ledger, through their account's link (points.test.ts)" },
+    { route: 'POST /api/party-checkins/mine', reason: "the signed-in party member checks in themself, through their account's link (party-checkins.test.ts)" },
+    { route: 'GET /api/party-checkins/mine', reason: "the signed-in party member's own check-ins, through their account's link (party-checkins.test.ts)" },
+    { route: 'GET /api/party-checkins/employer', reason: "a partner-unit contact sees their own unit's members only, by the account's unit, wherever they check in (party-checkins.test.ts)" },
+    { route: 'GET /api/party-checkins/employer-report.xlsx', reason: "the contact's own unit's members only, by the account's unit (party-checkins.test.ts)" },
     { route: 'GET /api/h5/party-posts', reason: 'the open posts and the members of the compound the signed-in resident chose' },
+    { route: 'GET /api/public/compounds/{key}', reason: 'the QR page (码上通): anyone who scans the code, no sign-in; public fields only, no personal data (identity.test.ts)' },
+    { route: 'GET /api/public/cards/{key}', reason: 'a post holder’s public card (亮身份): anyone, no sign-in; name, posts and duties only (identity.test.ts)' },
+    { route: 'GET /api/public/cards/{key}/photo', reason: 'the photo on a post holder’s public card: anyone while the card is good, 404 once the post is vacated (identity.test.ts)' },
+    { route: 'POST /api/public/cards/{key}/messages', reason: 'anyone may leave the card’s holder a message; it goes to the member, nothing is read back (identity.test.ts)' },
     { route: 'POST /api/h5/party-posts/{id}/recommend', reason: "recommends for a post of the resident's chosen compound; another compound's post is 404 (party-posts.test.ts)" },
   ],
 });

@@ -4,8 +4,10 @@ import { newId, nowIso } from '../../core/ids.js';
 import { mobile, personName } from '../../seed/names.js';
 import type { PartyMemberCategory, PartyOrgKind, TPartySeatHolder } from '../../../contracts/party.js';
 import { personalColumns } from '../residents/index.js';
-import { listUnitsOfKind } from '../units/index.js';
+import { DEMO_PARTNER_UNITS, listUnitsOfKind } from '../units/index.js';
 import { seedPoints } from './points-seed.js';
+import { seedCheckins } from './checkin-seed.js';
+import { ensurePublicKeys, type PublicSubject } from './identity.js';
 import type { PartyClaimTable, PartyMemberTable, PartyOrgTable, PartyPostTable } from './tables.js';
 
 /**
@@ -20,7 +22,7 @@ export const partySeed: Seed = {
     const now = nowIso();
     const below = await db.selectFrom('places').select(['id', 'path', 'name', 'level']).where('path', 'like', `${places.street.path}%`)
       .where('level', 'in', ['community', 'compound', 'building']).orderBy('path').execute();
-    const partners = await listUnitsOfKind(db, 'partner_unit');
+    const partners = (await listUnitsOfKind(db, 'partner_unit')).filter((u) => DEMO_PARTNER_UNITS.includes(u.name));
     const rows: PartyOrgTable[] = [];
     const branches: { path: string; name: string }[] = [];
     const org = (kind: PartyOrgKind, name: string, at: { id: string; path: string }, committee: TPartySeatHolder[], unitId: string | null = null) =>
@@ -64,6 +66,14 @@ export const partySeed: Seed = {
       await appendEvents(trx, SYSTEM_ACTOR, events, now);
     });
     await seedPoints(ctx, demo, members, claims);
+    await seedCheckins(ctx, demo, members);
+    // 码上通: every compound and building of the street has its QR key from the start (printing the sheet mints any new one).
+    const compounds = below.filter((p) => p.level === 'compound');
+    await ensurePublicKeys(db, below.flatMap((p): PublicSubject[] => {
+      if (p.level === 'compound') return [{ type: 'compound' as const, id: p.id, placeId: p.id, placePath: p.path }];
+      const compound = p.level === 'building' ? compounds.find((c) => p.path.startsWith(c.path)) : undefined;
+      return compound ? [{ type: 'building' as const, id: p.id, placeId: compound.id, placePath: compound.path }] : [];
+    }));
   },
 };
 

@@ -2,6 +2,8 @@ import { booleanPointInPolygon, featureCollection, intersect } from '@turf/turf'
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, placeByName, type TestApp } from '../../test/harness.js';
+import { checkInParent } from './shape.js';
+import { shapeOfRow } from './store.js';
 import { storedGeometry } from './test-support.js';
 
 type Region = Polygon | MultiPolygon;
@@ -71,6 +73,20 @@ describe('the demo street’s generated geometry', () => {
       }
     }
     expect(buildings).toBeGreaterThan(0);
+  });
+
+  it('passes the checks an edit or import runs: every shape lies within its parent’s, within the tolerance', async () => {
+    const rows = await db().selectFrom('place_geometries').innerJoin('places', 'places.id', 'place_geometries.place_id')
+      .selectAll('place_geometries').select(['places.parent_id', 'places.name']).execute();
+    const byId = new Map(rows.map((r) => [r.place_id, r]));
+    let checked = 0;
+    for (const r of rows) {
+      const parent = r.parent_id ? byId.get(r.parent_id) : undefined;
+      if (!parent) continue;
+      expect(checkInParent(shapeOfRow(r), { name: parent.name, shape: shapeOfRow(parent) }), r.name).toBeNull();
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 
   it('gives no other street geometry, and is the same on every run (seeded)', async () => {

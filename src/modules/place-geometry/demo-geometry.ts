@@ -26,7 +26,7 @@ function streetOutline(random: Random): Polygon {
 }
 
 /** A random point inside the region (rejection sampling in its bounding box). */
-function pointInside(region: Region, random: Random): Position {
+export function pointInside(region: Region, random: Random): Position {
   const [x0, y0, x1, y1] = bbox(region);
   for (;;) {
     const p: Position = [x0 + (x1 - x0) * random.next(), y0 + (y1 - y0) * random.next()];

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, placeByName, type Client, type TestApp } from '../../test/harness.js';
+import { area, booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import type { Polygon } from 'geojson';
 import { gcoord } from './crs.js';
-import { compoundIn, eventCount, square, storedGeometry } from './test-support.js';
+import { areaOutside, OUTSIDE_PARENT_MAX_M2, OUTSIDE_PARENT_SHARE } from './shape.js';
+import { compoundIn, eventCount, mappedChildrenOf, square, storedGeometry, withExtraVertex } from './test-support.js';
 
 describe('a place’s geometry, set one at a time', () => {
   let t: TestApp;
@@ -21,13 +24,11 @@ describe('a place’s geometry, set one at a time', () => {
     const grid = await placeByName(t, '北江社区第2网格');
     const shown = (await worker({ url: `/api/places/${grid.id}/geometry` })).json();
     expect(shown).toMatchObject({ placeId: grid.id, kind: 'boundary', version: grid.version, geometry: { type: expect.stringMatching(/Polygon/) } });
-    // A smaller square around a point of the old boundary's compound: still inside the community.
-    const { at } = await compoundIn(t, grid.id);
-    const boundary = square(at[0]! - 0.0005, at[1]! - 0.0005, 0.001);
+    // The same ground with one more vertex: its compounds stay inside it, and it inside the community.
+    const boundary = withExtraVertex(shown.geometry);
     const res = await put(worker, grid.id, { version: grid.version, geometry: boundary, reason: '网格调整' });
     expect(res.statusCode).toBe(200);
-    const [sw, , ne] = boundary.coordinates[0]!;
-    expect(res.json()).toMatchObject({ kind: 'boundary', version: grid.version + 1, bbox: [...sw!, ...ne!] });
+    expect(res.json()).toMatchObject({ kind: 'boundary', version: grid.version + 1, bbox: shown.bbox });
     expect((await storedGeometry(t, grid.id))!.geometry).toEqual(boundary);
     const timeline = (await worker({ url: `/api/timeline/place/${grid.id}` })).json().items;
     expect(timeline.at(-1)).toMatchObject({ action: 'set_geometry', reason: '网格调整', to: { geometryType: 'Polygon' }, from: { geometryType: expect.stringMatching(/Polygon/) } });
@@ -65,6 +66,39 @@ describe('a place’s geometry, set one at a time', () => {
     }
     expect(await eventCount(t)).toBe(before);
     expect(await storedGeometry(t, grid.id)).toEqual(stored);
+  });
+
+  it('refuses a boundary partly outside its parent’s beyond the tolerance, and takes one with a sliver outside', async () => {
+    const grid = await placeByName(t, '北江社区第1网格');
+    const community = await placeByName(t, '北江社区');
+    const outline = (await storedGeometry(t, community.id))!.geometry;
+    const { at } = await compoundIn(t, grid.id);
+    // Thin strips east from a compound of the grid, longer and longer, until they cross the community's edge.
+    const strip = (length: number): Polygon => ({ type: 'Polygon', coordinates: [[[at[0]!, at[1]!], [at[0]! + length, at[1]!], [at[0]! + length, at[1]! + 0.0002], [at[0]!, at[1]! + 0.0002], [at[0]!, at[1]!]]] });
+    let sliver: Polygon | undefined;
+    let beyond: Polygon | undefined;
+    for (let length = 0.0005; length < 0.2 && !(sliver && beyond); length += 0.00005) {
+      const s = strip(length);
+      const share = areaOutside(s, outline) / area(s);
+      if (!booleanPointInPolygon(pointOnFeature(s), outline)) continue;
+      if (!sliver && share > 0 && share < OUTSIDE_PARENT_SHARE / 2 && areaOutside(s, outline) < OUTSIDE_PARENT_MAX_M2) sliver = s;
+      if (!beyond && share > 0.05) beyond = s;
+    }
+    expect(sliver && beyond).toBeTruthy();
+    const before = await eventCount(t);
+    const refused = await put(worker, grid.id, { version: grid.version, geometry: beyond });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'outside_parent', field: 'geometry', message: { zh: expect.stringContaining('超出上级地点“北江社区”') } });
+    expect(await eventCount(t)).toBe(before);
+    // The sliver is within the tolerance: the preview takes it (and writes nothing).
+    const street = await t.as('xinan');
+    // The grid's compounds come along into the strip (as bare points), or the strip would leave them outside.
+    const inStrip = (await mappedChildrenOf(t, grid.id)).map((c) => ({ type: 'Feature', properties: { id: c.id }, geometry: pointOnFeature(sliver!).geometry }));
+    const preview = (await street({ method: 'POST', url: '/api/places/geometry/preview', payload: {
+      type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: grid.id }, geometry: sliver }, ...inStrip],
+    } })).json();
+    expect(preview.invalid).toEqual([]);
+    expect(preview.matched.map((m: { placeId: string }) => m.placeId)).toEqual([grid.id, ...inStrip.map((f) => f.properties.id)]);
   });
 
   it('converts a point declared in GCJ-02 to WGS-84, and lets a grid worker move his compound but not draw his grid', async () => {
@@ -135,5 +169,21 @@ describe('the point lookup', () => {
     expect(found.grid.id).toBe(grid.id);
     expect(found.compound?.id).not.toBe(compound.id);
     expect((await locate(admin, far)).json().compound).toMatchObject({ id: compound.id, distanceMetres: 0 });
+  });
+
+  it('follows a rename and a move at once: the index keeps paths and names, and a place’s change rebuilds it', async () => {
+    const grid = await placeByName(t, '北江社区第1网格');
+    const compound = await compoundIn(t, grid.id);
+    await locate(admin, compound.at);
+    const row = () => t.ctx.handle.db.selectFrom('places').select('version').where('id', '=', compound.id).executeTakeFirstOrThrow();
+    const renamed = await admin({ method: 'PATCH', url: `/api/places/${compound.id}`, payload: { version: (await row()).version, name: '改名小区' } });
+    expect(renamed.statusCode).toBe(200);
+    expect((await locate(grid1, compound.at)).json().compound).toMatchObject({ id: compound.id, name: '改名小区' });
+    // Moved under grid 2 (its point stays in grid 1): no longer grid1's, and not the answer in grid 1 for anyone.
+    const grid2 = await placeByName(t, '北江社区第2网格');
+    const moved = await admin({ method: 'POST', url: `/api/places/${compound.id}/move`, payload: { version: (await row()).version, newParentId: grid2.id, reason: '划错网格' } });
+    expect(moved.statusCode).toBe(200);
+    expect((await locate(grid1, compound.at)).json().compound?.id).not.toBe(compound.id);
+    expect((await locate(admin, compound.at)).json().compound?.id).not.toBe(compound.id);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, placeByName, type Client, type TestApp } from '../../test/harness.js';
 import { gcoord } from './crs.js';
-import { compoundIn, eventCount, square, storedGeometry } from './test-support.js';
+import { compoundIn, eventCount, mappedChildrenOf, square, storedGeometry, withExtraVertex } from './test-support.js';
 type Geometry = { type: string; coordinates: unknown };
 const feature = (properties: Record<string, unknown>, geometry: Geometry) => ({ type: 'Feature', properties, geometry });
 const collection = (features: unknown[], extra: Record<string, unknown> = {}) => ({ type: 'FeatureCollection', features, ...extra });
@@ -20,11 +20,12 @@ describe('importing boundaries and points from GeoJSON', () => {
   afterAll(() => t.close());
   const post = (c: Client, what: 'preview' | 'import', payload: unknown, query = '') => c({ method: 'POST', url: `/api/places/geometry/${what}${query}`, payload: payload as object });
 
-  /** Two grids of 北江社区 redrawn as squares around their first compounds (inside the community, holding those compounds). */
+  /** Two grids of 北江社区 redrawn over the same ground with one more vertex (inside the community, holding their compounds). */
   async function gridFeatures() {
     const grids = await Promise.all(['北江社区第1网格', '北江社区第2网格'].map((n) => placeByName(t, n)));
     const compounds = await Promise.all(grids.map((g) => compoundIn(t, g.id)));
-    return { grids, compounds, features: grids.map((g, i) => feature({ id: g.id }, square(compounds[i]!.at[0]! - 0.0004, compounds[i]!.at[1]! - 0.0004, 0.0008))) };
+    const shapes = await Promise.all(grids.map((g) => storedGeometry(t, g.id)));
+    return { grids, compounds, features: grids.map((g, i) => feature({ id: g.id }, withExtraVertex(shapes[i]!.geometry))) };
   }
 
   it('previews matched, unmatched and invalid features without writing anything', async () => {
@@ -57,7 +58,9 @@ describe('importing boundaries and points from GeoJSON', () => {
     const file = collection([feature({ id: grids[1]!.id }, gridShape.geometry), feature({ id: compounds[0]!.id }, { type: 'Point', coordinates: compounds[0]!.at })]);
     const clean = (await post(street, 'preview', file)).json();
     expect(clean.overlaps).toEqual([]);
-    const report = (await post(street, 'preview', collection([feature({ id: grids[0]!.id }, gridShape.geometry)]))).json();
+    // Grid 1's compounds come along into grid 2's tile (as bare points), or the redrawn grid would leave them outside.
+    const along = (await mappedChildrenOf(t, grids[0]!.id)).map((c) => feature({ id: c.id }, { type: 'Point', coordinates: compounds[1]!.at }));
+    const report = (await post(street, 'preview', collection([feature({ id: grids[0]!.id }, gridShape.geometry), ...along]))).json();
     expect(report.invalid).toEqual([]);
     expect(report.overlaps).toEqual([expect.objectContaining({ placeId: grids[0]!.id, siblingId: grids[1]!.id, siblingName: '北江社区第2网格', squareMetres: expect.any(Number) })]);
     expect(report.overlaps[0].squareMetres).toBeGreaterThan(10_000);
@@ -87,6 +90,23 @@ describe('importing boundaries and points from GeoJSON', () => {
     // The same file again changes nothing and writes no event.
     expect((await post(street, 'import', collection(features))).json()).toMatchObject({ changed: 0, unchanged: 2 });
     expect(await eventCount(t)).toBe(before + 2);
+  });
+
+  it('refuses a file whose grid lies partly outside its community, beyond the tolerance', async () => {
+    const grid = await placeByName(t, '北江社区第1网格');
+    const community = (await storedGeometry(t, (await placeByName(t, '北江社区')).id))!.geometry;
+    // The community's own outline for one of its grids: all of it inside, but the grid is far smaller than that.
+    const before = await eventCount(t);
+    const whole = (await post(street, 'preview', collection([feature({ id: grid.id }, community)]))).json();
+    expect(whole.invalid).toEqual([]);
+    // Moved a kilometre east: its anchor may still lie inside, most of it does not.
+    const shift = (g: { type: string; coordinates: number[][][] | number[][][][] }) => JSON.parse(JSON.stringify(g), (_k, v) =>
+      Array.isArray(v) && v.length === 2 && typeof v[0] === 'number' ? [v[0] + 0.01, v[1]] : v);
+    const grids = (await storedGeometry(t, grid.id))!.geometry;
+    const res = await post(street, 'import', collection([feature({ id: grid.id }, shift(grids))]));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().report.invalid).toEqual([expect.objectContaining({ index: 0, code: 'outside_parent' })]);
+    expect(await eventCount(t)).toBe(before);
   });
 
   it('converts a file declared GCJ-02 (by its crs member or the crs parameter) to WGS-84', async () => {

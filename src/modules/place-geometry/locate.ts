@@ -1,8 +1,8 @@
 import { booleanPointInPolygon, distance } from '@turf/turf';
 import { isWithin } from '../../core/access/scope.js';
 import type { Db } from '../../core/db.js';
-import { findPlaces, type PlaceRow } from '../places/index.js';
-import { placeIndex } from './place-index.js';
+import type { PlaceRow } from '../places/index.js';
+import { placeIndex, type IndexedPlace } from './place-index.js';
 
 export interface LocatedPlace {
   id: string;
@@ -18,12 +18,14 @@ export interface Located {
 }
 
 const METRES_PER_DEGREE = 111_320;
-const ref = (p: PlaceRow): LocatedPlace => ({ id: p.id, name: p.name, level: p.level, path: p.path });
+const ref = (p: IndexedPlace): LocatedPlace => ({ id: p.placeId, name: p.name, level: p.level, path: p.path });
 
 /**
  * The places at a WGS-84 point inside `roots` (the caller's subtrees): the street, community and grid whose boundaries
  * contain it (the bounding boxes from the index, then Turf's point-in-polygon), and the nearest compound point within
  * `maxMetres`, inside the grid the point lies in when one has a boundary. Places outside the roots are never answered.
+ * Everything comes from the in-memory index (which holds each place's path and name and is rebuilt when a place moves):
+ * no statement but the index's stamp runs per lookup.
  */
 export async function locatePlaces(db: Db, roots: readonly string[], lon: number, lat: number, maxMetres: number): Promise<Located> {
   const index = await placeIndex(db);
@@ -33,25 +35,20 @@ export async function locatePlaces(db: Db, roots: readonly string[], lon: number
   const maxDegrees = maxMetres / (METRES_PER_DEGREE * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
   const near = (index.compounds.tree?.neighbors(lon, lat, Infinity, maxDegrees) ?? [])
     .map((i) => index.compounds.entries[i]!)
-    .map((p) => ({ placeId: p.placeId, metres: distance([lon, lat], [p.lon, p.lat], { units: 'meters' }) }))
+    .map((p) => ({ place: p, metres: distance([lon, lat], [p.lon, p.lat], { units: 'meters' }) }))
     .filter((p) => p.metres <= maxMetres).sort((a, b) => a.metres - b.metres);
-  const rows = new Map((await findPlaces(db, [...containing.map((b) => b.placeId), ...near.map((p) => p.placeId)])).map((r) => [r.id, r]));
-  const inRoots = (id: string) => {
-    const row = rows.get(id);
-    return row && roots.some((r) => isWithin(row.path, r)) ? row : undefined;
-  };
+  const inRoots = (p: IndexedPlace) => roots.some((r) => isWithin(p.path, r));
   const at = (level: PlaceRow['level']) => {
-    const found = containing.filter((b) => b.level === level).map((b) => inRoots(b.placeId)).find(Boolean);
+    const found = containing.find((b) => b.level === level && inRoots(b));
     return found ? ref(found) : null;
   };
   const grid = at('grid');
   // The grid the point lies in, whether the caller sees it or not: a compound of the grid beside it is not the answer.
-  const trueGrid = containing.map((b) => (b.level === 'grid' ? rows.get(b.placeId) : undefined)).find(Boolean);
-  const compound = near.map((p) => ({ row: inRoots(p.placeId), metres: p.metres }))
-    .find((p) => p.row && (!trueGrid || isWithin(p.row.path, trueGrid.path)));
+  const trueGrid = containing.find((b) => b.level === 'grid');
+  const compound = near.find((p) => inRoots(p.place) && (!trueGrid || isWithin(p.place.path, trueGrid.path)));
   return {
     street: at('street'), community: at('community'), grid,
-    compound: compound ? { ...ref(compound.row!), distanceMetres: Math.round(compound.metres) } : null,
+    compound: compound ? { ...ref(compound.place), distanceMetres: Math.round(compound.metres) } : null,
   };
 }
 

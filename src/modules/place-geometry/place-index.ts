@@ -1,23 +1,30 @@
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Point, Polygon } from 'geojson';
-import type { Db } from '../../core/db.js';
+import { preparedQuery, type Db } from '../../core/db.js';
 import type { PlaceLevel } from '../places/index.js';
 
-/** A boundary (district to grid) or a compound's point, as the lookup needs it. Paths are read fresh: a move changes them. */
-export interface IndexedBoundary {
+/** A place in the index with what the lookup answers of it; a move or a rename changes the stamp and the index is rebuilt. */
+export interface IndexedPlace {
   placeId: string;
   level: PlaceLevel;
+  name: string;
+  path: string;
+}
+/** A boundary (district to grid) or a compound's point, as the lookup needs it. */
+export interface IndexedBoundary extends IndexedPlace {
   region: Polygon | MultiPolygon;
 }
-export interface IndexedPoint {
-  placeId: string;
+export interface IndexedPoint extends IndexedPlace {
   lon: number;
   lat: number;
 }
 
 interface PlaceIndex {
-  /** The newest `updated_at` of place_geometries when built: another process's write changes it, and the index is rebuilt. */
-  stamp: string | null;
+  /**
+   * The newest `updated_at` of place_geometries and of places when built: another process's geometry write, or a move or
+   * rename anywhere, changes it, and the index is rebuilt.
+   */
+  stamp: string;
   boundaries: { tree: Flatbush | null; entries: IndexedBoundary[] };
   compounds: { tree: Flatbush | null; entries: IndexedPoint[] };
 }
@@ -32,9 +39,9 @@ function tree<T>(entries: T[], box: (e: T) => [number, number, number, number]):
   return t;
 }
 
-async function build(db: Db, stamp: string | null): Promise<PlaceIndex> {
+async function build(db: Db, stamp: string): Promise<PlaceIndex> {
   const rows = await db.selectFrom('place_geometries').innerJoin('places', 'places.id', 'place_geometries.place_id')
-    .select(['place_geometries.place_id', 'places.level', 'place_geometries.kind', 'place_geometries.geometry',
+    .select(['place_geometries.place_id', 'places.level', 'places.name', 'places.path', 'place_geometries.kind', 'place_geometries.geometry',
       'place_geometries.min_lon', 'place_geometries.min_lat', 'place_geometries.max_lon', 'place_geometries.max_lat'])
     .where((eb) => eb.or([eb('place_geometries.kind', '=', 'boundary'), eb('places.level', '=', 'compound')]))
     .execute();
@@ -42,10 +49,10 @@ async function build(db: Db, stamp: string | null): Promise<PlaceIndex> {
   const compounds: IndexedPoint[] = [];
   for (const r of rows) {
     if (r.kind === 'boundary') {
-      boundaries.push({ placeId: r.place_id, level: r.level, region: JSON.parse(r.geometry), box: [r.min_lon, r.min_lat, r.max_lon, r.max_lat] });
+      boundaries.push({ placeId: r.place_id, level: r.level, name: r.name, path: r.path, region: JSON.parse(r.geometry), box: [r.min_lon, r.min_lat, r.max_lon, r.max_lat] });
     } else {
       const [lon, lat] = (JSON.parse(r.geometry) as Point).coordinates as [number, number];
-      compounds.push({ placeId: r.place_id, lon, lat });
+      compounds.push({ placeId: r.place_id, level: r.level, name: r.name, path: r.path, lon, lat });
     }
   }
   return {
@@ -55,14 +62,22 @@ async function build(db: Db, stamp: string | null): Promise<PlaceIndex> {
   };
 }
 
+// One statement, compiled once: the lookup runs it every time.
+const readStamp = preparedQuery((db) => db.selectNoFrom((eb) => [
+  eb.selectFrom('place_geometries').select((e) => e.fn.max('updated_at').as('g')).as('geometry'),
+  eb.selectFrom('places').select((e) => e.fn.max('updated_at').as('p')).as('place'),
+]));
+
 /**
  * The in-memory spatial index of the places' geometry (Flatbush over the boundaries' bounding boxes and the compounds'
- * points), rebuilt when geometry changes: at once in this process, and in any other when the newest `updated_at`
- * differs (one indexed `max`). Geometry rows are only ever inserted or replaced, never deleted.
+ * points, each with its place's level, name and path), rebuilt when geometry or a place changes: at once in this process
+ * after a geometry write, and in any process when the newest `updated_at` of place_geometries or of places differs (two
+ * indexed `max`es in one prepared statement). Geometry rows are only ever inserted or replaced, never deleted; a move or
+ * rename sets the place's `updated_at`.
  */
 export async function placeIndex(db: Db): Promise<PlaceIndex> {
-  const row = await db.selectFrom('place_geometries').select((eb) => eb.fn.max('updated_at').as('stamp')).executeTakeFirst();
-  const stamp = (row?.stamp as string | null | undefined) ?? null;
+  const row = (await readStamp(db))[0] as { geometry: string | null; place: string | null } | undefined;
+  const stamp = `${row?.geometry ?? ''}|${row?.place ?? ''}`;
   const cached = indexes.get(db);
   if (cached && (await cached).stamp === stamp) return cached;
   const built = build(db, stamp);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ZId, ZVersion } from '../../core/validation.js';
+import { bilingualMsg } from '../../core/i18n.js';
 import { ZCrs } from './crs.js';
+import { geometryMsg } from './messages.js';
 
 /** One place's geometry, as the map editor sends it: GeoJSON geometry objects, checked by readShape. */
 export const ZSetGeometry = z.object({
@@ -8,8 +10,10 @@ export const ZSetGeometry = z.object({
   geometry: z.object({ type: z.string(), coordinates: z.array(z.unknown()) }).passthrough(),
   outline: z.object({ type: z.string(), coordinates: z.array(z.unknown()) }).passthrough().nullable().optional(),
   crs: ZCrs.default('WGS84'),
+  /** A compound's or building's new point moves its stored outline and its children with it (the outline is not sent). */
+  carry: z.boolean().optional(),
   reason: z.string().trim().max(500).optional(),
-});
+}).refine((v) => !(v.carry && v.outline), { path: ['outline'], ...bilingualMsg(geometryMsg.carryNoOutline) });
 export type TSetGeometry = z.infer<typeof ZSetGeometry>;
 
 export const ZPlaceParams = z.object({ id: ZId });

@@ -1,5 +1,5 @@
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
-import { bbox, booleanPointInPolygon, booleanValid, kinks, pointOnFeature } from '@turf/turf';
+import { area, bbox, booleanPointInPolygon, booleanValid, difference, feature, featureCollection, kinks, pointOnFeature } from '@turf/turf';
 import type { ErrorCode } from '../../../contracts/error-codes.js';
 import type { Message } from '../../core/errors.js';
 import { msg } from '../../core/i18n.js';
@@ -100,7 +100,7 @@ export function readShape(level: PlaceLevel, geometry: unknown, outline?: unknow
     point = { type: 'Point', coordinates: g.coordinates };
   } else if (g.type === 'Polygon') point = pointOnFeature(outlineShape!).geometry;
   else return wrongType;
-  if (outlineShape && !booleanPointInPolygon(point, outlineShape)) return problem('outside_parent', 'geometry', msg(geometryMsg.outsideParent, { parent: LEVEL_NAMES[level] }));
+  if (outlineShape && !booleanPointInPolygon(point, outlineShape)) return problem('outside_outline', 'geometry', msg(geometryMsg.outsideOutline, { level: LEVEL_NAMES[level] }));
   return { kind, geometry: point, outline: outlineShape, bbox: bbox(outlineShape ?? point) as PlaceShape['bbox'] };
 }
 
@@ -111,13 +111,58 @@ export const regionOf = (shape: PlaceShape): Polygon | MultiPolygon | null => (s
 export const anchorOf = (shape: PlaceShape): Point => (shape.kind === 'point' ? shape.geometry as Point : pointOnFeature(shape.geometry).geometry);
 
 /**
- * A child's anchor must lie inside its parent's region when the parent has one: refused (422 `outside_parent`), not
- * warned, so the lookup that walks boundaries never finds a compound outside its own grid.
+ * How much of a child's boundary (or outline) may lie outside its parent's: boundaries drawn apart, or converted from
+ * another coordinate system, disagree along shared edges by slivers. Outside is refused when it exceeds 1% of the child's
+ * area or 10,000 m² (one hectare), whichever is less: a street's 5 km² may stray by a hectare, a grid's 0.2 km² by 2,000 m².
+ */
+export const OUTSIDE_PARENT_SHARE = 0.01;
+export const OUTSIDE_PARENT_MAX_M2 = 10_000;
+
+/** The area of `region` outside `parent`, in m² (0 when it lies wholly inside). */
+export function areaOutside(region: Polygon | MultiPolygon, parent: Polygon | MultiPolygon): number {
+  const outside = difference(featureCollection<Polygon | MultiPolygon>([feature(region), feature(parent)]));
+  return outside ? area(outside) : 0;
+}
+
+/**
+ * A child must lie inside its parent's region when the parent has one: its anchor (a point, or a point inside a
+ * boundary) inside, and of its boundary or outline no more than the tolerance above outside. Refused (422
+ * `outside_parent`), not warned, so the lookup that walks boundaries never finds a compound outside its own grid.
  */
 export function checkInParent(shape: PlaceShape, parent: { name: string; shape: PlaceShape | undefined } | undefined): ShapeProblem | null {
   const region = parent?.shape && regionOf(parent.shape);
-  if (!region || booleanPointInPolygon(anchorOf(shape), region)) return null;
-  return problem('outside_parent', 'geometry', msg(geometryMsg.outsideParent, { parent: parent!.name }));
+  if (!region) return null;
+  if (!booleanPointInPolygon(anchorOf(shape), region)) return problem('outside_parent', 'geometry', msg(geometryMsg.outsideParent, { parent: parent!.name }));
+  const own = regionOf(shape);
+  if (!own) return null;
+  const outside = areaOutside(own, region);
+  const total = area(own);
+  if (outside <= Math.min(total * OUTSIDE_PARENT_SHARE, OUTSIDE_PARENT_MAX_M2)) return null;
+  return problem('outside_parent', 'geometry', msg(geometryMsg.partlyOutsideParent, {
+    parent: parent!.name, area: Math.round(outside).toLocaleString('en-US'), share: ((outside / total) * 100).toFixed(1),
+  }));
+}
+
+/**
+ * The children a place's new shape would leave outside it, each checked as a child is against its parent (above):
+ * refused (422 `children_outside`) naming them, so a redrawn grid never strands its compounds outside it.
+ */
+export function childrenOutside(parent: { name: string; shape: PlaceShape }, children: readonly { name: string; shape: PlaceShape }[]): ShapeProblem | null {
+  if (!regionOf(parent.shape)) return null;
+  const out = children.filter((c) => checkInParent(c.shape, parent) !== null).map((c) => c.name);
+  if (out.length === 0) return null;
+  const shown = out.slice(0, 10);
+  const quoted = shown.map((name) => msg(geometryMsg.quoted, { name }));
+  const list = (lang: 'zh' | 'en') => quoted.map((q) => q[lang]).join(geometryMsg.listSeparator[lang]) + (out.length > shown.length ? ` ${geometryMsg.more[lang]}` : '');
+  return problem('children_outside', 'geometry', msg(geometryMsg.childrenOutside, { parent: parent.name, count: out.length, names: { zh: list('zh'), en: list('en') } }));
+}
+
+/** The shape moved by (dx, dy) degrees: every position of its geometry and outline, and its bounding box. */
+export function translateShape(shape: PlaceShape, dx: number, dy: number): PlaceShape {
+  const move = <T>(g: T): T => JSON.parse(JSON.stringify(g), (_k, v: unknown) =>
+    Array.isArray(v) && typeof v[0] === 'number' ? [v[0] + dx, (v[1] as number) + dy, ...v.slice(2)] : v) as T;
+  const [x0, y0, x1, y1] = shape.bbox;
+  return { kind: shape.kind, geometry: move(shape.geometry), outline: move(shape.outline), bbox: [x0 + dx, y0 + dy, x1 + dx, y1 + dy] };
 }
 
 export { isProblem };

@@ -22,3 +22,22 @@ export async function compoundIn(t: TestApp, gridId: string): Promise<{ id: stri
 
 export const eventCount = async (t: TestApp) =>
   Number((await t.ctx.handle.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+type Polygonal = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+
+/** The same boundary with one more vertex, halfway along its first edge: new coordinates, the same ground. */
+export function withExtraVertex<T extends Polygonal>(g: T): T {
+  const copy = JSON.parse(JSON.stringify(g)) as T;
+  const ring = copy.type === 'Polygon' ? copy.coordinates[0]! : (copy.coordinates as number[][][][])[0]![0]!;
+  const [a, b] = [ring[0]!, ring[1]!];
+  ring.splice(1, 0, [(a[0]! + b[0]!) / 2, (a[1]! + b[1]!) / 2]);
+  return copy;
+}
+
+/** The compounds (or other children) of a place that have geometry, with their stored shapes. */
+export async function mappedChildrenOf(t: TestApp, parentId: string) {
+  const rows = await t.ctx.handle.db.selectFrom('places').innerJoin('place_geometries', 'place_geometries.place_id', 'places.id')
+    .select(['places.id', 'places.name', 'places.version', 'place_geometries.geometry', 'place_geometries.outline']).where('places.parent_id', '=', parentId)
+    .orderBy('places.sort_order').orderBy('places.name').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, version: r.version, geometry: JSON.parse(r.geometry), outline: r.outline ? JSON.parse(r.outline) : null }));
+}

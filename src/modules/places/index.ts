@@ -1,6 +1,6 @@
 export { placesModule } from './manifest.js';
 export {
-  ancestorsOf, communityIdOf, findCommunities, findCompoundsNamed, findPlace, findPlaceByCode, findPlaces, listChildren, listCommunitiesWithStreets, listPlacesAtLevel, placeIdsUnder, searchPlaces, toPlace,
+  ancestorsOf, communityIdOf, findChildrenOf, findCommunities, findCompoundsNamed, findPlace, findPlaceByCode, findPlaceInScope, findPlaces, listChildren, listCommunitiesWithStreets, listPlacesAtLevel, placeIdsUnder, searchPlaces, toPlace,
   type PlaceRow,
 } from './queries.js';
 export { placePolicy, type PlaceSubject } from './policy.js';

@@ -1,6 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import { preparedQuery, subtreeUpperBound, type DbOrTrx } from '../../core/db.js';
-import { inSubtrees } from '../../core/access/scope.js';
+import { inSubtrees, isInScope, type Bound } from '../../core/access/scope.js';
+import { notFound } from '../../core/errors.js';
 import { placeCounts } from '../../core/registry.js';
 import type { PlaceLevel, PlaceTable } from './tables.js';
 import type { TPlace } from './schema.js';
@@ -32,12 +33,29 @@ export async function findPlace(db: DbOrTrx, id: string): Promise<PlaceRow | und
   return (await placeById(db, id))[0];
 }
 
+/** The place, when it lies in the caller's subtree; otherwise 404 `place`, the same answer as for one that does not exist. */
+export async function findPlaceInScope(db: DbOrTrx, caller: Bound, id: string): Promise<PlaceRow> {
+  const place = await findPlace(db, id);
+  if (!place || !isInScope(caller, place.path)) throw notFound('place');
+  return place;
+}
+
 /** The places with these ids (any order; unknown ids are left out). */
 export async function findPlaces(db: DbOrTrx, ids: readonly string[]): Promise<PlaceRow[]> {
   const unique = [...new Set(ids)];
   const out: PlaceRow[] = [];
   // Parameters per statement stay far below SQLite's bound.
   for (let i = 0; i < unique.length; i += 500) out.push(...await db.selectFrom('places').selectAll().where('id', 'in', unique.slice(i, i + 500)).execute());
+  return out;
+}
+
+/** The children of these places (any order), households left out: they carry no geometry. */
+export async function findChildrenOf(db: DbOrTrx, parentIds: readonly string[]): Promise<PlaceRow[]> {
+  const unique = [...new Set(parentIds)];
+  const out: PlaceRow[] = [];
+  for (let i = 0; i < unique.length; i += 500) {
+    out.push(...await db.selectFrom('places').selectAll().where('parent_id', 'in', unique.slice(i, i + 500)).where('level', '!=', 'household').execute());
+  }
   return out;
 }
 

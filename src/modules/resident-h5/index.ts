@@ -3,3 +3,4 @@ export { residentH5Module } from './manifest.js';
 export {
   currentResident, requireResident, residentCaller, staffOrResident, RESIDENT_COOKIE, type Resident, type ResidentCaller,
 } from './sessions.js';
+export { parseForm } from './schema.js';

@@ -3,6 +3,7 @@ import type { AppContext } from '../../core/context.js';
 import { invalid, notFound } from '../../core/errors.js';
 import { findPlace, findPlaceByCode, findPlaces, listChildren, searchPlaces, type PlaceLevel, type PlaceRow } from '../places/index.js';
 import { listActiveCategories } from '../demand-categories/index.js';
+import { locatePlaces } from '../place-geometry/index.js';
 import { h5Msg } from './messages.js';
 
 /** What anyone may see of a place on the H5 page: names only, never an address or a person. */
@@ -63,6 +64,20 @@ export async function searchCompounds(ctx: AppContext, q: string) {
   const rows = await searchPlaces(ctx.handle.db, [await districtPath(ctx)], q, 'compound', 20);
   const names = await ancestorNames(ctx, rows);
   return { items: rows.map((p) => ({ id: p.id, name: p.name, street: names(p).street, community: names(p).community })) };
+}
+
+/**
+ * The compound at a WGS-84 point (the phone's own location), among those the resident may file for: the compounds under
+ * the district, as the search offers them. The nearest compound point within the configured distance inside the grid the
+ * point lies in (the staff lookup's rule); 404 when there is none. Names only.
+ */
+export async function locateCompound(ctx: AppContext, lon: number, lat: number) {
+  const found = await locatePlaces(ctx.handle.db, [await districtPath(ctx)], lon, lat, ctx.config.locateMaxMetres);
+  if (!found.compound) throw notFound('place');
+  const place = await findPlace(ctx.handle.db, found.compound.id);
+  if (!place) throw notFound('place');
+  const names = await ancestorNames(ctx, [place]);
+  return { id: place.id, name: place.name, street: names(place).street, community: names(place).community, distanceMetres: found.compound.distanceMetres };
 }
 
 export async function activeCategories(ctx: AppContext) {

@@ -12,8 +12,8 @@ import { rateDemand } from './commands/rate-demand.js';
 import { sendCode } from './commands/send-code.js';
 import { signInResident } from './commands/sign-in-resident.js';
 import { listOwnDemands, ownDemand } from './demand-queries.js';
-import { activeCategories, publicPlace, searchCompounds } from './public-queries.js';
-import { parseForm, ZDemandList, ZH5Demand, ZPlaceSearch, ZRequestCode, ZResidentLogin } from './schema.js';
+import { activeCategories, locateCompound, publicPlace, searchCompounds } from './public-queries.js';
+import { parseForm, ZDemandList, ZH5Demand, ZH5Locate, ZPlaceSearch, ZRequestCode, ZResidentLogin } from './schema.js';
 import { h5Msg } from './messages.js';
 import { deleteResidentSession, RESIDENT_COOKIE, requireResident, setResidentCookie } from './sessions.js';
 
@@ -50,6 +50,10 @@ export const residentH5Routes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/h5/me', { schema: { tags, security: [] } }, async (req) => ({ phoneMasked: (await requireResident(req)).phoneMasked }));
+
+  // The phone's location (with the resident's permission) proposes a compound, which the resident confirms or changes.
+  app.get('/h5/places/locate', { schema: { tags, summary: 'The compound at a WGS-84 point, among those a resident may file for', querystring: ZH5Locate, security: [] },
+    config: perIp(60, '1 minute') }, async (req) => locateCompound(app.ctx, req.query.long, req.query.lat));
 
   app.get('/h5/places/:id', { schema: { tags, summary: 'A compound or building as its QR link shows it', params: ZParams, security: [] } },
     async (req) => publicPlace(app.ctx, req.params.id));

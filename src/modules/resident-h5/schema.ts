@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { AppError } from '../../core/errors.js';
-import { bilingual, describeIssue } from '../../core/validation.js';
 import { ZFileDemand } from '../work-orders/index.js';
 import { DEMAND_TYPES } from '../../../contracts/work-orders.js';
 import { h5Msg } from './messages.js';
@@ -15,6 +13,8 @@ export const ZResidentLogin = z.object({
   code: z.string().trim().regex(/^\d{6}$/, bilingualMsg(h5Msg.badCode)),
 });
 
+export const ZH5Locate = z.object({ lat: z.coerce.number().min(-90).max(90), long: z.coerce.number().min(-180).max(180) });
+
 export const ZPlaceSearch = z.object({ q: z.string().trim().min(1, bilingualMsg(h5Msg.searchRequired)).max(50) });
 
 /** The H5 form: the resident's phone comes from the session, the channel is always h5. */
@@ -27,12 +27,4 @@ export const ZDemandList = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-/** Parses multipart text fields the way route schemas parse bodies: 400 with the first field and a zh and en message. */
-export function parseForm<S extends z.ZodType>(schema: S, fields: Record<string, string>): z.infer<S> {
-  const parsed = schema.safeParse(fields);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map(({ code, path, message, ...params }) =>
-    describeIssue({ keyword: code, instancePath: `/${path.join('/')}`, message, params }));
-  const first = issues[0]!;
-  throw new AppError(400, 'invalid_input', first.message, first.field, { issues });
-}
+export { parseForm } from '../../core/validation.js';

@@ -25,6 +25,7 @@ export const scopeSuite = defineScopeSuite({
     { route: 'POST /api/h5/logout', reason: "ends the resident's own session" },
     { route: 'GET /api/h5/me', reason: "the signed-in phone's own session" },
     { route: 'GET /api/h5/places', reason: 'public compound names to choose from' },
+    { route: 'GET /api/h5/places/locate', reason: 'the public compound (names only) at a point, among those under the district the search offers' },
     { route: 'GET /api/h5/places/{id}', reason: "a compound's public page (the QR link): names only, no personal data" },
     { route: 'GET /api/h5/categories', reason: 'the public list of active categories' },
     { route: 'POST /api/h5/demands', reason: 'files a demand for the signed-in phone on a public place' },

@@ -31,7 +31,7 @@ describe('the work-order state table conforms', () => {
   afterAll(() => t.close());
 
   /** An order on grid1's compound; `unplaced`: on its street instead, as an Open311 pin waits there to be placed. */
-  async function insertOrder(state: WorkOrderState, demandType: 'help' | 'consultation', unplaced = false) {
+  async function insertOrder(state: WorkOrderState, demandType: 'help' | 'consultation', unplaced = false, filedBy = 'louzhang') {
     const { compound: onCompound, category } = await demandTarget(t);
     const street = unplaced ? await t.ctx.handle.db.selectFrom('places').selectAll().where('id', '=', onCompound.path.split('/')[2]!).executeTakeFirstOrThrow() : null;
     const compound = street ?? onCompound;
@@ -42,7 +42,7 @@ describe('the work-order state table conforms', () => {
       id, tracking_no: `C-${id}`, external_no: null, channel: 'grid_patrol', demand_type: demandType, category_id: category.id, place_id: compound.id,
       place_path: compound.path, office_id: street?.id ?? compound.path.split('/')[3]!, title: '路灯不亮', description: '门口路灯坏了', address_enc: null, address_masked: null,
       lat: null, lng: null, reporter_name: '李杏珊', reporter_phone_enc: null, reporter_phone_masked: '138****8000', reporter_phone_index: null, state,
-      assignee_kind: 'user', assignee_id: users.grid1!, dispatcher_id: users.beijiang!, filed_by: users.louzhang!, reopen_count: 0, supervised: 0, escalation: 0,
+      assignee_kind: 'user', assignee_id: users.grid1!, dispatcher_id: users.beijiang!, filed_by: users[filedBy]!, reopen_count: 0, supervised: 0, escalation: 0,
       merged_into: null, received_at: now.toISOString(), accept_due: later, contact_due: later, resolve_due: later, accepted_at: null, first_contact_at: null,
       resolved_at: null, closed_at: null, result: null, rating: null, rating_comment: null, version: 1, created_at: now.toISOString(), updated_at: now.toISOString(),
     }).execute();
@@ -51,7 +51,8 @@ describe('the work-order state table conforms', () => {
 
   async function make(state: string, action: WorkOrderAction) {
     const db = t.ctx.handle.db;
-    const id = await insertOrder(state as WorkOrderState, action === 'answer' ? 'consultation' : 'help', action === 'place');
+    // For handling on the spot, a patrol report grid1 filed in his own grid.
+    const id = await insertOrder(state as WorkOrderState, action === 'answer' ? 'consultation' : 'help', action === 'place', action === 'take_on_spot' ? 'grid1' : 'louzhang');
     const now = new Date().toISOString();
     if (action === 'report_in') await db.insertInto('work_order_units').values({ work_order_id: id, unit_id: unitId, called_at: now, reported_at: null, part: null }).execute();
     if (action === 'decide_extension') {
@@ -64,7 +65,7 @@ describe('the work-order state table conforms', () => {
 
   const bodies = (id: string): Record<WorkOrderAction, Record<string, unknown>> => ({
     accept: {}, place: { placeId: placeTo }, reject: { reason: '不属于受理范围' }, answer: { result: '已电话答复' }, dispatch: { assignee: { kind: 'user', id: users.grid1 } },
-    recall: { reason: '派错了人' }, redispatch: { assignee: { kind: 'user', id: users.beijiang } }, take: {},
+    recall: { reason: '派错了人' }, redispatch: { assignee: { kind: 'user', id: users.beijiang } }, take: {}, take_on_spot: {},
     return: { reason: '派错了单' }, contact: { note: '已电话联系' }, resolve: { result: '已修好' }, follow_up: { note: '居民认可' }, rate: { rating: 'satisfied' },
     supervise: { reason: '请加快办理' }, call_in: { unitIds: [unitId], reason: '需城管协同' }, report_in: { note: '已派人到场' },
     request_extension: { days: 2, reason: '等配件' }, decide_extension: { requestId: extensions.get(id) ?? 'none', approve: true }, merge: { intoId },
@@ -75,7 +76,7 @@ describe('the work-order state table conforms', () => {
     const as = async (name: string, holds: KnownCaller['holds']): Promise<KnownCaller> => ({ name, client: await t.as(name), holds });
     const callers = [
       await as('admin', ['district_admin']), await as('xinan', ['street_staff']), await as('beijiang', (action) => (action === 'place' ? [] : ['community_worker'])),
-      await as('grid1', ['assignee']), await as('grid2', []), await as('louzhang', []), await as('chengguan', ['called_in_unit']),
+      await as('grid1', (action) => (action === 'take_on_spot' ? ['patrol_filer'] : ['assignee'])), await as('grid2', []), await as('louzhang', []), await as('chengguan', ['called_in_unit']),
       await as('gongjian', []), await as('jumin', []),
     ];
     const failures = await checkConformance({

@@ -10,6 +10,7 @@ export { workOrderLifecycle } from './lifecycle.js';
 export { fileDemand } from './commands/file-demand.js';
 export {
   filedExternalNos, findWorkOrderByExternalNo, findWorkOrderByTrackingNo, findWorkOrdersByIds, listReporterOrders, listWorkOrders, rateableOrders,
+  satisfiedOrdersHeldByUsers,
   type WorkOrderFilter,
 } from './lookups.js';
 export { findWorkOrder, orderAttachmentOwner, orderPhotos, toWorkOrder, type TWorkOrder, type WorkOrderRow } from './queries.js';

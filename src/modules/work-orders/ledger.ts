@@ -4,7 +4,6 @@ import { can } from '../../core/access/policy.js';
 import type { AppContext } from '../../core/context.js';
 import { forbidden } from '../../core/errors.js';
 import { defineLedger, exportLedger, zhOptions, type LedgerRecord } from '../../core/ledger/index.js';
-import { maskPersonalText } from '../../core/personal-data.js';
 import { CHANNELS, DEMAND_TYPES, RATINGS, STATES, WORK_ORDER_VALUE_LABELS as V } from '../../../contracts/work-orders.js';
 import { WORK_ORDER_LABELS as L } from '../../../contracts/work-order-steps.js';
 import { findCategories } from '../demand-categories/index.js';
@@ -81,10 +80,10 @@ async function* ledgerRows(ctx: AppContext, actor: Actor, q: Filtered): AsyncIte
         trackingNo: o.trackingNo, externalNo: o.externalNo, receivedAt: o.receivedAt, channel: o.channel, demandType: o.demandType,
         category: categories.get(o.categoryId), community: places.find((p) => p.level === 'community')?.name,
         place: places.filter((p) => p.level !== 'street').map((p) => p.name).join(' › '),
-        title: maskPersonalText(o.title), description: maskPersonalText(o.description),
+        title: o.title, description: o.description,
         reporterName: o.confidential ? '保密' : o.reporterName, reporterPhone: o.confidential ? '保密' : o.reporterPhoneMasked,
         state: o.state, holder: o.assignee?.name, dispatcher: o.dispatcherName, resolveDue: o.resolveDue, resolvedAt: o.resolvedAt,
-        result: o.result === null ? null : maskPersonalText(o.result), rating: o.rating,
+        result: o.result, rating: o.rating,
       };
     }
     if (rows.length < BATCH) return;

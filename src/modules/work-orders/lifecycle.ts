@@ -27,9 +27,10 @@ import { resolve } from './steps/resolve.js';
 import { giveBack } from './steps/return.js';
 import { supervise } from './steps/supervise.js';
 import { take } from './steps/take.js';
+import { takeOnSpot } from './steps/take-on-spot.js';
 
 const RUN: { [A in WorkOrderAction]: Step<A> } = {
-  accept, place, reject, answer, dispatch, recall, redispatch: dispatch as unknown as Step<'redispatch'>, take, return: giveBack, contact, resolve, follow_up: followUp, rate, supervise,
+  accept, place, reject, answer, dispatch, recall, redispatch: dispatch as unknown as Step<'redispatch'>, take, take_on_spot: takeOnSpot, return: giveBack, contact, resolve, follow_up: followUp, rate, supervise,
   call_in: callIn, report_in: reportIn, request_extension: requestExtension, decide_extension: decideExtension, merge,
 };
 

@@ -72,3 +72,13 @@ export function rateableOrders(db: Kysely<any>) {
     'id', 'office_id', 'state', 'assignee_kind', 'assignee_id', 'received_at', 'accepted_at', 'closed_at', 'accept_due', 'resolve_due', 'resolved_at', 'rating',
   ]);
 }
+
+/**
+ * The orders closed since `since` (ISO) with the resident's rating "satisfied" while held by a person: the order, its
+ * tracking number, that person's user id and when it closed. What the party points credit to a member who handled it.
+ */
+export async function satisfiedOrdersHeldByUsers(db: DbOrTrx, since: string) {
+  const rows = await db.selectFrom('work_orders').select(['id', 'tracking_no', 'assignee_id', 'closed_at'])
+    .where('rating', '=', 'satisfied').where('assignee_kind', '=', 'user').where('closed_at', '>=', since).orderBy('closed_at').orderBy('id').execute();
+  return rows.map((r) => ({ orderId: r.id, trackingNo: r.tracking_no, userId: r.assignee_id!, closedAt: r.closed_at! }));
+}

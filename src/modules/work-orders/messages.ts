@@ -9,6 +9,8 @@ export const workOrderMsg = defineMessages({
     en: '[OneGrid] Your demand {trackingNo} is resolved: see the result under "My demands" and rate it.',
   },
   descriptionRequired: { zh: '请描述问题', en: 'Describe the problem' },
+  onSpotResultRequired: { zh: '现场处置请填写处置结果', en: 'Say how you handled it on the spot' },
+  revealEventRequired: { zh: '请指明要查看原文的时间线记录', en: 'Say which timeline entry to reveal' },
   placeTooHigh: { zh: '诉求须落到社区及以下', en: 'A demand belongs to a community or a place below it' },
   unknownCategory: { zh: '诉求分类不存在或已停用', en: 'Unknown or inactive category' },
   externalNoRequired: { zh: '12345 工单须填写原工单编号', en: 'A 12345 demand needs the platform’s order number' },

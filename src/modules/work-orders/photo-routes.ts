@@ -6,13 +6,25 @@ import { requireActor } from '../../core/http.js';
 import type { Caller } from '../../core/lifecycle/types.js';
 import { ZId } from '../../core/validation.js';
 import { checkPhotos, findAttachment, readUpload, sendAttachment, uploadRoot } from '../attachments/index.js';
+import { parseForm } from '../../core/validation.js';
 import { addResolvePhotos } from './commands/add-resolve-photos.js';
+import { filePatrolReport } from './commands/file-patrol-report.js';
+import { ZPatrolReport } from './schema.js';
 import { findVisibleWorkOrder } from './detail.js';
 
 const tags = ['work-orders'];
 
-/** The taker adds photos of the work done while resolving it. */
+/** The taker adds photos of the work done while resolving it; a grid worker files a patrol report with photos. */
 export const photoUploadRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post('/work-orders/patrol', {
+    schema: { tags, summary: 'A grid worker files a patrol report with up to 6 photos (multipart: fields and files `photos`), or one handled on the spot: filed, taken and resolved at once', consumes: ['multipart/form-data'] },
+  }, async (req, reply) => {
+    const actor = requireActor(req);
+    const { fields, files } = await readUpload(req);
+    const input = parseForm(ZPatrolReport, fields);
+    return reply.status(201).send(await filePatrolReport(app.ctx, actor, input, checkPhotos(files)));
+  });
+
   app.post('/work-orders/:id/photos', {
     schema: { tags, summary: 'The taker adds up to 6 photos of the work done (multipart, files `photos`)', params: z.object({ id: ZId }), consumes: ['multipart/form-data'] },
   }, async (req, reply) => {

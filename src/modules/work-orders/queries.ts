@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { dialectOf, type DbOrTrx, type Trx } from '../../core/db.js';
+import { maskPersonalText } from '../../core/personal-data.js';
 import { listAttachments, type AttachmentOwner } from '../attachments/index.js';
 import { light } from './deadlines.js';
 import { URGENCIES, type Urgency } from './state.js';
@@ -25,15 +26,28 @@ function deadlines(o: WorkOrderRow, now: Date) {
 /** An order's urgency by name (stored as its index). */
 export const urgencyOf = (o: Pick<WorkOrderRow, 'urgency'>): Urgency => URGENCIES[o.urgency] ?? 'normal';
 
+/** The free text of an order that residents and staff type, by the name the answer gives it and the column it is kept in. */
+export const TYPED_TEXTS = { title: 'title', description: 'description', result: 'result', ratingComment: 'rating_comment' } as const;
+export type TypedText = keyof typeof TYPED_TEXTS;
+
+/** Each typed text with its phone and ID numbers masked, and which of them the mask changed (those that may be revealed). */
+function typedTexts(o: WorkOrderRow) {
+  const orNull = (text: string | null) => (text === null ? null : maskPersonalText(text));
+  const shown = { title: maskPersonalText(o.title), description: maskPersonalText(o.description), result: orNull(o.result), ratingComment: orNull(o.rating_comment) };
+  const maskedTexts = (Object.keys(TYPED_TEXTS) as TypedText[]).filter((f) => shown[f] !== o[TYPED_TEXTS[f]]);
+  return { ...shown, maskedTexts };
+}
+
 /**
- * The masked view every list, detail, step answer and export shows; the reporter's phone and address only through reveal.
+ * The masked view every list, detail, step answer and export shows; the reporter's phone and address only through reveal,
+ * and so the phone and ID numbers typed into the title, description, result or rating comment (`maskedTexts` names those).
  * A confidential order shows neither the reporter's name nor the masked phone to anyone (the UI reads 保密): only the
  * office over it reveals them, one at a time and audited.
  */
 export function toWorkOrder(o: WorkOrderRow & PeopleColumns, now = new Date()) {
   return {
     id: o.id, placeId: o.place_id, trackingNo: o.tracking_no, externalNo: o.external_no, channel: o.channel, demandType: o.demand_type,
-    categoryId: o.category_id, officeId: o.office_id, title: o.title, description: o.description, addressMasked: o.address_masked,
+    categoryId: o.category_id, officeId: o.office_id, addressMasked: o.address_masked,
     lat: o.lat, lng: o.lng, confidential: Boolean(o.confidential), urgency: urgencyOf(o),
     reporterName: o.confidential ? null : o.reporter_name, reporterPhoneMasked: o.confidential ? null : o.reporter_phone_masked, state: o.state,
     assignee: o.assignee_kind ? { kind: o.assignee_kind, id: o.assignee_id!, name: o.holder_name ?? null, role: o.holder_role ?? null } : null,
@@ -41,7 +55,7 @@ export function toWorkOrder(o: WorkOrderRow & PeopleColumns, now = new Date()) {
     reopenCount: o.reopen_count, supervised: Boolean(o.supervised), mergedInto: o.merged_into,
     receivedAt: o.received_at, acceptDue: o.accept_due, contactDue: o.contact_due, resolveDue: o.resolve_due,
     acceptedAt: o.accepted_at, firstContactAt: o.first_contact_at, resolvedAt: o.resolved_at, closedAt: o.closed_at,
-    result: o.result, rating: o.rating, ratingComment: o.rating_comment,
+    rating: o.rating, ...typedTexts(o),
     light: SETTLED.includes(o.state) ? null : light(o.received_at, o.resolve_due, o.resolved_at ?? o.closed_at, now),
     deadlines: deadlines(o, now),
     version: o.version, createdAt: o.created_at, updatedAt: o.updated_at,

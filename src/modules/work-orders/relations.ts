@@ -1,5 +1,6 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../../core/access/actor.js';
+import { bindingsOver } from '../../core/access/scope.js';
 import { conflict } from '../../core/errors.js';
 import { type Caller, isResidentCaller, isStaffCaller, type Guard, type Relation } from '../../core/lifecycle/types.js';
 import type { WorkOrderRelation } from '../../../contracts/work-order-steps.js';
@@ -32,6 +33,10 @@ export function calledInWhere(eb: ExpressionBuilder<any, any>, c: Caller, pendin
 
 export const isCalledIn = (c: Caller, r: WorkOrderRecord) => staff(c) && !!c.unitId && r.calledUnits.some((u) => u.unitId === c.unitId);
 
+/** The grid worker who filed this patrol report, still a grid worker over its place: he may handle it on the spot. */
+export const isPatrolFiler = (c: Caller, o: WorkOrderRow) => staff(c) && o.channel === 'grid_patrol' && o.filed_by === c.userId &&
+  bindingsOver(c, o.place_path, ['grid_worker']).length > 0;
+
 export const RELATIONS: Record<WorkOrderRelation, Relation<WorkOrderRecord>> = {
   assignee: { roles: ['grid_worker', 'community_worker', 'partner_contact'], holds: (c, r) => isAssignee(c, r.row), where: assigneeWhere },
   reporter: {
@@ -40,6 +45,7 @@ export const RELATIONS: Record<WorkOrderRelation, Relation<WorkOrderRecord>> = {
     where: (eb, c) => (isResidentCaller(c) ? eb('work_orders.reporter_phone_index', '=', c.phoneIndex) : never),
   },
   called_in_unit: { roles: ['partner_contact'], holds: isCalledIn, where: (eb, c) => calledInWhere(eb, c) },
+  patrol_filer: { roles: ['grid_worker'], holds: (c, r) => isPatrolFiler(c, r.row) },
 };
 
 /**

@@ -28,6 +28,25 @@ export const ZFileDemand = z.object({
 });
 export type TFileDemand = z.infer<typeof ZFileDemand>;
 
+/**
+ * A grid worker's patrol report as the phone form posts it (multipart text fields beside the photos); `handledOnSpot`
+ * (现场处置) with the result he gives: he has dealt with it already.
+ */
+export const ZPatrolReport = ZFileDemand.pick({
+  demandType: true, categoryId: true, placeId: true, title: true, description: true, address: true, reporterName: true, reporterPhone: true, urgency: true,
+}).extend({
+  lat: z.coerce.number().min(-90).max(90).optional(),
+  lng: z.coerce.number().min(-180).max(180).optional(),
+  confidential: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  handledOnSpot: z.enum(['true', 'false']).optional(),
+  result: z.string().trim().max(2000).optional(),
+}).superRefine((b, c) => {
+  if (b.handledOnSpot === 'true' && !b.result) {
+    c.addIssue({ code: 'custom', path: ['result'], message: bilingual(workOrderMsg.onSpotResultRequired.zh, workOrderMsg.onSpotResultRequired.en).error });
+  }
+});
+export type TPatrolReport = z.infer<typeof ZPatrolReport>;
+
 export { ZStep } from '../../../contracts/work-order-steps.js';
 
 export const ZWorkOrderQuery = z.object({
@@ -50,3 +69,17 @@ export const ZWorkOrderQuery = z.object({
   ...ZPage(20, 200).shape,
 });
 export type TWorkOrderQuery = z.infer<typeof ZWorkOrderQuery>;
+
+/**
+ * What the reveal shows: the reporter's phone, name (a confidential order's) or address; the text typed into the title,
+ * description, result or rating comment; or one timeline entry's text (`eventText` with the event's id), as typed.
+ */
+export const ZReveal = z.object({
+  field: z.enum(['phone', 'address', 'name', 'title', 'description', 'result', 'ratingComment', 'eventText']),
+  eventId: z.number().int().positive().optional(),
+  reason: ZReason,
+}).superRefine((b, c) => {
+  if (b.field === 'eventText' && b.eventId === undefined) {
+    c.addIssue({ code: 'custom', path: ['eventId'], message: bilingual(workOrderMsg.revealEventRequired.zh, workOrderMsg.revealEventRequired.en).error });
+  }
+});

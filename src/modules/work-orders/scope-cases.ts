@@ -5,7 +5,7 @@ import { multipartForm, tinyPng } from '../attachments/test-support.js';
 /** A body each step would accept, so that only the scope refuses it. */
 const STEP_BODIES: Record<WorkOrderAction, Record<string, unknown>> = {
   accept: {}, place: { placeId: 'someplace' }, reject: { reason: '不属于受理范围' }, answer: { result: '答复' }, dispatch: { assignee: { kind: 'unit', id: 'someunit' } },
-  recall: { reason: '派错了人' }, redispatch: { assignee: { kind: 'unit', id: 'someunit' } }, take: {},
+  recall: { reason: '派错了人' }, redispatch: { assignee: { kind: 'unit', id: 'someunit' } }, take: {}, take_on_spot: {},
   return: { reason: '派错了单' }, contact: { note: '已联系' }, resolve: { result: '已办结' }, follow_up: { note: '已回访' }, rate: { rating: 'satisfied' },
   supervise: { reason: '督办一下' }, call_in: { unitIds: ['someunit'], reason: '召集部门' }, report_in: { note: '已报到' },
   request_extension: { days: 2, reason: '需要延期' }, decide_extension: { requestId: 'somerequest', approve: true }, merge: { intoId: 'someorder' },
@@ -27,6 +27,10 @@ export const scopeSuite = defineScopeSuite({
       request: (f) => ({ method: 'POST', url: `/api/work-orders/${f.order.id}/reveal`, payload: { field: 'phone', reason: '越权查看' } }) },
     ...ACTIONS.map((a): ScopeCase<{ category: string }> => ({ route: `POST /api/work-orders/{id}/${a.replace(/_/g, '-')}`, who: 'grid1',
       request: (f) => ({ method: 'POST', url: `/api/work-orders/${f.order.id}/${a.replace(/_/g, '-')}`, payload: { version: 1, ...STEP_BODIES[a] } }) })),
+    // A patrol report (with a photo, handled on the spot) on another grid's compound.
+    { route: 'POST /api/work-orders/patrol', who: 'grid1', request: (f) => ({ method: 'POST', url: '/api/work-orders/patrol',
+      ...multipartForm({ demandType: 'help', categoryId: f.category, placeId: f.compound.id, title: '越权', description: '越权上报', handledOnSpot: 'true', result: '已处理' },
+        [{ filename: 'a.png', type: 'image/png', data: tinyPng() }]) }) },
     { route: 'POST /api/work-orders/{id}/photos', who: 'grid1', request: (f) => ({ method: 'POST', url: `/api/work-orders/${f.order.id}/photos`,
       ...multipartForm({}, [{ filename: 'a.png', type: 'image/png', data: tinyPng() }]) }) },
   ],

@@ -3,11 +3,11 @@ import type { Role } from '../../../contracts/roles';
 import type { MessageKey, Widen } from './i18n/types';
 
 /**
- * Where a page renders: `office`, the staff back office (signed in, side menu, header); `public`, open to anyone with
- * its own header (the public ranking); `h5`, the residents' phone pages (SMS sign-in of their own); `bare`, nothing
- * around it (sign-in).
+ * Where a page renders: `office`, the staff back office (signed in, side menu, header); `bare`, nothing around it
+ * (sign-in, the print sheets). The residents' phone pages and the public pages are not back-office pages: the light
+ * entry (web/h5.html, web/src/h5-light) draws them.
  */
-export type Shell = 'office' | 'public' | 'h5' | 'bare';
+export type Shell = 'office' | 'bare';
 
 /** One of the abilities /api/me lists (`abilities[subject]` holds `action`). */
 export interface Ability {

@@ -15,7 +15,7 @@ const page = (r: ModuleRoute) => (
 );
 
 /**
- * Every module's routes: office pages inside the signed-in shell, public, H5 and bare pages on their own. Pages load
+ * Every module's routes: office pages inside the signed-in shell, bare pages on their own. Pages load
  * when first opened (each module.tsx makes them lazy), except the place tree, which loads with the app.
  */
 export function AppRoutes() {

@@ -6,6 +6,8 @@ import { authModule } from './auth/module';
 import { h5Module } from './h5/module';
 import { ledgersModule } from './ledgers/module';
 import { partyModule } from './party/module';
+import { threeListsModule } from './three-lists/module';
+import { jointMeetingsModule } from './joint-meetings/module';
 import { placesModule } from './places/module';
 import { ratesModule } from './rates/module';
 import { residentsModule } from './residents/module';
@@ -22,6 +24,8 @@ export const webModules = [
   workOrdersModule,
   announcementsModule,
   partyModule,
+  threeListsModule,
+  jointMeetingsModule,
   ratesModule,
   ledgersModule,
   categoriesModule,

@@ -9,6 +9,8 @@ export interface HotlineFile {
   headers: HeaderCell[];
   columns: MappedColumn[];
   rows: { row: number; values: Partial<Record<HotlineField, string>> }[];
+  /** The first rows cell by cell (column letter → text), for the preview. */
+  samples: { row: number; cells: Record<string, string> }[];
   /** The source whose remembered mapping was applied. */
   remembered?: RememberedSource;
   columnOf: (field: string) => string | undefined;
@@ -16,6 +18,8 @@ export interface HotlineFile {
 
 /** A header row names at least this many fields (or headers a mapping knows): a title row above it does not. */
 const MIN_HEADER_HITS = 2;
+/** Rows kept cell by cell for the import dialog's preview. */
+const SAMPLE_ROWS = 5;
 
 /**
  * Reads a 12345 export as the platform emits it: its header row (below any title rows), then each row by the mapping sent
@@ -36,5 +40,6 @@ export async function readHotlineFile(
   return {
     headers: sheet.headers, columns, remembered, columnOf: columnOfField(columns),
     rows: sheet.rows.map((r) => ({ row: r.row, values: mappedValues(columns, r.values) })),
+    samples: sheet.rows.slice(0, SAMPLE_ROWS).map((r) => ({ row: r.row, cells: r.values })),
   };
 }

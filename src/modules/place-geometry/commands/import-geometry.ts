@@ -13,9 +13,10 @@ import { geometryMsg } from '../messages.js';
 import { forgetPlaceIndex } from '../place-index.js';
 import { placeGeometryPolicy } from '../policy.js';
 import type { TGeometryImport } from '../schema.js';
-import { checkInParent, isProblem, readShape, type PlaceShape } from '../shape.js';
+import { checkInParent, childrenOutside, isProblem, readShape, type PlaceShape } from '../shape.js';
 import { siblingOverlaps, type SiblingOverlap } from '../sibling-overlaps.js';
 import { findShapes, geometrySummary, rowOfShape, writeShapes } from '../store.js';
+import { mappedChildren } from './set-geometry.js';
 
 interface Matched { index: number; ref: string; placeId: string; name: string; level: PlaceRow['level']; changed: boolean }
 export interface GeometryImportReport {
@@ -81,6 +82,17 @@ export async function planGeometryImport(ctx: AppContext, actor: Actor, input: T
     const outside = checkInParent(p.shape, parent && { name: parent.name, shape: planned.get(parent.id)?.shape ?? stored.get(parent.id) });
     if (outside) {
       report.invalid.push({ index: p.index, ref: refs[p.index]!, placeId: id, ...outside });
+      planned.delete(id);
+      continue;
+    }
+  }
+  // A place's new shape must still hold its children: those in the file at their new shape, the others at their stored one.
+  const childrenOf = await mappedChildren(ctx.handle.db, [...planned.keys()]);
+  for (const [id, p] of planned) {
+    const children = (childrenOf.get(id) ?? []).map((c) => ({ name: c.place.name, shape: planned.get(c.place.id)?.shape ?? c.shape }));
+    const stranded = childrenOutside({ name: p.place.name, shape: p.shape }, children);
+    if (stranded) {
+      report.invalid.push({ index: p.index, ref: refs[p.index]!, placeId: id, ...stranded });
       planned.delete(id);
       continue;
     }

@@ -24,6 +24,15 @@ export class ApiError extends Error {
   }
 }
 
+/** What to tell the user of a failed request: the server's sentence, else which of the shell's texts (common.*) to show. */
+export function errorMessage(err: unknown): BilingualMessage | 'common.networkError' | 'common.unknownError' {
+  if (err instanceof ApiError) {
+    if (err.status === 0) return 'common.networkError';
+    if (err.messages) return err.messages;
+  }
+  return 'common.unknownError';
+}
+
 let onUnauthorized: (() => void) | null = null;
 /** The session registers what to do when any request answers 401 (sign-in is over). */
 export function setUnauthorizedHandler(fn: (() => void) | null): void {

@@ -69,6 +69,8 @@ export interface Event {
   from: Record<string, unknown> | null;
   to: Record<string, unknown> | null;
   reason: string | null;
+  /** Phone or ID numbers typed into its reason or fields are masked; the record's module may reveal them (audited). */
+  masked?: boolean;
   placeId: string;
 }
 

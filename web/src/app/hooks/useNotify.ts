@@ -1,6 +1,6 @@
 import { App } from 'antd';
 import { useCallback } from 'react';
-import { ApiError } from '../api/client';
+import { errorMessage } from '../api/client';
 import { useI18n } from '../i18n/I18nProvider';
 
 /** Every error reaches the user through antd's message, in the chosen language. */
@@ -9,11 +9,8 @@ export function useNotify() {
   const { t, pick } = useI18n();
   const errorText = useCallback(
     (err: unknown): string => {
-      if (err instanceof ApiError) {
-        if (err.status === 0) return t('common.networkError');
-        if (err.messages) return pick(err.messages);
-      }
-      return t('common.unknownError');
+      const m = errorMessage(err);
+      return typeof m === 'string' ? t(m) : pick(m);
     },
     [t, pick],
   );

@@ -8,7 +8,7 @@ export const en: Widen<typeof zhCN> = {
   lang: { zh: '中文', en: 'English', switch: 'Language' },
   common: {
     ok: 'OK', cancel: 'Cancel', save: 'Save', edit: 'Edit', search: 'Search', reset: 'Reset', close: 'Close', actions: 'Actions',
-    yes: 'Yes', no: 'No', none: '—', total: '{total} in all', saved: 'Saved', created: 'Created', reason: 'Reason',
+    yes: 'Yes', no: 'No', none: '—', total: '{total} in all', columns: 'Columns', columnsReset: 'Reset', saved: 'Saved', created: 'Created', reason: 'Reason',
     reasonPlaceholder: 'Give a reason (at least 2 characters)', reasonRequired: 'Give a reason (at least 2 characters)',
     required: 'Required', reveal: 'Reveal', revealTitle: 'Reveal {field}',
     revealHint: 'Revealing personal data is written to the audit log; say why.', timeline: 'Timeline',

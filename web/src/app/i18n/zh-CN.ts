@@ -5,7 +5,7 @@ export const zhCN = {
   lang: { zh: '中文', en: 'English', switch: '语言' },
   common: {
     ok: '确定', cancel: '取消', save: '保存', edit: '编辑', search: '搜索', reset: '重置', close: '关闭', actions: '操作', yes: '是', no: '否',
-    none: '—', total: '共 {total} 条', saved: '已保存', created: '已创建', reason: '理由', reasonPlaceholder: '请填写理由(至少2个字)',
+    none: '—', total: '共 {total} 条', columns: '列设置', columnsReset: '重置', saved: '已保存', created: '已创建', reason: '理由', reasonPlaceholder: '请填写理由(至少2个字)',
     reasonRequired: '请填写理由(至少2个字)', required: '必填', reveal: '查看', revealTitle: '查看{field}', revealHint: '查看个人信息会记入审计日志,请说明理由。',
     timeline: '时间线', unknownError: '操作失败,请稍后重试', networkError: '网络连接失败,请检查网络', notFound: '记录不存在或无权访问',
     more: '还有 {count} 项,请在右侧列表中翻页', back: '返回',

@@ -6,7 +6,7 @@ export const zh = {
   action: { publish: '发布', withdraw: '撤回', edit: '修改' },
   entity: { announcement: '通知公告' },
   announcement: {
-    title: '通知公告', new: '发布通知', newTitle: '新建通知', editTitle: '修改草稿', titleField: '标题', body: '正文', place: '发布范围',
+    title: '通知公告', new: '发布通知', newTitle: '新建通知', editTitle: '修改草稿', detailTitle: '通知详情', titleField: '标题', body: '正文', place: '发布范围',
     placeHint: '通知发给所选地点及其下所有网格、小区和居民', office: '发布单位', author: '起草人', state: '状态', publishedAt: '发布时间',
     withdrawnAt: '撤回时间', readers: '已读', readAt: '我已读', unread: '未读', onlyUnread: '只看未读', anyState: '全部状态', empty: '暂无通知',
     searchPlaceholder: '搜索标题', saveDraft: '保存草稿', saved: '草稿已保存', published: '已发布', withdrawn: '已撤回', withdrawReason: '撤回理由',
@@ -26,7 +26,7 @@ export const en: Widen<typeof zh> = {
   action: { publish: 'Published', withdraw: 'Withdrew', edit: 'Edited' },
   entity: { announcement: 'Notice' },
   announcement: {
-    title: 'Notices', new: 'New notice', newTitle: 'New notice', editTitle: 'Edit draft', titleField: 'Title', body: 'Text', place: 'Addressed to',
+    title: 'Notices', new: 'New notice', newTitle: 'New notice', editTitle: 'Edit draft', detailTitle: 'Notice', titleField: 'Title', body: 'Text', place: 'Addressed to',
     placeHint: 'The notice reaches the place and every grid, compound and resident below it', office: 'Office', author: 'Written by', state: 'State',
     publishedAt: 'Published', withdrawnAt: 'Withdrawn', readers: 'Read', readAt: 'I read it', unread: 'Unread', onlyUnread: 'Unread only',
     anyState: 'Any state', empty: 'No notices', searchPlaceholder: 'Search titles', saveDraft: 'Save draft', saved: 'Draft saved', published: 'Published',
@@ -38,7 +38,7 @@ export const en: Widen<typeof zh> = {
     steps: { edit: 'Edit', publish: 'Publish', withdraw: 'Withdraw' },
   },
   h5Announcement: {
-    title: 'Notices', pickCompound: 'Pick the compound you live in', household: 'Flat (optional)', changeCompound: 'Change compound', empty: 'No notices', unread: 'Unread',
+    title: 'Community notices', pickCompound: 'Pick the compound you live in', household: 'Flat (optional)', changeCompound: 'Change compound', empty: 'No notices', unread: 'Unread',
     read: 'Read', from: 'From {place}',
   },
 };

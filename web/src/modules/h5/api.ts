@@ -2,6 +2,8 @@ import { api, qs } from '../../app/api/client';
 import type { DemandType, Rating, WorkOrderState } from '../../../../contracts/work-orders';
 
 export interface H5Compound { id: string; name: string; street: { name: string } | null; community: { name: string } | null }
+/** The compound the phone's location proposes (GET /api/h5/places/locate). */
+export interface H5Located extends H5Compound { distanceMetres: number }
 export interface H5Place extends H5Compound { level: 'compound' | 'building'; compound: { id: string; name: string } | null; children: { id: string; name: string; level: string }[] }
 export interface H5Category { id: string; name: string; groupName: string }
 export interface H5DemandItem { id: string; trackingNo: string; title: string; state: WorkOrderState; categoryName: string; receivedAt: string }
@@ -32,6 +34,7 @@ export const h5Api = {
   login: (phone: string, code: string) => api.post<{ phoneMasked: string }>('/api/h5/login', { phone, code }),
   logout: () => api.post('/api/h5/logout'),
   searchPlaces: (q: string) => api.get<{ items: H5Compound[] }>(`/api/h5/places${qs({ q })}`),
+  locate: (lat: number, long: number) => api.get<H5Located>(`/api/h5/places/locate${qs({ lat, long })}`),
   place: (id: string) => api.get<H5Place>(`/api/h5/places/${id}`),
   categories: () => api.get<{ items: H5Category[] }>('/api/h5/categories'),
   file: (input: H5DemandInput, photos: File[]) => {

@@ -3,6 +3,8 @@ import type { Widen } from '../../app/i18n/types';
 /** The resident H5 texts; modules/index.ts merges them into the app's catalogues. */
 export const zh = {
   h5: {
+    useLocation: '使用我的位置', locationProposal: '您可能在:{place}(约 {metres} 米)', locationConfirm: '就是这里', locationDismiss: '不是,我自己选',
+    location: { denied: '未获得定位权限,请在浏览器设置中允许,或搜索选择小区', unavailable: '暂时无法定位,请搜索选择小区', none: '附近没有找到小区,请搜索选择' },
     title: '我要反映', phone: '手机号', code: '验证码', sendCode: '获取验证码', codeSent: '验证码已发送', signIn: '登录', signOut: '退出', compound: '小区',
     searchCompound: '输入小区名称搜索', building: '楼栋(可选)', category: '问题分类', type: '诉求类型', titleField: '标题', description: '问题描述',
     photos: '照片(最多6张)', submit: '提交', submitted: '提交成功', trackingNo: '您的工单号', myDemands: '我的诉求', announcements: '通知公告', newDemand: '我要反映',
@@ -23,6 +25,8 @@ export const zh = {
 
 export const en: Widen<typeof zh> = {
   h5: {
+    useLocation: 'Use my location', locationProposal: 'You seem to be at {place} (about {metres} m)', locationConfirm: 'That’s right', locationDismiss: 'No, I’ll choose',
+    location: { denied: 'No permission to locate you: allow it in the browser’s settings, or search for your compound', unavailable: 'Your location is not available now: search for your compound', none: 'No compound found near you: search for it' },
     title: 'Report a problem', phone: 'Mobile', code: 'Code', sendCode: 'Send code', codeSent: 'Code sent', signIn: 'Sign in',
     signOut: 'Sign out', compound: 'Compound', searchCompound: 'Type the compound name', building: 'Building (optional)',
     category: 'Category', type: 'Type', titleField: 'Title', description: 'Description', photos: 'Photos (up to 6)',

@@ -1,12 +1,12 @@
-import { lazyNamed } from '../../app/lazy';
 import type { WebModule } from '../../app/module';
 import { en, zh } from './i18n';
 
-const H5App = lazyNamed(() => import('./H5App'), 'H5App');
-
-/** The residents' phone pages: filing a demand, following it and rating it (H5App routes within /h5). */
+/**
+ * The residents' phone pages' texts and API. The pages themselves (/h5 and everything under it) are drawn by the light
+ * entry (web/src/h5-light), not by the back office.
+ */
 export const h5Module: WebModule<typeof zh> = {
   name: 'h5',
-  routes: [{ path: '/h5/*', element: <H5App />, shell: 'h5', titleKey: 'h5.title' }],
+  routes: [],
   i18n: { 'zh-CN': zh, en },
 };

@@ -1,5 +1,5 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { Button, Checkbox, Descriptions, Drawer, Form, Image, Input, Modal, Select, Space, Tag, Upload } from 'antd';
 import { useState } from 'react';
 import { LedgerButton } from '../../app/components/LedgerButton';
 import { ListPage } from '../../app/components/ListPage';
@@ -16,6 +16,29 @@ import { useSubmit } from './useSubmit';
 import { validated } from '../../app/forms';
 
 const PAGE_SIZE = 20;
+
+/** The member's own sign-in (what their points, check-in and messages read): linked, changed or unlinked by an office. */
+function MemberAccountField({ memberId }: { memberId: string }) {
+  const t = useT();
+  const { submit, busy } = useSubmit();
+  const account = useLoad(() => memberApi.account(memberId), [memberId]);
+  const [userId, setUserId] = useState<string>();
+  const linked = account.data?.linked;
+  const name = (a: { username: string | null; displayName: string | null }) => a.displayName ? `${a.displayName}(${a.username ?? ''})` : a.username ?? '';
+  return (
+    <Space wrap data-testid="member-account">
+      <span data-testid="member-account-linked">{linked ? name(linked) : t('partyMember.accountNone')}</span>
+      <Select size="small" style={{ width: 200 }} placeholder={t('partyMember.accountPick')} value={userId} onChange={setUserId} data-testid="member-account-pick"
+        options={(account.data?.candidates ?? []).map((c) => ({ value: c.id, label: name(c) }))} />
+      <Button size="small" disabled={!userId} loading={busy} data-testid="member-account-link"
+        onClick={() => void submit(() => memberApi.setAccount(memberId, userId!), t('partyMember.accountSaved'), () => { setUserId(undefined); account.reload(); }, account.reload)}>
+        {t('partyMember.accountLink')}
+      </Button>
+      {linked && <Button size="small" danger loading={busy} data-testid="member-account-unlink"
+        onClick={() => void submit(() => memberApi.setAccount(memberId, null), t('partyMember.accountSaved'), account.reload, account.reload)}>{t('partyMember.accountUnlink')}</Button>}
+    </Space>
+  );
+}
 
 /** One member: masked personal data with an audited reveal, and the steps the server offers (transfer, leave). */
 function MemberDrawer({ member, onClose, onDone }: { member: PartyMemberItem; onClose: () => void; onDone: () => void }) {
@@ -49,6 +72,14 @@ function MemberDrawer({ member, onClose, onDone }: { member: PartyMemberItem; on
         { key: 'idNumber', label: t('partyMember.idNumber'), children: <RevealField masked={member.idNumberMasked} label={t('partyMember.idNumber')}
           canReveal={can('party_member', 'reveal')} reveal={(reason) => memberApi.reveal(member.id, 'idNumber', reason)} /> },
         { key: 'central', label: t('partyMember.central'), children: member.centralHousehold ? t('common.yes') : t('common.no') },
+        { key: 'photo', label: t('partyMember.photo'), children: <Space align="start">
+          {detail.data?.photo ? <Image src={detail.data.photo} width={72} height={72} style={{ objectFit: 'cover' }} data-testid="member-photo" /> : t('common.none')}
+          {actions.includes('edit') && <Upload accept="image/jpeg,image/png,image/webp" showUploadList={false} beforeUpload={(file) => {
+            void submit(() => memberApi.uploadPhoto(member.id, file), t('partyMember.photoSaved'), detail.reload);
+            return false;
+          }}><Button size="small" data-testid="member-photo-upload">{t('partyMember.photoUpload')}</Button></Upload>}
+        </Space> },
+        ...(actions.includes('edit') ? [{ key: 'account', label: t('partyMember.account'), children: <MemberAccountField memberId={member.id} /> }] : []),
       ]} />
       <Modal open={Boolean(asking)} title={asking && t(`partyMember.steps.${asking}`)} onCancel={() => setAsking(undefined)} onOk={() => void take()} destroyOnHidden
         okText={t('common.ok')} cancelText={t('common.cancel')}>

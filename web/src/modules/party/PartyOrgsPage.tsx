@@ -10,6 +10,7 @@ import { partyApi, type GapPlace, type PartyOrgItem } from './api';
 import { PartyOrgEdit, PartyOrgForm } from './PartyOrgForm';
 import { useSubmit } from './useSubmit';
 import { validated } from '../../app/forms';
+import { QrCodesCard } from './QrCodesCard';
 
 const KIND_COLOR: Record<PartyOrgKind, string> = {
   street_working_committee: 'red', community_party_committee: 'volcano', compound_branch: 'orange', building_group: 'gold', partner_unit_org: 'blue',
@@ -110,6 +111,7 @@ export function PartyOrgsPage() {
           )}
         </Col>
         <Col xs={24} lg={10}>
+          {can('party_org', 'print_qr') && <QrCodesCard />}
           {can('party_org', 'gaps') && <>
             <GapList title={t('partyOrg.compoundsWithoutBranch')} testId="gaps-compounds" data={gaps.data?.compoundsWithoutBranch}
               onBuild={(p) => setCreating({ kind: 'compound_branch', placeId: p.id, name: t('partyOrg.branchName', { place: p.name }) })} />

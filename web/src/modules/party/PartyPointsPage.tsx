@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { LedgerButton } from '../../app/components/LedgerButton';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useT } from '../../app/i18n/I18nProvider';
-import { useMe, useSession } from '../../app/session/SessionProvider';
+import { useSession } from '../../app/session/SessionProvider';
 import { POINTS_RANK_PERIODS, type PointsRankPeriod } from '../../../../contracts/party-points';
-import { PlaceSelect } from '../places/PlaceSelect';
+import { useCommunityChoice } from './useCommunityChoice';
 import { partyApi } from './api';
 import { PointsMemberDrawer, recentYears } from './PointsMemberDrawer';
 import { PointsRecordForms } from './PointsRecordForms';
@@ -65,16 +65,14 @@ function Ranking({ placeId }: { placeId: string }) {
 /** 积分: a community's ranking (period, org), recording service and meetings, and its rules. */
 export function PartyPointsPage() {
   const t = useT();
-  const me = useMe();
   const { can } = useSession();
-  const home = me.roles.find((r) => r.placeLevel === 'community');
-  const [placeId, setPlaceId] = useState<string | undefined>(home?.placeId);
+  const { placeId, picker } = useCommunityChoice('points-community');
   const [tick, setTick] = useState(0);
   return (
     <div data-testid="party-points-page">
       <Space wrap style={{ marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>{t('partyPoints.title')}</Typography.Title>
-        <PlaceSelect level="community" value={placeId} initialLabel={home?.placeName} onChange={(id) => setPlaceId(id)} style={{ width: 220 }} testId="points-community" />
+        {picker}
       </Space>
       {!placeId ? <Typography.Paragraph type="secondary">{t('partyPoints.pickCommunity')}</Typography.Paragraph> : (
         <Tabs items={[

@@ -26,7 +26,9 @@ function PostDrawer({ id, onClose, onChanged }: { id: string; onClose: () => voi
   const [form] = Form.useForm<{ reason: string }>();
   const changed = () => { post.reload(); onChanged(); };
   const take = async (claim: PartyClaim, action: PartyClaimAction, body: Record<string, unknown> = {}) =>
-    submit(() => postApi.claimStep(claim.id, action, { version: claim.version, ...body }), t('partyPost.done'), () => { setAsking(undefined); changed(); });
+    submit(() => postApi.claimStep(claim.id, action, { version: claim.version, ...body }), t('partyPost.done'), () => { setAsking(undefined); changed(); },
+      // Someone else took the last place or changed the claim: show the post as it is now.
+      () => post.reload());
   return (
     <Drawer open title={post.data?.title} onClose={onClose} size="large" data-testid="post-drawer">
       {post.data && <>

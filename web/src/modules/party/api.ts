@@ -50,7 +50,10 @@ export interface NewPartyMember { name: string; category: PartyMemberCategory; o
 
 export const memberApi = {
   list: (q: MemberQuery) => api.get<{ items: PartyMemberItem[]; total: number }>(`/api/party-members${qs({ ...q, centralHousehold: q.centralHousehold ? 'true' : undefined })}`),
-  get: (id: string) => api.get<PartyMember & { actions: PartyMemberAction[] }>(`/api/party-members/${id}`),
+  get: (id: string) => api.get<PartyMember & { photo: string | null; actions: PartyMemberAction[] }>(`/api/party-members/${id}`),
+  account: (id: string) => api.get<MemberAccount>(`/api/party-members/${id}/account`),
+  setAccount: (id: string, userId: string | null) => api.put<MemberAccount>(`/api/party-members/${id}/account`, { userId }),
+  uploadPhoto: (id: string, file: File) => { const f = new FormData(); f.append('photos', file, file.name); return api.post<{ photoId: string }>(`/api/party-members/${id}/photo`, f); },
   create: (m: NewPartyMember) => api.post<PartyMember>('/api/party-members', m),
   step: (id: string, action: PartyMemberAction, body: { version: number } & Record<string, unknown>) => api.post<PartyMember>(`/api/party-members/${id}/${action}`, body),
   reveal: (id: string, field: 'phone' | 'idNumber', reason: string) => api.post<Revealed>(`/api/party-members/${id}/reveal`, { field, reason }),
@@ -74,3 +77,11 @@ export const postApi = {
   h5List: (placeId: string) => api.get<{ posts: { id: string; title: string; duties: string; placeName: string; placesLeft: number }[]; members: { id: string; name: string }[] }>(`/api/h5/party-posts${qs({ placeId })}`),
   h5Recommend: (id: string, memberId: string, placeId: string) => api.post<{ id: string }>(`/api/h5/party-posts/${id}/recommend`, { memberId, placeId }),
 };
+
+export interface ContactMessage { id: string; memberId: string; memberName: string; senderName: string; text: string; createdAt: string }
+export const contactMessageApi = {
+  list: (limit: number, offset: number) => api.get<{ items: ContactMessage[]; total: number }>(`/api/party-contact-messages${qs({ limit, offset })}`),
+};
+
+export interface AccountName { id: string; username: string | null; displayName: string | null }
+export interface MemberAccount { linked: AccountName | null; candidates: AccountName[] }

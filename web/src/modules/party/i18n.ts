@@ -2,9 +2,9 @@ import type { Widen } from '../../app/i18n/types';
 
 /** 党组织 texts; modules/index.ts merges them into the app's catalogues. */
 export const zh = {
-  nav: { partyOrgs: '党组织', partyMembers: '党员', partyPosts: '党员岗位', partyPoints: '党员积分', myPoints: '我的积分' },
-  action: { dissolve: '撤销', transfer: '转接组织关系', leave: '登记离开', export_party_members: '导出党员花名册', import_party_members: '导入党员花名册', nominate: '自荐', recommend: '居民推荐', approve: '同意', decline: '不同意', claim: '认领', vacate: '退出岗位', close: '停止招募', reopen: '重新开放', set_points_rules: '修改积分规则', record_service: '登记志愿服务', attend_meeting: '参加会议', hold_post: '在岗积分', award_points: '给予积分', counter_points: '积分冲正', export_party_points: '导出党员积分排名' },
-  entity: { party_org: '党组织', party_member: '党员', party_post: '岗位', party_claim: '认领' },
+  nav: { partyOrgs: '党组织', partyMembers: '党员', partyPosts: '党员岗位', partyPoints: '党员积分', myPoints: '我的积分', partyCheckins: '双报到', myCheckin: '我的双报到', employerCheckins: '本单位党员报到', partyMessages: '联系我留言' },
+  action: { dissolve: '撤销', transfer: '转接组织关系', leave: '登记离开', export_party_members: '导出党员花名册', import_party_members: '导入党员花名册', nominate: '自荐', recommend: '居民推荐', approve: '同意', decline: '不同意', claim: '认领', vacate: '退出岗位', close: '停止招募', reopen: '重新开放', set_points_rules: '修改积分规则', record_service: '登记志愿服务', attend_meeting: '参加会议', hold_post: '在岗积分', link_account: '关联登录账号', unlink_account: '解除账号关联', rated_satisfied: '承办工单获居民满意评价', award_points: '给予积分', counter_points: '积分冲正', export_party_points: '导出党员积分排名', check_in: '双报到', confirm: '确认报到', set_checkin_rules: '修改报到规则', export_checkin_report: '导出双报到服务报告', contact_member: '通过亮身份名片留言', employer_report_ready: '半年服务报告已通知工作单位', print_qr_sheet: '打印码上通二维码' },
+  entity: { party_org: '党组织', party_member: '党员', party_post: '岗位', party_claim: '认领', party_checkin: '双报到' },
   partyOrg: {
     title: '党组织架构', tree: '组织树', new: '成立党组织', kind: '类型', name: '名称', place: '所在地点', unit: '共建单位', secretary: '书记',
     committee: '班子成员', seat: '职务', personName: '姓名', addSeat: '添加成员', noSecretary: '未配书记', empty: '暂无党组织',
@@ -17,7 +17,7 @@ export const zh = {
     steps: { edit: '修改', dissolve: '撤销' },
   },
   partyMember: {
-    title: '党员', new: '登记党员', name: '姓名', category: '类别', org: '所属党组织', household: '所住房屋', unit: '工作单位', phone: '手机号',
+    title: '党员', new: '登记党员', photo: '亮身份照片', photoUpload: '上传照片', photoSaved: '照片已更新,党员名片会显示新照片', account: '登录账号', accountNone: '未关联', accountPick: '选择本社区的党员账号', accountLink: '关联', accountUnlink: '解除关联', accountSaved: '账号关联已更新', name: '姓名', category: '类别', org: '所属党组织', household: '所住房屋', unit: '工作单位', phone: '手机号',
     idNumber: '身份证号', central: '党员中心户', centralOnly: '只看党员中心户', anyCategory: '全部类别', search: '搜索姓名', empty: '暂无党员',
     entered: '党员已登记', saved: '已保存', export: '导出花名册', import: '导入花名册', importHint: '按导出的花名册格式填写;有任何一行出错则整表不导入。',
     imported: '已导入:新增 {created} 人,更新 {updated} 人', badRows: '以下行有误,未导入任何数据', row: '行', field: '列', reason: '原因', choose: '选择文件',
@@ -46,15 +46,36 @@ export const zh = {
     kinds: { service_hour: '志愿服务(每小时)', meeting: '参加会议(每次)', post_month: '在岗(每月)', rating: '居民评价满意(每次)', other: '其他' },
     mine: '我的积分', system: '系统自动', notLinked: '您的账号尚未关联党员信息,请联系社区',
   },
+  partyCheckin: {
+    title: '双报到', mine: '双报到', employerTitle: '本单位党员双报到', toConfirm: '待确认', confirmed: '已报到', declined: '已退回', missing: '未报到/未报告', rules: '报到规则',
+    member: '党员', kind: '类别', unit: '工作单位', at: '报到日期', state: '状态', community: '报到社区', empty: '暂无报到', done: '已办理', declineReason: '退回理由',
+    late: '逾期报到', notCheckedIn: '截至 {deadline} 未报到', notReported: '{of} 未报告服务', noneMissing: '无', deadline: '每年报到截止日(月-日)',
+    deadlineFormat: '格式为 MM-DD,如 06-30', reportPeriod: '服务报告周期', rulesSaved: '报到规则已保存', ruleHint: '每年 {deadline} 前报到',
+    declinedAgain: '上次报到被退回,可修改后重新报到', note: '备注(可选)', checkIn: '到社区报到', sent: '已报到,待社区确认', history: '报到记录',
+    hours: '服务时长(小时)', posts: '认领岗位', ratings: '居民评价满意(次)', report: '导出半年服务报告',
+    kinds: { in_service_member: '在职党员', sent_down_cadre: '下沉干部' },
+    states: { submitted: '待确认', confirmed: '已报到', declined: '已退回' },
+    steps: { confirm: '确认报到', decline: '退回' },
+    reportPeriods: { half: '每半年', year: '每年' },
+  },
   h5Post: {
-    title: '党员岗位', pick: '选择您居住的小区', left: '剩余名额 {n}', recommend: '推荐党员', pickMember: '选择要推荐的党员', sent: '推荐已提交,待社区党委审核', empty: '本小区暂无招募中的岗位',
+    title: '党员岗位', pageTitle: '推荐党员上岗', pick: '选择您居住的小区', left: '剩余名额 {n}', recommend: '推荐党员', pickMember: '选择要推荐的党员', sent: '推荐已提交,待社区党委审核', empty: '本小区暂无招募中的岗位',
+  },
+  showIdentity: {
+    pageTitle: '码上通', community: '所属社区', branch: '小区党支部', secretary: '书记', noBranch: '尚未建立党支部',
+    heads: '党员楼长', noHeads: '暂无党员楼长', centralHouseholds: '党员中心户', centralTag: '党员中心户', partnerUnits: '共建单位', servicePoints: '便民服务点',
+    announcements: '通知公告', noAnnouncements: '暂无通知', fileDemand: '我要反映诉求', building: '您扫的是 {building} 的二维码', contactMe: '联系我', card: '亮身份',
+    notFound: '二维码已失效或不存在', cardGone: '该党员名片已失效', duties: '岗位职责', compound: '所在小区', senderName: '您的称呼', text: '留言内容',
+    send: '发送留言', sent: '留言已送达,党员会通过社区与您联系', noPhone: '留言通过平台转达,不公开任何手机号',
+    qrCodes: '码上通二维码', qrSheet: '下载二维码A4打印页', openPage: '打开公开页', pickCommunity: '选择社区',
+    messages: '联系我留言', messagesEmpty: '还没有人通过党员名片留言', messageTime: '留言时间', messageMember: '留言给', messageSender: '留言人', messageText: '留言内容',
   },
 } as const;
 
 export const en: Widen<typeof zh> = {
-  nav: { partyOrgs: 'Party orgs', partyMembers: 'Party members', partyPosts: 'Posts', partyPoints: 'Points', myPoints: 'My points' },
-  action: { dissolve: 'Dissolved', transfer: 'Transferred', leave: 'Recorded leaving', export_party_members: 'Exported the party-member roster', import_party_members: 'Imported the party-member roster', nominate: 'Self-nominated', recommend: 'Recommended by a resident', approve: 'Approved', decline: 'Declined', claim: 'Claimed', vacate: 'Vacated', close: 'Closed', reopen: 'Reopened', set_points_rules: 'Changed the points rules', record_service: 'Service recorded', attend_meeting: 'Attended a meeting', hold_post: 'Credited for a post held', award_points: 'Points given', counter_points: 'Points countered', export_party_points: 'Exported the points ranking' },
-  entity: { party_org: 'Party org', party_member: 'Party member', party_post: 'Post', party_claim: 'Claim' },
+  nav: { partyOrgs: 'Party orgs', partyMembers: 'Party members', partyPosts: 'Posts', partyPoints: 'Points', myPoints: 'My points', partyCheckins: 'Dual check-in', myCheckin: 'My check-in', employerCheckins: 'Our members’ check-ins', partyMessages: 'Contact-me messages' },
+  action: { dissolve: 'Dissolved', transfer: 'Transferred', leave: 'Recorded leaving', export_party_members: 'Exported the party-member roster', import_party_members: 'Imported the party-member roster', nominate: 'Self-nominated', recommend: 'Recommended by a resident', approve: 'Approved', decline: 'Declined', claim: 'Claimed', vacate: 'Vacated', close: 'Closed', reopen: 'Reopened', set_points_rules: 'Changed the points rules', record_service: 'Service recorded', attend_meeting: 'Attended a meeting', hold_post: 'Credited for a post held', link_account: 'Linked a sign-in', unlink_account: 'Unlinked the sign-in', rated_satisfied: 'A work order they handled was rated satisfied', award_points: 'Points given', counter_points: 'Points countered', export_party_points: 'Exported the points ranking', check_in: 'Checked in', confirm: 'Confirmed the check-in', set_checkin_rules: 'Changed the check-in rule', export_checkin_report: 'Exported the check-in report', contact_member: 'Message left through the public card', employer_report_ready: 'Half-year service report announced to the employer', print_qr_sheet: 'Printed the QR code sheet' },
+  entity: { party_org: 'Party org', party_member: 'Party member', party_post: 'Post', party_claim: 'Claim', party_checkin: 'Check-in' },
   partyOrg: {
     title: 'Party organisations', tree: 'Org tree', new: 'Set up a party org', kind: 'Kind', name: 'Name', place: 'Place', unit: 'Partner unit', secretary: 'Secretary',
     committee: 'Committee', seat: 'Seat', personName: 'Name', addSeat: 'Add a seat', noSecretary: 'No secretary', empty: 'No party orgs',
@@ -67,7 +88,7 @@ export const en: Widen<typeof zh> = {
     steps: { edit: 'Edit', dissolve: 'Dissolve' },
   },
   partyMember: {
-    title: 'Party members', new: 'Enter a member', name: 'Name', category: 'Category', org: 'Party org', household: 'Household', unit: 'Employer unit', phone: 'Phone',
+    title: 'Party members', new: 'Enter a member', photo: 'Card photo', photoUpload: 'Upload a photo', photoSaved: 'Photo saved; the public card shows it', account: 'Sign-in', accountNone: 'Not linked', accountPick: 'A party-member account of the community', accountLink: 'Link', accountUnlink: 'Unlink', accountSaved: 'Sign-in link saved', name: 'Name', category: 'Category', org: 'Party org', household: 'Household', unit: 'Employer unit', phone: 'Phone',
     idNumber: 'ID number', central: 'Member central household', centralOnly: 'Member central households only', anyCategory: 'Any category', search: 'Search names', empty: 'No party members',
     entered: 'Member entered', saved: 'Saved', export: 'Export roster', import: 'Import roster', importHint: 'Fill in the exported roster’s layout; if any row is wrong, nothing is imported.',
     imported: 'Imported: {created} new, {updated} updated', badRows: 'These rows are wrong; nothing was imported', row: 'Row', field: 'Column', reason: 'Reason', choose: 'Choose a file',
@@ -96,7 +117,28 @@ export const en: Widen<typeof zh> = {
     kinds: { service_hour: 'Service (per hour)', meeting: 'Meeting attended (each)', post_month: 'Post held (per month)', rating: 'Resident rated satisfied (each)', other: 'Other' },
     mine: 'My points', system: 'Automatic', notLinked: 'Your account is not linked to a party member yet; ask your community',
   },
+  partyCheckin: {
+    title: 'Dual check-in', mine: 'Dual check-in', employerTitle: 'Our members’ dual check-in', toConfirm: 'To confirm', confirmed: 'Confirmed', declined: 'Declined', missing: 'Missing', rules: 'Rule',
+    member: 'Member', kind: 'Kind', unit: 'Employer unit', at: 'Checked in on', state: 'State', community: 'Community', empty: 'No check-ins', done: 'Done', declineReason: 'Why decline',
+    late: 'Checked in late', notCheckedIn: 'Not checked in by {deadline}', notReported: 'No service reported in {of}', noneMissing: 'None', deadline: 'Check in each year by (month-day)',
+    deadlineFormat: 'MM-DD, e.g. 06-30', reportPeriod: 'Report service', rulesSaved: 'Rule saved', ruleHint: 'Check in by {deadline} each year',
+    declinedAgain: 'Your last check-in was declined; you may check in again', note: 'Note (optional)', checkIn: 'Check in to the community', sent: 'Checked in; the community will confirm', history: 'Check-ins',
+    hours: 'Hours of service', posts: 'Posts held', ratings: 'Rated satisfied (times)', report: 'Export the half-year report',
+    kinds: { in_service_member: 'In-service member', sent_down_cadre: 'Cadre sent down' },
+    states: { submitted: 'To confirm', confirmed: 'Confirmed', declined: 'Declined' },
+    steps: { confirm: 'Confirm', decline: 'Decline' },
+    reportPeriods: { half: 'Every half year', year: 'Every year' },
+  },
   h5Post: {
-    title: 'Posts', pick: 'Pick your compound', left: '{n} places left', recommend: 'Recommend a member', pickMember: 'Pick the member you recommend', sent: 'Sent; the community party committee will review it', empty: 'No open posts in this compound',
+    title: 'Posts', pageTitle: 'Recommend a member for a post', pick: 'Pick your compound', left: '{n} places left', recommend: 'Recommend a member', pickMember: 'Pick the member you recommend', sent: 'Sent; the community party committee will review it', empty: 'No open posts in this compound',
+  },
+  showIdentity: {
+    pageTitle: 'Compound page', community: 'Community', branch: 'Compound branch', secretary: 'Secretary', noBranch: 'No branch yet',
+    heads: 'Building heads', noHeads: 'No building head yet', centralHouseholds: 'Member central households', centralTag: 'Member central household', partnerUnits: 'Partner units', servicePoints: 'Service points',
+    announcements: 'Notices', noAnnouncements: 'No notices', fileDemand: 'File a demand', building: 'You scanned the code of {building}', contactMe: 'Contact me', card: 'Public card',
+    notFound: 'This code is no longer valid', cardGone: 'This card is no longer valid', duties: 'Duties', compound: 'Compound', senderName: 'Your name', text: 'Message',
+    send: 'Send', sent: 'Sent; the member will reply through the community', noPhone: 'Messages go through the platform; no phone number is shown',
+    qrCodes: 'QR codes of the compound pages', qrSheet: 'Download the A4 sheet of QR codes', openPage: 'Open the public page', pickCommunity: 'Pick a community',
+    messages: 'Contact-me messages', messagesEmpty: 'No one has left a message through a member’s card yet', messageTime: 'Left at', messageMember: 'For', messageSender: 'From', messageText: 'Message',
   },
 };

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useNotify } from '../../app/hooks/useNotify';
 
-/** One submit of a form: busy while it runs, the success text or the server's error shown, `then` on success. */
+/** One submit of a form: busy while it runs, the success text or the server's error shown, `then` on success and
+ * `failed` (e.g. reload what someone else changed) on an error. */
 export function useSubmit() {
   const { error, success } = useNotify();
   const [busy, setBusy] = useState(false);
-  const submit = async (work: () => Promise<unknown>, done: string, then: () => void) => {
+  const submit = async (work: () => Promise<unknown>, done: string, then: () => void, failed?: () => void) => {
     setBusy(true);
     try {
       await work();
@@ -13,6 +14,7 @@ export function useSubmit() {
       then();
     } catch (err) {
       error(err);
+      failed?.();
     } finally {
       setBusy(false);
     }

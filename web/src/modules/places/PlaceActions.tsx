@@ -1,4 +1,4 @@
-import { EditOutlined, HistoryOutlined, PlusOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
+import { AimOutlined, EditOutlined, GlobalOutlined, HistoryOutlined, PlusOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Space } from 'antd';
 import { Suspense, useState } from 'react';
 import { LedgerButton } from '../../app/components/LedgerButton';
@@ -11,9 +11,11 @@ import { CHILD_LEVEL, placesApi, type PlaceAction, type PlaceDetail } from './ap
 const PlaceFormModal = lazyNamed(() => import('./PlaceFormModal'), 'PlaceFormModal');
 const MovePlaceModal = lazyNamed(() => import('./MovePlaceModal'), 'MovePlaceModal');
 const RosterImportModal = lazyNamed(() => import('./RosterImportModal'), 'RosterImportModal');
+const GeometryEditorModal = lazyNamed(() => import('./GeometryEditorModal'), 'GeometryEditorModal');
+const GeometryImportModal = lazyNamed(() => import('./GeometryImportModal'), 'GeometryImportModal');
 const TimelineDrawer = lazyNamed(() => import('../timeline/TimelineDrawer'), 'TimelineDrawer');
 
-type Open = 'create' | 'edit' | 'move' | 'import' | 'timeline' | null;
+type Open = 'create' | 'edit' | 'move' | 'import' | 'importGeometry' | 'editGeometry' | 'timeline' | null;
 
 /** Only the buttons the server lists in `actions` (and the timeline for those who may read it). */
 export function PlaceActions({ detail, onChanged }: { detail: PlaceDetail; onChanged: (parentIds: string[]) => void }) {
@@ -48,6 +50,16 @@ export function PlaceActions({ detail, onChanged }: { detail: PlaceDetail; onCha
     has('importRoster') && place.level === 'compound' && (
       <Button key="import" icon={<UploadOutlined />} onClick={() => setOpen('import')} data-testid="roster-import">{t('place.importRoster')}</Button>
     ),
+    // District admins and street staff import the boundaries below a district, street or community from a GeoJSON file.
+    can('placeGeometry', 'import') && (place.level === 'district' || place.level === 'street' || place.level === 'community') && (
+      <Button key="importGeometry" icon={<GlobalOutlined />} onClick={() => setOpen('importGeometry')} data-testid="geometry-import">{t('place.importGeometry')}</Button>
+    ),
+    // Drag a compound's or building's point, or a grid's (community's, street's) boundary vertices; the server decides who may.
+    can('placeGeometry', 'edit') && place.level !== 'household' && place.level !== 'district' && (
+      <Button key="editGeometry" icon={<AimOutlined />} onClick={() => setOpen('editGeometry')} data-testid="geometry-edit">
+        {t(place.level === 'compound' || place.level === 'building' ? 'place.editPoint' : 'place.editBoundary')}
+      </Button>
+    ),
     can('audit', 'timeline') && (
       <Button key="timeline" icon={<HistoryOutlined />} onClick={() => {
         setTimelineUsed(true);
@@ -70,6 +82,8 @@ export function PlaceActions({ detail, onChanged }: { detail: PlaceDetail; onCha
         <PlaceFormModal mode="edit" place={place} level={place.level} onClose={close} onDone={() => onChanged([...parents, place.id])} />
       )}
       {open === 'move' && <MovePlaceModal place={place} onClose={close} onDone={(newParent) => onChanged([...parents, newParent])} />}
+      {open === 'editGeometry' && <GeometryEditorModal place={place} onClose={close} onDone={() => onChanged([place.id])} />}
+      {open === 'importGeometry' && <GeometryImportModal place={place} onClose={close} onDone={() => onChanged([place.id])} />}
       {open === 'import' && <RosterImportModal place={place} onClose={close} onDone={() => onChanged([place.id])} />}
       {timelineUsed && <TimelineDrawer open={open === 'timeline'} onClose={close} entityType="place" entityId={place.id} title={place.name} />}
     </Suspense>

@@ -55,7 +55,7 @@ export function PlaceDetailView({ id, loaded, phone, onChanged }: Props) {
       </Card>
       <PlaceCounts place={place} counts={data.counts} phone={phone} />
       {place.level !== 'household' && place.level !== 'building' && can('placeGeometry', 'read') && (
-        <Suspense fallback={<Skeleton active />}><PlaceMapCard placeId={place.id} /></Suspense>
+        <Suspense fallback={<Skeleton active />}><PlaceMapCard placeId={place.id} reloadKey={loaded.data} /></Suspense>
       )}
       {place.level === 'household' ? (
         can('resident', 'read') && (

@@ -1,15 +1,9 @@
-import { Card, Space, Tag } from 'antd';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
-import { ScatterChart } from 'echarts/charts';
-import { GeoComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import { Card, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useT } from '../../app/i18n/I18nProvider';
 import { placesApi, type MapFeature } from './api';
-
-// SVG: crisp boundaries at any zoom, and regions a browser test can read by their fill.
-echarts.use([ScatterChart, GeoComponent, TooltipComponent, SVGRenderer]);
+import { echarts, ReactEChartsCore } from './map-echarts';
 
 export const MAP_COLOURS = { overdue: '#c8161d', open: '#fa8c16', clear: '#52c41a' } as const;
 type Status = keyof typeof MAP_COLOURS;
@@ -19,9 +13,12 @@ const statusOf = (f: MapFeature): Status => ((f.properties.overdue ?? 0) > 0 ? '
  * The place's children on a map, coloured by their unresolved and overdue work orders, over the place's own outline:
  * drawn from the GeoJSON the server stores (ECharts' registerMap), with no tile service.
  */
-export function PlaceMapCard({ placeId }: { placeId: string }) {
+export function PlaceMapCard({ placeId, reloadKey }: { placeId: string; reloadKey?: unknown }) {
   const t = useT();
-  const { data, loading } = useLoad(() => placesApi.map(placeId), [placeId]);
+  const { data, loading } = useLoad(() => placesApi.map(placeId), [placeId, reloadKey]);
+  // Once ECharts has drawn this place's map (setOption renders the SVG at once; onChartReady follows it): `data-drawn` on
+  // the card, as the bench waits for.
+  const [drawn, setDrawn] = useState<string | null>(null);
   if (!data || data.place.id !== placeId) return loading ? <Card size="small" title={t('placeMap.title')} loading /> : null;
   if (data.map.features.length === 0) return null;
   const regions = data.map.features.filter((f) => f.geometry.type !== 'Point');
@@ -43,11 +40,16 @@ export function PlaceMapCard({ placeId }: { placeId: string }) {
     }],
   };
   return (
-    <Card size="small" title={t('placeMap.title')} data-testid="place-map">
-      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 360 }} opts={{ renderer: 'svg' }} />
+    <Card size="small" title={t('placeMap.title')} data-testid="place-map" data-drawn={drawn === mapName ? 'true' : undefined}>
+      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 360 }} opts={{ renderer: 'svg' }} onChartReady={() => setDrawn(mapName)} />
       <Space data-testid="place-map-legend">
         {(Object.keys(MAP_COLOURS) as Status[]).map((s) => <Tag key={s} color={MAP_COLOURS[s]}>{t(`placeMap.${s}Legend`)}</Tag>)}
       </Space>
+      {data.unmapped.length > 0 && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }} data-testid="place-map-unmapped">
+          {t('placeMap.unmapped', { names: data.unmapped.map((u) => u.name).join('、') })}
+        </Typography.Paragraph>
+      )}
     </Card>
   );
 }

@@ -26,17 +26,17 @@ export function RatesTable({ rows, loading, selected, onSelect, onFigure }: Prop
     { title: t('rates.rank'), dataIndex: 'rank', width: 64, fixed: 'left', render: (v: number | null) => v ?? '—' },
     { title: t('rates.name'), dataIndex: 'name', width: 200, fixed: 'left', render: (name: string, r) => <OfficeName name={name} ranked={r.rank !== null} /> },
     { title: t('rates.score'), dataIndex: 'score', width: 90, render: scoreText },
-    { title: t('rates.received'), dataIndex: 'received', width: 80, render: count('received') },
-    { title: t('rates.responded'), dataIndex: 'responded', width: 90, render: count('responded') },
-    { title: t('rates.responseRate'), dataIndex: 'responseRate', width: 90, render: percent },
+    { title: t('rates.received'), dataIndex: 'received', width: 100, render: count('received') },
+    { title: t('rates.responded'), dataIndex: 'responded', width: 110, render: count('responded') },
+    { title: t('rates.responseRate'), dataIndex: 'responseRate', width: 110, render: percent },
     { title: t('rates.due'), dataIndex: 'due', width: 80, render: count('due') },
-    { title: t('rates.resolved'), dataIndex: 'resolved', width: 90, render: count('resolved') },
-    { title: t('rates.resolutionRate'), dataIndex: 'resolutionRate', width: 90, render: percent },
+    { title: t('rates.resolved'), dataIndex: 'resolved', width: 100, render: count('resolved') },
+    { title: t('rates.resolutionRate'), dataIndex: 'resolutionRate', width: 110, render: percent },
     { title: t('rates.rated'), dataIndex: 'rated', width: 80, render: count('rated') },
-    { title: t('rates.satisfied'), dataIndex: 'satisfied', width: 70, render: count('satisfied') },
-    { title: t('rates.basicallySatisfied'), dataIndex: 'basicallySatisfied', width: 90, render: count('basicallySatisfied') },
-    { title: t('rates.notSatisfied'), key: 'notSatisfied', width: 80, render: (_, r) => count('notSatisfied')(notSatisfied(r), r) },
-    { title: t('rates.satisfactionRate'), dataIndex: 'satisfactionRate', width: 90, render: percent },
+    { title: t('rates.satisfied'), dataIndex: 'satisfied', width: 100, render: count('satisfied') },
+    { title: t('rates.basicallySatisfied'), dataIndex: 'basicallySatisfied', width: 100, render: count('basicallySatisfied') },
+    { title: t('rates.notSatisfied'), key: 'notSatisfied', width: 100, render: (_, r) => count('notSatisfied')(notSatisfied(r), r) },
+    { title: t('rates.satisfactionRate'), dataIndex: 'satisfactionRate', width: 120, render: percent },
   ];
   return (
     <Table<RateRow>
@@ -46,7 +46,7 @@ export function RatesTable({ rows, loading, selected, onSelect, onFigure }: Prop
       dataSource={rows}
       columns={columns}
       pagination={false}
-      scroll={{ x: 1200 }}
+      scroll={{ x: 1500 }}
       rowClassName={(r) => (r.officeId === selected ? 'ant-table-row-selected' : '')}
       onRow={(r) => ({ onClick: () => onSelect(r), style: { cursor: 'pointer' }, 'data-testid': 'rate-row', 'data-office': r.officeId, 'data-ranked': r.rank !== null }) as React.HTMLAttributes<HTMLElement>}
     />

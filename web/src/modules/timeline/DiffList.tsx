@@ -5,8 +5,8 @@ import { fieldLabel, formatValue } from './format';
 
 type State = Record<string, unknown> | null;
 
-/** Bookkeeping fields nobody reads: a path says again where a place went; a 12345 client's own ids. */
-const HIDDEN = new Set(['path', 'clientUpdateId']);
+/** Bookkeeping fields nobody reads: a path says again where a place went; a 12345 client's own ids; the entry a reveal showed (its time is shown). */
+const HIDDEN = new Set(['path', 'clientUpdateId', 'eventId']);
 
 /** Photos an event added, as thumbnails (work orders' photos are served under the order). */
 function Thumbnails({ entityType, entityId, ids }: { entityType: string; entityId: string; ids: string[] }) {

@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Form, Input, Select } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Select, type UploadFile } from 'antd';
 import { useNavigate } from 'react-router';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useNotify } from '../../app/hooks/useNotify';
@@ -8,6 +8,10 @@ import { PlaceSelect } from '../places/PlaceSelect';
 import type { Role } from '../../../../contracts/roles';
 import { DEMAND_TYPES, STAFF_CHANNELS, URGENCIES, type Channel } from '../../../../contracts/work-orders';
 import { workOrdersApi, type FileInput } from './api';
+import { filesOf, PhotoPicker } from './PhotoPicker';
+
+/** A grid worker's patrol adds photos, and may say he handled it on the spot with what he did. */
+type FileValues = FileInput & { photos?: UploadFile[]; handledOnSpot?: boolean; result?: string };
 
 // Mirrors the server's channel roles, to offer each person only the channels they may enter (the server checks again).
 const CHANNEL_ROLES: Record<(typeof STAFF_CHANNELS)[number], Role[]> = {
@@ -24,16 +28,21 @@ export function FileDemandPage() {
   const me = useMe();
   const navigate = useNavigate();
   const { error, success } = useNotify();
-  const [form] = Form.useForm<FileInput>();
+  const [form] = Form.useForm<FileValues>();
   const channel = Form.useWatch('channel', form) as Channel | undefined;
+  const onSpot = Form.useWatch('handledOnSpot', form) as boolean | undefined;
+  const patrol = channel === 'grid_patrol';
   const categories = useLoad(() => workOrdersApi.categories(), []);
   const channels = STAFF_CHANNELS.filter((c) => me.roles.some((r) => CHANNEL_ROLES[c].includes(r.role)));
 
-  const submit = async (values: FileInput) => {
+  const submit = async ({ photos, handledOnSpot, result, ...values }: FileValues) => {
     try {
       const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')) as unknown as FileInput;
-      const order = await workOrdersApi.file(clean);
-      success(t('workOrder.filed', { trackingNo: order.trackingNo }));
+      const { channel: _channel, externalNo: _externalNo, ...report } = clean;
+      const order = patrol
+        ? await workOrdersApi.filePatrol({ ...report, ...(handledOnSpot ? { handledOnSpot, result } : {}) }, filesOf(photos))
+        : await workOrdersApi.file(clean);
+      success(t(order.state === 'resolved' ? 'workOrder.filedOnSpot' : 'workOrder.filed', { trackingNo: order.trackingNo }));
       navigate(`/work-orders/${order.id}`);
     } catch (err) {
       error(err);
@@ -65,6 +74,17 @@ export function FileDemandPage() {
         <Form.Item name="address" label={t('workOrder.address')}><Input maxLength={200} /></Form.Item>
         <Form.Item name="reporterName" label={t('workOrder.reporterName')}><Input maxLength={50} /></Form.Item>
         <Form.Item name="reporterPhone" label={t('workOrder.reporterPhone')}><Input maxLength={20} inputMode="tel" /></Form.Item>
+        {patrol && <Form.Item name="photos" label={t('workOrder.reportPhotos')}><PhotoPicker max={6} /></Form.Item>}
+        {patrol && (
+          <Form.Item name="handledOnSpot" valuePropName="checked" extra={t('workOrder.onSpotHint')}>
+            <Checkbox data-testid="file-on-spot">{t('workOrder.onSpot')}</Checkbox>
+          </Form.Item>
+        )}
+        {patrol && onSpot && (
+          <Form.Item name="result" label={t('workOrder.onSpotResult')} rules={[{ required: true, whitespace: true, message: t('workOrder.onSpotResultRequired') }]}>
+            <Input.TextArea rows={3} maxLength={2000} data-testid="file-on-spot-result" />
+          </Form.Item>
+        )}
         <Form.Item name="confidential" valuePropName="checked"><Checkbox>{t('workOrder.confidentialHint')}</Checkbox></Form.Item>
         <Form.Item name="urgency" label={t('workOrder.urgency')} extra={t('workOrder.urgencyHint')}>
           <Select options={URGENCIES.map((u) => ({ value: u, label: t(`urgency.${u}`) }))} />

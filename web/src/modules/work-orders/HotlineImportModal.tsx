@@ -1,11 +1,13 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal, Result, Select, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, AutoComplete, Button, Form, Modal, Result, Select, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { HOTLINE_FIELDS, type HotlineColumn, type HotlineField, type HotlinePreview } from '../../../../contracts/hotline';
-import { ApiError, type RowError } from '../../app/api/client';
+import { HOTLINE_FIELDS, type HotlineColumn, type HotlineField, type HotlinePreview, type HotlineSource } from '../../../../contracts/hotline';
+import { api, ApiError, type RowError } from '../../app/api/client';
 import { uploadFile } from '../../app/api/upload';
+import { useLoad } from '../../app/hooks/useLoad';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useI18n } from '../../app/i18n/I18nProvider';
+import { localTime } from '../timeline/format';
 
 type Phase =
   | { step: 'choose' }
@@ -16,6 +18,23 @@ type Phase =
 
 const DEFAULT_SOURCE = '市12345平台';
 const IMPORT_URL = '/api/hotline/import';
+
+type Sample = HotlinePreview['samples'][number];
+
+/** The first rows as a mapping reads them: each field's column (a category from several columns, joined as the server does). */
+function readRows(samples: Sample[], columns: HotlineColumn[]): { row: number; values: Partial<Record<HotlineField, string>> }[] {
+  return samples.map((s) => {
+    const values: Partial<Record<HotlineField, string>> = {};
+    for (const c of columns) {
+      const text = c.field ? s.cells[c.column]?.trim() : '';
+      if (c.field && text) values[c.field] = values[c.field] ? `${values[c.field]} / ${text}` : text;
+    }
+    return { row: s.row, values };
+  });
+}
+
+/** A column's first few values, to tell what it holds. */
+const sampleOf = (samples: Sample[], column: string) => samples.map((s) => s.cells[column]?.trim()).filter(Boolean).slice(0, 2).join(';');
 
 /**
  * Imports a 12345 export as the platform emits it: the server proposes which column feeds which field (remembered for the
@@ -28,6 +47,7 @@ export function HotlineImportModal({ onClose, onDone }: { onClose: () => void; o
   const [source, setSource] = useState(DEFAULT_SOURCE);
   const [file, setFile] = useState<File | null>(null);
   const hooks = { onProgress: () => undefined, onUploaded: () => undefined };
+  const sources = useLoad(() => api.get<{ items: HotlineSource[] }>('/api/hotline/sources'), []);
   const fail = (err: unknown) => setPhase({ step: 'rejected', errors: err instanceof ApiError ? err.errors : [], text: errorText(err) });
 
   const send = async (f: File, mapping?: HotlineColumn[]) => {
@@ -65,6 +85,8 @@ export function HotlineImportModal({ onClose, onDone }: { onClose: () => void; o
         const missing = HOTLINE_FIELDS.filter((f) => phase.preview.missing.includes(f) && !phase.columns.some((c) => c.field === f));
         const setField = (column: string, field: HotlineField | null) =>
           setPhase({ ...phase, columns: phase.columns.map((c) => (c.column === column ? { ...c, field, matched: 'chosen' } : c)) });
+        const samples = phase.preview.samples;
+        const shownFields = HOTLINE_FIELDS.filter((f) => phase.columns.some((c) => c.field === f));
         return (
           <div data-testid="hotline-mapping">
             <Typography.Paragraph type="secondary">{t('hotline.mappingHint', { total: phase.preview.total })}</Typography.Paragraph>
@@ -76,7 +98,8 @@ export function HotlineImportModal({ onClose, onDone }: { onClose: () => void; o
               onRow={(c) => ({ 'data-testid': 'mapping-row', 'data-header': c.header }) as React.HTMLAttributes<HTMLElement>}
               columns={[
                 { key: 'column', title: t('hotline.column'), width: 60, dataIndex: 'column' },
-                { key: 'header', title: t('hotline.header'), dataIndex: 'header' },
+                { key: 'header', title: t('hotline.header'), dataIndex: 'header', width: 140 },
+                { key: 'sample', title: t('hotline.sample'), ellipsis: true, render: (_, c) => <Typography.Text type="secondary">{sampleOf(samples, c.column)}</Typography.Text> },
                 {
                   key: 'field', title: t('hotline.field'), width: 220, render: (_, c) => (
                     <Select style={{ width: '100%' }} value={c.field ?? ''} data-testid={`mapping-${c.column}`} onChange={(v: string) => setField(c.column, (v || null) as HotlineField | null)}
@@ -85,6 +108,17 @@ export function HotlineImportModal({ onClose, onDone }: { onClose: () => void; o
                 },
                 { key: 'matched', title: t('hotline.matched'), width: 100, render: (_, c) => c.matched && c.field && <Tag>{t(`hotline.how.${c.matched}`)}</Tag> },
               ]} />
+            {samples.length > 0 && shownFields.length > 0 && (
+              <>
+                <Typography.Title level={5} style={{ marginTop: 16 }}>{t('hotline.previewRows', { count: samples.length })}</Typography.Title>
+                <Table size="small" rowKey="row" pagination={false} dataSource={readRows(samples, phase.columns)} scroll={{ x: shownFields.length * 140 }}
+                  data-testid="hotline-preview-rows"
+                  columns={[
+                    { key: 'row', title: t('hotline.row'), dataIndex: 'row', width: 56, fixed: 'left' },
+                    ...shownFields.map((f) => ({ key: f, title: fieldName(f), width: 140, ellipsis: true, render: (_: unknown, r: ReturnType<typeof readRows>[number]) => r.values[f] ?? '' })),
+                  ]} />
+              </>
+            )}
             <Space style={{ marginTop: 12 }}>
               <Button type="primary" disabled={missing.length > 0} data-testid="hotline-import" onClick={() => void (file && send(file, phase.columns))}>
                 {t('hotline.import')}
@@ -118,7 +152,12 @@ export function HotlineImportModal({ onClose, onDone }: { onClose: () => void; o
           <>
             <Form layout="vertical">
               <Form.Item label={t('hotline.source')} extra={t('hotline.sourceHint')}>
-                <Input value={source} maxLength={50} onChange={(e) => setSource(e.target.value)} data-testid="hotline-source" />
+                <AutoComplete value={source} maxLength={50} onChange={(v: string) => setSource(v)} data-testid="hotline-source"
+                  placeholder={t('hotline.sourcePlaceholder')} showSearch={{ filterOption: false }}
+                  options={(sources.data?.items ?? []).map((s) => ({
+                    value: s.name,
+                    label: <Space><span>{s.name}</span><Typography.Text type="secondary">{t('hotline.savedSource', { mapped: s.mapped, time: localTime(s.updatedAt) })}</Typography.Text></Space>,
+                  }))} />
               </Form.Item>
             </Form>
             <Upload.Dragger accept=".xlsx" multiple={false} showUploadList={false} data-testid="hotline-upload"

@@ -47,6 +47,9 @@ export function NotificationBell() {
     if (!n.readAt) await workOrdersApi.readNotification(n.id).catch(() => undefined);
     load();
     if (n.entityType === 'work_order') navigate(`/work-orders/${n.entityId}`);
+    else if (n.entityType === 'joint_meeting') navigate(`/joint-meetings/${n.entityId}`);
+    else if (n.entityType === 'chair_month') navigate('/rotating-chair');
+    else if (n.entityType === 'employer_report') navigate('/employer-checkins');
   };
   const content = (
     <List size="small" style={{ width: 300, maxWidth: 'calc(100vw - 48px)', maxHeight: 400, overflow: 'auto' }} dataSource={data?.items ?? []}

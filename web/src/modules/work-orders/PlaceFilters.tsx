@@ -28,12 +28,13 @@ export function PlaceFilters({ streetId, communityId, from, to, width, onChange 
         value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
         onChange={(r) => onChange({ receivedFrom: r?.[0]?.format('YYYY-MM-DD'), receivedTo: r?.[1]?.format('YYYY-MM-DD') })} />
       {root?.level === 'district' && (
-        <Select allowClear style={{ width }} placeholder={t('workOrder.anyStreet')} value={streetId} data-testid="filter-street"
+        <Select allowClear style={{ width }} placeholder={t('workOrder.anyStreet')} value={streetId} data-testid="filter-street" showSearch={{ optionFilterProp: 'label' }}
           onChange={(v?: string) => onChange({ streetId: v, communityId: undefined })}
           options={(streets.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
       )}
       {(root?.level === 'district' || root?.level === 'street') && (
         <Select allowClear style={{ width }} placeholder={t('workOrder.anyCommunity')} value={communityId} data-testid="filter-community" disabled={!street}
+          showSearch={{ optionFilterProp: 'label' }}
           onChange={(v?: string) => onChange({ communityId: v })} options={(communities.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
       )}
     </>

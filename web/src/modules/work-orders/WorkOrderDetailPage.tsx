@@ -1,21 +1,26 @@
 import { ArrowLeftOutlined, HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Dropdown, Skeleton, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { RevealField } from '../../app/components/RevealField';
 import { useIsPhone } from '../../app/hooks/useIsPhone';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useI18n } from '../../app/i18n/I18nProvider';
+import { lazyNamed } from '../../app/lazy';
 import { useSession } from '../../app/session/SessionProvider';
 import { localTime } from '../timeline/format';
 import { TimelineDrawer } from '../timeline/TimelineDrawer';
-import { workOrdersApi, type Step, type StepAnswer, type WorkOrderDetail } from './api';
+import { ToNeedButton } from '../three-lists/ToNeedButton';
+import { workOrdersApi, type Step, type StepAnswer, type TypedText, type WorkOrderDetail } from './api';
 import { ExtensionsCard, PhotosCard, UnitsCard } from './OrderCards';
 import { Deadlines, HolderName, PlaceChain } from './OrderFacts';
 import { StateTags } from './StateTags';
 import { afterStep, partsChangedBy } from './step-answer';
 import { StepButtons } from './StepButtons';
+
+// The small map brings ECharts: loaded with the first order page that shows one, not with the page.
+const OrderMapCard = lazyNamed(() => import('./OrderMapCard'), 'OrderMapCard');
 
 /** The order a duplicate went into, by its tracking number when the caller can see it. */
 function MergedInto({ id }: { id: string }) {
@@ -54,10 +59,16 @@ export function WorkOrderDetailPage() {
   const { order } = data;
   const none = t('common.none');
   const field = (label: string, value: React.ReactNode) => ({ key: label, label, children: value ?? none });
-  const canReveal = data.actions.length > 0;
+  // The office over the order reveals at any state (a closed order's resident is called back too); a taker while they hold it.
+  const canReveal = data.actions.length > 0 || can('work_order', 'accept');
   // A confidential reporter only the office reveals (the server checks it is the office over this order).
   const canRevealReporter = order.confidential ? can('work_order', 'accept') : canReveal;
   const hidden = t('workOrder.confidential');
+  // Phone and ID numbers typed into a text come masked; those who may reveal the reporter's phone reveal them, audited.
+  const typed = (f: TypedText, label: string, multiline = false) => (order.maskedTexts?.includes(f)
+    ? <RevealField masked={order[f]} label={label} canReveal={canRevealReporter} testId={`text-${f}`} multiline={multiline}
+      reveal={(reason) => workOrdersApi.reveal(order.id, f, reason)} />
+    : order[f]);
   // Resolving is the taker's step while they hold the order: then they may add photos of the work too.
   const canAddPhotos = data.actions.includes('resolve');
 
@@ -72,8 +83,9 @@ export function WorkOrderDetailPage() {
         ] }}>
           <Button icon={<PrinterOutlined />} data-testid="print-menu">{t('workOrderPrint.print')}</Button>
         </Dropdown>
+        <ToNeedButton workOrderId={order.id} />
       </Space>
-      <Card loading={loading && !data} title={<span data-testid="work-order-title">{order.title}</span>} extra={!isPhone && <StateTags order={order} />}>
+      <Card loading={loading && !data} title={<span data-testid="work-order-title">{typed('title', t('workOrder.title'))}</span>} extra={!isPhone && <StateTags order={order} />}>
         {isPhone && <div style={{ marginBottom: 8 }}><StateTags order={order} /></div>}
         <div style={{ marginBottom: 16 }}><StepButtons detail={data} onAnswer={onAnswer} onReload={reload} /></div>
         {/* On a phone a label keeps to one line (工单号, not 工/单/号 one character a line). */}
@@ -107,15 +119,19 @@ export function WorkOrderDetailPage() {
             <RevealField masked={order.addressMasked} label={t('workOrder.address')} canReveal={canReveal} testId="address"
               reveal={(reason) => workOrdersApi.reveal(order.id, 'address', reason)} />
           )),
-          { ...field(t('workOrder.description'), <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{order.description}</Typography.Paragraph>), span: isPhone ? 1 : 2 },
-          ...(order.result ? [{ ...field(t('workOrder.result'), order.result), span: isPhone ? 1 : 2 }] : []),
-          ...(order.rating ? [field(t('workOrder.rating'), `${t(`rating.${order.rating}`)}${order.ratingComment ? ` · ${order.ratingComment}` : ''}`)] : []),
+          { ...field(t('workOrder.description'), (
+            <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid="order-description">{typed('description', t('workOrder.description'), true)}</Typography.Paragraph>
+          )), span: isPhone ? 1 : 2 },
+          ...(order.result ? [{ ...field(t('workOrder.result'), typed('result', t('workOrder.result'), true)), span: isPhone ? 1 : 2 }] : []),
+          ...(order.rating ? [field(t('workOrder.rating'), <>{t(`rating.${order.rating}`)}{order.ratingComment && <> · {typed('ratingComment', t('workOrder.rating'))}</>}</>)] : []),
         ]} />
       </Card>
+      {can('placeGeometry', 'read') && <Suspense fallback={null}><OrderMapCard order={order} /></Suspense>}
       {(data.photos.length > 0 || canAddPhotos) && <PhotosCard detail={data} canAdd={canAddPhotos} onAdded={reload} />}
       {data.units.length > 0 && <UnitsCard units={data.units} />}
       {data.extensions.length > 0 && <ExtensionsCard extensions={data.extensions} />}
-      <TimelineDrawer open={timeline} onClose={() => setTimeline(false)} entityType="work_order" entityId={order.id} title={order.trackingNo} />
+      <TimelineDrawer open={timeline} onClose={() => setTimeline(false)} entityType="work_order" entityId={order.id} title={order.trackingNo}
+        revealText={canRevealReporter ? async (eventId, reason) => (await workOrdersApi.revealEvent(order.id, eventId, reason)).value : undefined} />
     </Space>
   );
 }

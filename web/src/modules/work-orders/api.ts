@@ -3,7 +3,7 @@ import { WORKER_ROLES } from '../../../../contracts/roles';
 import type { UnitKind } from '../../../../contracts/units';
 import type { WorkOrderAction } from '../../../../contracts/work-order-steps';
 import type { Channel, DemandType, Rating, Urgency, WorkOrderState } from '../../../../contracts/work-orders';
-import type { Page, Revealed, User } from '../../app/api/types';
+import type { Event, Page, Revealed, User } from '../../app/api/types';
 
 /** A step of the state table (contracts/work-order-steps.ts; type only here: its schemas load with the order page, not the app). */
 export type Step = WorkOrderAction;
@@ -21,6 +21,9 @@ export interface WorkOrder {
   title: string;
   description: string;
   addressMasked: string | null;
+  /** Where the reporter put the pin (Open311, WGS-84), when they did. */
+  lat?: number | null;
+  lng?: number | null;
   /** 是否保密: the reporter's name and phone are shown to nobody (保密); the office over the order reveals them. */
   confidential: boolean;
   urgency: Urgency;
@@ -45,10 +48,16 @@ export interface WorkOrder {
   result: string | null;
   rating: Rating | null;
   ratingComment: string | null;
+  /** The texts whose typed phone or ID numbers are shown masked (138****1234): each may be revealed, audited. */
+  maskedTexts?: TypedText[];
   light: Light;
   mergedInto: string | null;
   version: number;
 }
+
+export type TypedText = 'title' | 'description' | 'result' | 'ratingComment';
+/** A timeline entry's text as it was typed. */
+export interface RevealedEvent { field: 'eventText'; eventId: number; value: Pick<Event, 'reason' | 'from' | 'to'> }
 
 export type DeadlineKind = 'accept' | 'contact' | 'resolve';
 export interface PlaceStep { id: string; name: string; level: string; linked: boolean }
@@ -124,8 +133,16 @@ export const workOrdersApi = {
   list: (q: ListQuery) => api.get<WorkOrderPage>(`${base}${qs({ ...q })}`),
   get: (id: string) => api.get<WorkOrderDetail>(`${base}/${id}`),
   file: (input: FileInput) => api.post<WorkOrder>(base, input),
+  /** A grid worker's patrol report with its photos; `handledOnSpot` with a result: filed, taken and resolved at once. */
+  filePatrol: (input: Omit<FileInput, 'channel' | 'externalNo'> & { handledOnSpot?: boolean; result?: string }, photos: File[]) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(input)) if (v !== undefined && v !== '') form.append(k, String(v));
+    for (const f of photos) form.append('photos', f, f.name);
+    return api.post<WorkOrder>(`${base}/patrol`, form);
+  },
   step: (id: string, step: Step, body: Record<string, unknown>) => api.post<StepAnswer>(`${base}/${id}/${step.replace(/_/g, '-')}`, body),
-  reveal: (id: string, field: 'phone' | 'address' | 'name', reason: string) => api.post<Revealed>(`${base}/${id}/reveal`, { field, reason }),
+  reveal: (id: string, field: 'phone' | 'address' | 'name' | TypedText, reason: string) => api.post<Revealed>(`${base}/${id}/reveal`, { field, reason }),
+  revealEvent: (id: string, eventId: number, reason: string) => api.post<RevealedEvent>(`${base}/${id}/reveal`, { field: 'eventText', eventId, reason }),
   photoUrl: (id: string, photoId: string) => `${base}/${id}/photos/${photoId}`,
   uploadPhotos: (id: string, files: File[]) => {
     const form = new FormData();

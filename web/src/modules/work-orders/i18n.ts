@@ -4,8 +4,8 @@ import type { Widen } from '../../app/i18n/types';
 export const zh = {
   nav: { workOrders: '接诉即办' },
   action: {
-    file: '登记', place: '指定位置', accept: '受理', dispatch: '派单', recall: '撤回派单', redispatch: '改派', take: '接单', resolve: '办结', rate: '评价', follow_up: '回访', supervise: '督办',
-    call_in: '吹哨', return: '退单', contact: '联系居民', reject: '不予受理', answer: '直接答复', report_in: '报到', request_extension: '申请延期',
+    file: '登记', place: '指定位置', accept: '受理', dispatch: '派单', recall: '撤回派单', redispatch: '改派', take: '接单', take_on_spot: '现场处置', resolve: '办结', rate: '评价', follow_up: '回访', supervise: '督办',
+    call_in: '吹哨报到', return: '退单', contact: '联系居民', reject: '不予受理', answer: '直接答复', report_in: '报到', request_extension: '申请延期',
     decide_extension: '审批延期', merge: '合并重复诉求', add_photos: '上传照片', overdue: '超期', comment: '外部系统备注',
     map: '保存列对应', remap: '更新列对应',
   },
@@ -15,19 +15,21 @@ export const zh = {
     reason: '理由', comment: '评价意见', unitIds: '召集单位', approve: '审批意见', requestId: '延期申请', intoId: '并入工单', categoryId: '分类',
     demandType: '诉求类型', channel: '渠道', externalNo: '12345工单号', officeId: '所属社区', author: '来源', clientStatus: '外部状态',
     clientUpdatedAt: '外部更新时间', kind: '类型', title: '标题', duplicates: '重复', placeId: '所在位置', placeName: '所在位置',
-    urgency: '紧急程度', confidential: '是否保密', mapped: '已对应列数', ignored: '忽略列数',
+    urgency: '紧急程度', confidential: '是否保密', mapped: '已对应列数', ignored: '忽略列数', ratingComment: '评价意见', eventText: '时间线记录原文',
   },
   entity: { work_order: '工单', extension_request: '延期申请', unit: '单位', category: '诉求分类', api_key: 'API密钥', holiday: '节假日', hotline_import: '12345导入', hotline_source: '12345来源' },
   open311Status: { open: '处理中', closed: '已关闭' },
   /** Where a step names a field its own way (field.<name> otherwise). */
   stepField: { report_in: { note: '本单位承办情况' }, contact: { note: '联系情况' }, follow_up: { note: '回访情况' } },
+  orderMap: { title: '位置', fromOrder: '反映人标注的位置,{grid}范围内', fromCompound: '{compound}的位置,{grid}范围内' },
   workOrder: {
     pageTitle: '接诉即办', inbox: '工单', mine: '待我处理', all: '全部', overdue: '超期', file: '登记诉求', fileTitle: '登记诉求', trackingNo: '工单号',
     externalNo: '12345工单号', channel: '渠道', demandType: '诉求类型', category: '分类', place: '地点', state: '状态', light: '时限', title: '标题',
     description: '问题描述', address: '地址', reporterName: '反映人', reporterPhone: '联系电话', receivedAt: '接收时间', resolveDue: '办结时限',
     assignee: '承办人', result: '办理结果', rating: '评价', supervised: '督办', reopened: '重办 {count} 次',
     filters: '筛选', anyState: '全部状态', anyCategory: '全部分类', anyChannel: '全部渠道', searchPlaceholder: '标题或工单号', empty: '暂无工单',
-    filed: '已登记,工单号 {trackingNo}', done: '操作成功', stale: '工单已被他人更新,已重新加载', units: '吹哨报到单位', extensions: '延期申请', photos: '照片',
+    filed: '已登记,工单号 {trackingNo}', filedOnSpot: '已登记并现场处置办结,工单号 {trackingNo}', reportPhotos: '现场照片',
+    onSpot: '我已现场处置', onSpotHint: '现场已处理好的,登记即接单并办结,待社区回访', onSpotResult: '处置结果', onSpotResultRequired: '请填写现场处置结果', done: '操作成功', stale: '工单已被他人更新,已重新加载', units: '吹哨报到单位', extensions: '延期申请', photos: '照片',
     timeline: '办理过程', detail: '工单详情', unitKind: '部门/单位', userKind: '人员', assigneeKind: '派给',
     approve: '同意', refuse: '不同意', intoHint: '输入标题或工单号搜索,重复诉求将并入所选工单', placeHint: '诉求未能按坐标落到社区,请指定所在社区、网格或小区,再由该社区受理', mergedInto: '已并入', duplicates: '并入的重复诉求', workingDays: '个工作日',
     extensionHint: '当前办结时限 {due}', extensionDays: '延期 {days} 个工作日',
@@ -52,6 +54,7 @@ export const zh = {
     missing: '以下必填字段尚未对应到列:{fields}', column: '列', header: '表头', field: '对应字段', matched: '依据', ignore: '忽略',
     how: { synonym: '表头识别', remembered: '上次对应', chosen: '手动选择' }, import: '确认导入', chooseAgain: '重新选择文件',
     done: '导入完成', summary: '新建 {created} 件,已存在跳过 {duplicates} 件', badRows: '以下行有误,未导入任何数据', row: '行', reason: '原因',
+    sample: '示例内容', previewRows: '按以上对应读出的前 {count} 行', savedSource: '已记住 {mapped} 列对应 · {time}', sourcePlaceholder: '选择已记住的来源或输入新来源',
   },
   hotlineField: {
     externalNo: '工单编号', receivedAt: '来电时间', demandType: '诉求类型', category: '诉求分类', community: '所属社区', compound: '小区/地点',
@@ -81,7 +84,7 @@ export const zh = {
 export const en: Widen<typeof zh> = {
   nav: { workOrders: 'Work orders' },
   action: {
-    file: 'Filed', place: 'Placed', accept: 'Accepted', dispatch: 'Dispatched', recall: 'Recalled', redispatch: 'Re-dispatched', take: 'Taken', resolve: 'Resolved', rate: 'Rated',
+    file: 'Filed', place: 'Placed', accept: 'Accepted', dispatch: 'Dispatched', recall: 'Recalled', redispatch: 'Re-dispatched', take: 'Taken', take_on_spot: 'Handled on the spot', resolve: 'Resolved', rate: 'Rated',
     follow_up: 'Followed up', supervise: 'Supervised', call_in: 'Called in', return: 'Returned', contact: 'Contacted',
     reject: 'Rejected', answer: 'Answered', report_in: 'Reported in', request_extension: 'Requested an extension',
     decide_extension: 'Decided on the extension', merge: 'Merged as a duplicate', add_photos: 'Added photos',
@@ -94,7 +97,8 @@ export const en: Widen<typeof zh> = {
     approve: 'Decision', requestId: 'Extension request', intoId: 'Merge into', categoryId: 'Category', demandType: 'Demand type',
     channel: 'Channel', externalNo: '12345 order no.', officeId: 'Community', author: 'Source', clientStatus: 'Outside status',
     clientUpdatedAt: 'Outside update time', kind: 'Kind', title: 'Title', duplicates: 'Duplicates', placeId: 'Place', placeName: 'Place',
-    urgency: 'Urgency', confidential: 'Confidential', mapped: 'Columns mapped', ignored: 'Columns ignored',
+    urgency: 'Urgency', confidential: 'Confidential', mapped: 'Columns mapped', ignored: 'Columns ignored', ratingComment: 'Rating comment',
+    eventText: 'Timeline entry as written',
   },
   entity: {
     work_order: 'Work order', extension_request: 'Extension request', unit: 'Unit', category: 'Category', api_key: 'API key', holiday: 'Holiday',
@@ -102,6 +106,7 @@ export const en: Widen<typeof zh> = {
   },
   open311Status: { open: 'Open', closed: 'Closed' },
   stepField: { report_in: { note: 'What your unit did' }, contact: { note: 'How the resident was contacted' }, follow_up: { note: 'Follow-up note' } },
+  orderMap: { title: 'Where', fromOrder: 'Where the reporter put the pin, within {grid}', fromCompound: 'Where {compound} is, within {grid}' },
   workOrder: {
     pageTitle: 'Respond on receipt', inbox: 'Work orders', mine: 'Waiting on me', all: 'All', overdue: 'Overdue',
     file: 'File a demand', fileTitle: 'File a demand', trackingNo: 'Tracking no.', externalNo: '12345 order no.',
@@ -110,7 +115,9 @@ export const en: Widen<typeof zh> = {
     receivedAt: 'Received', resolveDue: 'Resolve by', assignee: 'Assignee', result: 'Result', rating: 'Rating',
     supervised: 'Supervised', reopened: 'Reopened {count}×', filters: 'Filters', anyState: 'Any state',
     anyCategory: 'Any category', anyChannel: 'Any channel', searchPlaceholder: 'Title or tracking no.', empty: 'No work orders',
-    filed: 'Filed as {trackingNo}', done: 'Done', stale: 'Someone else changed this order; reloaded', units: 'Called-in units',
+    filed: 'Filed as {trackingNo}', filedOnSpot: 'Filed and resolved on the spot as {trackingNo}', reportPhotos: 'Photos',
+    onSpot: 'I handled it on the spot', onSpotHint: 'Already dealt with: filing takes and resolves it at once, for the community to follow up',
+    onSpotResult: 'What you did', onSpotResultRequired: 'Say what you did on the spot', done: 'Done', stale: 'Someone else changed this order; reloaded', units: 'Called-in units',
     extensions: 'Extension requests', photos: 'Photos', timeline: 'Timeline', detail: 'Work order', unitKind: 'Unit',
     userKind: 'Person', assigneeKind: 'Dispatch to', approve: 'Approve', refuse: 'Refuse',
     intoHint: 'Search by title or tracking no.; the duplicate goes into the order chosen',
@@ -141,6 +148,7 @@ export const en: Widen<typeof zh> = {
     missing: 'No column feeds these required fields: {fields}', column: 'Col.', header: 'Header', field: 'Field', matched: 'By', ignore: 'Ignore',
     how: { synonym: 'Header', remembered: 'Last time', chosen: 'Chosen' }, import: 'Import', chooseAgain: 'Choose another file',
     done: 'Imported', summary: '{created} created, {duplicates} already filed and skipped', badRows: 'These rows are wrong; nothing was imported', row: 'Row', reason: 'Reason',
+    sample: 'Sample', previewRows: 'The first {count} rows as the mapping above reads them', savedSource: '{mapped} columns remembered · {time}', sourcePlaceholder: 'Pick a remembered source or type a new one',
   },
   hotlineField: {
     externalNo: 'Order no.', receivedAt: 'Received', demandType: 'Demand type', category: 'Category', community: 'Community', compound: 'Compound / place',
