@@ -136,7 +136,12 @@ describe('importing a compound roster', () => {
         .toSatisfy((v: string | null) => Number(v) > 0 && Number(v) < 100);
       await screenshot(page, 'roster-uploading');
       // The slow line itself takes about six seconds on top of the import.
-      await page.getByTestId('roster-done').waitFor({ timeout: 2 * WAIT });
+      await page.getByTestId('roster-done').waitFor({ timeout: 2 * WAIT }).catch(async (err: Error) => {
+        // Say what the dialog went through and shows now, so a failure on CI tells where the import stopped.
+        const states = await page.evaluate(() => window.rosterStates ?? []);
+        const modal = await page.locator('.ant-modal').last().textContent().catch(() => '(no dialog)');
+        throw new Error(`${err.message}\nstates shown: ${JSON.stringify(states.slice(-5))}\ndialog reads: ${modal}`);
+      });
     } finally {
       await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
       await cdp.detach();

@@ -100,28 +100,32 @@ export function WorkOrdersPage() {
     .filter((e): e is [string, string] => e[1] !== undefined);
   const ledgerHref = `/api/work-orders.xlsx?${new URLSearchParams(ledgerQuery).toString()}`;
 
+  // The import dialog sits beside the list, not in its header: the list may lay its header out anew (a phone's width,
+  // the column picker) without the dialog losing the mapping someone is correcting.
   return (
-    <WorkOrderList
-      title={<>{t('workOrder.inbox')} <span data-testid="work-order-total" style={{ fontWeight: 'normal', fontSize: 13 }}>{t('common.total', { total: list.data?.total ?? 0 })}</span></>}
-      extra={<Space>
-        {can('hotline', 'import') && !isPhone && (
-          <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="hotline-open">{t('hotline.open')}</Button>
-        )}
-        {can('work_order', 'export') && !isPhone && (
-          <LedgerButton href={ledgerHref} fallbackName="工单台账.xlsx" testId="work-order-ledger">{t('workOrder.exportLedger')}</LedgerButton>
-        )}
-        {can('work_order', 'file') && (
-          <Link to="/work-orders/new"><Button type="primary" icon={<PlusOutlined />} data-testid="file-demand">{t('workOrder.file')}</Button></Link>
-        )}
-        {importing && <HotlineImportModal onClose={() => setImporting(false)} onDone={() => list.reload()} />}
-      </Space>}
-      filters={filters}
-      items={items}
-      selection={canBatch ? { keys: picked, onChange: setPicked } : undefined}
-      loading={list.loading}
-      paging={{ page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onPage: (p) => set({ page: String(p) }) }}
-      categories={categories.data?.items ?? []}
-      inbox={tab === 'mine'}
-    />
+    <>
+      <WorkOrderList
+        title={<>{t('workOrder.inbox')} <span data-testid="work-order-total" style={{ fontWeight: 'normal', fontSize: 13 }}>{t('common.total', { total: list.data?.total ?? 0 })}</span></>}
+        extra={<Space>
+          {can('hotline', 'import') && !isPhone && (
+            <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} data-testid="hotline-open">{t('hotline.open')}</Button>
+          )}
+          {can('work_order', 'export') && !isPhone && (
+            <LedgerButton href={ledgerHref} fallbackName="工单台账.xlsx" testId="work-order-ledger">{t('workOrder.exportLedger')}</LedgerButton>
+          )}
+          {can('work_order', 'file') && (
+            <Link to="/work-orders/new"><Button type="primary" icon={<PlusOutlined />} data-testid="file-demand">{t('workOrder.file')}</Button></Link>
+          )}
+        </Space>}
+        filters={filters}
+        items={items}
+        selection={canBatch ? { keys: picked, onChange: setPicked } : undefined}
+        loading={list.loading}
+        paging={{ page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onPage: (p) => set({ page: String(p) }) }}
+        categories={categories.data?.items ?? []}
+        inbox={tab === 'mine'}
+      />
+      {importing && <HotlineImportModal onClose={() => setImporting(false)} onDone={() => list.reload()} />}
+    </>
   );
 }
