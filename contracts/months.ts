@@ -15,3 +15,11 @@ export function lastCompleteMonth(now = new Date()): string {
 export function currentDay(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** A month in Beijing time as a UTC range: '2026-10' → [2026-09-30T16:00Z, 2026-10-31T16:00Z). */
+export function monthRange(month: string): [string, string] {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const start = new Date(Date.UTC(y, m - 1, 1) - 8 * 3600_000);
+  const end = new Date(Date.UTC(y, m, 1) - 8 * 3600_000);
+  return [start.toISOString(), end.toISOString()];
+}

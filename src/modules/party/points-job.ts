@@ -1,16 +1,13 @@
 import type { AppContext } from '../../core/context.js';
 import { SYSTEM_ACTOR } from '../../core/events.js';
 import type { Job } from '../../core/module.js';
-import { currentDay, lastCompleteMonth } from '../../../contracts/months.js';
+import { currentDay, lastCompleteMonth, monthRange } from '../../../contracts/months.js';
 import { satisfiedOrdersHeldByUsers } from '../work-orders/index.js';
 import { writeEntries, type Earning } from './points-ledger.js';
 import { communityOf, readRules } from './points-rules.js';
 
 /** The instant a Beijing-time month 'YYYY-MM' ends (the next month's first midnight at UTC+8), as ISO. */
-export function monthEnd(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 1) - 8 * 3600_000).toISOString();
-}
+const monthEnd = (month: string): string => monthRange(month)[1];
 
 const lastDay = (month: string) => new Date(Date.parse(monthEnd(month)) + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
 
@@ -54,7 +51,6 @@ export const postMonthPointsJob: Job = {
 };
 
 /** The first instant (ISO) of a Beijing-time month 'YYYY-MM'. */
-const monthStart = (month: string) => { const [y, m] = month.split('-').map(Number) as [number, number]; return monthEnd(`${m === 1 ? y - 1 : y}-${String(m === 1 ? 12 : m - 1).padStart(2, '0')}`); };
 
 /**
  * Credits the community's rating item (居民评价满意) to the party member whose sign-in held each work order a resident
@@ -63,7 +59,7 @@ const monthStart = (month: string) => { const [y, m] = month.split('-').map(Numb
  */
 export async function creditSatisfiedRatings(ctx: AppContext, now = new Date()): Promise<number> {
   const db = ctx.handle.db;
-  const rated = await satisfiedOrdersHeldByUsers(db, monthStart(lastCompleteMonth(now)));
+  const rated = await satisfiedOrdersHeldByUsers(db, monthRange(lastCompleteMonth(now))[0]);
   if (!rated.length) return 0;
   const members = new Map<string, { id: string; place_id: string; place_path: string }>();
   const done = new Set<string>();

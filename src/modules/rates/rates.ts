@@ -3,16 +3,9 @@ import type { Config } from '../../config.js';
 import { dialectOf, type DbOrTrx } from '../../core/db.js';
 import { nowIso } from '../../core/ids.js';
 import { rateableOrders } from '../work-orders/index.js';
+import { monthRange } from '../../../contracts/months.js';
 
-/** A month in Beijing time as a UTC range: '2026-10' → [2026-09-30T16:00Z, 2026-10-31T16:00Z). */
-export function monthRange(month: string): [string, string] {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const start = new Date(Date.UTC(y, m - 1, 1) - 8 * 3600_000);
-  const end = new Date(Date.UTC(y, m, 1) - 8 * 3600_000);
-  return [start.toISOString(), end.toISOString()];
-}
-
-export { currentMonth, lastCompleteMonth } from '../../../contracts/months.js';
+export { currentMonth, lastCompleteMonth, monthRange } from '../../../contracts/months.js';
 
 export interface OfficeFigures {
   officeId: string;
