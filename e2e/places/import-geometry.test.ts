@@ -70,6 +70,14 @@ describe('importing grid boundaries from a GeoJSON file', () => {
     await expect.poll(() => rows.count()).toBe(2);
     expect(await rows.nth(1).textContent()).toContain('边界自相交');
     expect(await rows.nth(0).textContent()).toContain('将更新');
+    // The page crossing the phone width and back (a window narrowed; a full-page screenshot was seen to do it for an
+    // instant) re-lays the page around the dialog and keeps the preview.
+    const desktop = page.viewportSize()!;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('child-item').first().waitFor();
+    await page.setViewportSize(desktop);
+    await page.getByTestId('children-table').waitFor();
+    await expect.poll(() => preview.getByTestId('geometry-import-summary').textContent()).toContain('有误 1 个');
     await screenshot(page, 'geometry-import-preview');
     await page.getByTestId('geometry-import-confirm').click();
     const rejected = page.getByTestId('geometry-import-rejected');

@@ -12,11 +12,14 @@ import { SessionProvider } from './session/SessionProvider';
 // in the browser on first render, which cost a few hundred milliseconds on a cold start; the tokens below still apply
 // through the CSS variables that ConfigProvider writes.
 const theme = { zeroRuntime: true, token: { colorPrimary: '#c8161d', borderRadius: 6 } };
+// Every dialog here holds work in progress (a form, an import preview, a drawing): a click beside it does not close it,
+// so a stray click, or one that lands there as the dialog grows, loses nothing. Esc, × and the buttons still close it.
+const modal = { mask: { closable: false } };
 
 function LocalizedAntd({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme} modal={modal}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Row, Space, Spin } from 'antd';
+import { Card, Col, Empty, Row, Spin } from 'antd';
 import { useCallback, useState } from 'react';
 import { Navigate, useParams } from 'react-router';
 import { useIsPhone } from '../../app/hooks/useIsPhone';
@@ -30,29 +30,23 @@ export function PlacesPage() {
     return first ? <Navigate to={`/places/${first.id}`} replace /> : <Empty />;
   }
 
-  const view = (
-    <PlaceDetailView id={id} loaded={detail} phone={isPhone} onChanged={changed} />
-  );
-  if (isPhone) {
-    return (
-      <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-        <PlaceSearch />
-        {view}
-      </Space>
-    );
-  }
+  // One tree for both layouts, the detail always in the same place in it: crossing the phone width (a phone turned, a
+  // window narrowed) re-lays the page without remounting the detail, so an open dialog and what is typed in it stay.
   return (
-    <Row gutter={16} wrap={false}>
-      <Col flex="320px" style={{ minWidth: 0 }}>
-        <Card size="small" title={t('place.tree')} styles={{ body: { padding: 8 } }}>
-          <div style={{ marginBottom: 8 }}>
-            <PlaceSearch />
-          </div>
-          <PlaceTree roots={roots.data?.items} focus={detail.data} reload={treeReload} />
-        </Card>
-      </Col>
+    <Row gutter={isPhone ? 0 : 16} wrap={false}>
+      {!isPhone && (
+        <Col flex="320px" style={{ minWidth: 0 }}>
+          <Card size="small" title={t('place.tree')} styles={{ body: { padding: 8 } }}>
+            <div style={{ marginBottom: 8 }}>
+              <PlaceSearch />
+            </div>
+            <PlaceTree roots={roots.data?.items} focus={detail.data} reload={treeReload} />
+          </Card>
+        </Col>
+      )}
       <Col flex="auto" style={{ minWidth: 0 }}>
-        {view}
+        {isPhone && <div style={{ marginBottom: 8 }}><PlaceSearch /></div>}
+        <PlaceDetailView id={id} loaded={detail} phone={isPhone} onChanged={changed} />
       </Col>
     </Row>
   );

@@ -171,9 +171,7 @@ export function HotlineImportModal({ onClose, onDone }: { onClose: () => void; o
   })();
 
   return (
-    // A click beside the dialog does not close it: a half-corrected mapping is not lost by a stray click.
     <Modal open title={t('hotline.title')} onCancel={phase.step === 'busy' ? undefined : onClose} closable={phase.step !== 'busy'} destroyOnHidden width={760}
-      mask={{ closable: false }}
       footer={<Button onClick={onClose} disabled={phase.step === 'busy'} data-testid="hotline-close">{t('common.close')}</Button>}>
       {body}
     </Modal>
