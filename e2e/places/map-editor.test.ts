@@ -2,10 +2,10 @@ import { booleanPointInPolygon } from '@turf/turf';
 import type { MultiPolygon, Point, Polygon } from 'geojson';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getJson, type PlaceRef } from '../support/api.js';
+import { getJson, postJson, type PlaceRef } from '../support/api.js';
 import path from 'node:path';
 import { launchBrowser, screenshotDir, settled, signedInContext } from '../support/browser.js';
-import { waitForPlace } from '../support/places.js';
+import { runTag, waitForPlace } from '../support/places.js';
 
 interface Geometry { version: number; kind: string | null; geometry: Polygon | MultiPolygon | Point | null; outline: Polygon | null }
 type Screen = { x: number; y: number };
@@ -51,6 +51,8 @@ describe('the map editor', () => {
   let grid: PlaceRef;
   let compound: PlaceRef;
   let otherGrid: PlaceRef;
+  let community: PlaceRef;
+  let grids: PlaceRef[];
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -58,7 +60,8 @@ describe('the map editor', () => {
     page = await ctx.newPage();
     // 沙头社区's grids: other browser tests work in 北江社区.
     const found = await getJson<{ items: PlaceRef[] }>(ctx.request, `/api/places/search?q=${encodeURIComponent('沙头社区')}&level=community`);
-    const grids = (await getJson<{ items: PlaceRef[] }>(ctx.request, `/api/places/${found.items[0]!.id}/children?limit=50`)).items;
+    community = found.items[0]!;
+    grids = (await getJson<{ items: PlaceRef[] }>(ctx.request, `/api/places/${community.id}/children?limit=50`)).items;
     const polygonal: PlaceRef[] = [];
     for (const g of grids) if ((await getJson<Geometry>(ctx.request, `/api/places/${g.id}/geometry`)).geometry?.type === 'Polygon') polygonal.push(g);
     [grid, otherGrid] = [polygonal[0]!, polygonal[1]!];
@@ -169,5 +172,72 @@ describe('the map editor', () => {
     await save();
     await editor.waitFor({ state: 'detached' });
     expect((await geometryOf(otherGrid.id)).geometry).toEqual(original);
+  });
+
+  it('draws a new grid’s boundary from nothing over a neighbour’s ground, is warned of the overlap, then places a compound in it', async () => {
+    const tag = runTag();
+    const fresh = await postJson<PlaceRef>(ctx.request, '/api/places', { parentId: community.id, level: 'grid', name: `新划网格${tag}` });
+    await page.goto(`/places/${fresh.id}`);
+    await waitForPlace(page, fresh.name);
+    await openEditor(fresh);
+    const editor = page.getByTestId('geometry-editor');
+    expect(await editor.getAttribute('data-fresh')).toBe('true');
+    expect(await page.getByTestId('geometry-edit-save').isDisabled()).toBe(true);
+    // Four corners of a square in the middle of one neighbour's grey region (inside the community's dashed one).
+    const corners = await editor.evaluate((svg: SVGSVGElement) => {
+      const m = svg.getScreenCTM()!;
+      for (const n of Array.from(svg.querySelectorAll('[data-testid="geometry-edit-neighbour"]')) as SVGPathElement[]) {
+        const b = n.getBBox();
+        const [cx, cy, h] = [b.x + b.width / 2, b.y + b.height / 2, 16];
+        const square = [[cx - h, cy - h], [cx + h, cy - h], [cx + h, cy + h], [cx - h, cy + h]];
+        if (square.every(([x, y]) => n.isPointInFill(new DOMPoint(x, y)))) {
+          return square.map(([x, y]) => { const p = new DOMPoint(x, y).matrixTransform(m); return { x: p.x, y: p.y }; });
+        }
+      }
+      throw new Error('no neighbour with room for the square');
+    });
+    for (const [i, c] of corners.entries()) {
+      await page.mouse.click(c.x, c.y);
+      await expect.poll(() => editor.getAttribute('data-vertices')).toBe(String(i + 1));
+    }
+    await shot('map-editor-draw');
+    await save();
+    const warned = page.getByTestId('geometry-edit-overlaps');
+    await warned.waitFor();
+    const drawn = (await geometryOf(fresh.id)).geometry as Polygon;
+    expect(drawn.type).toBe('Polygon');
+    expect(drawn.coordinates[0]).toHaveLength(5);
+    // The warning names the grid whose ground the square was drawn on.
+    const ring = drawn.coordinates[0]!.slice(0, 4);
+    const [x, y] = [ring.reduce((a, p) => a + p[0]!, 0) / 4, ring.reduce((a, p) => a + p[1]!, 0) / 4];
+    let under: PlaceRef | undefined;
+    for (const g of grids) {
+      const shape = (await geometryOf(g.id)).geometry;
+      if (shape && shape.type !== 'Point' && booleanPointInPolygon([x, y], shape)) under = g;
+    }
+    expect(under).toBeDefined();
+    await expect.poll(() => warned.textContent()).toContain(`${fresh.name} 与 ${under!.name} 重叠约`);
+    await page.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+    await warned.waitFor({ state: 'detached' });
+
+    // A new compound in the new grid: placed with one click inside it.
+    const compoundNew = await postJson<PlaceRef>(ctx.request, '/api/places', { parentId: fresh.id, level: 'compound', name: `新建小区${tag}`, compoundType: 'scattered' });
+    await page.goto(`/places/${compoundNew.id}`);
+    await waitForPlace(page, compoundNew.name);
+    await openEditor(compoundNew);
+    expect(await page.getByTestId('geometry-edit-point').count()).toBe(0);
+    const middle = await editor.evaluate((svg: SVGSVGElement) => {
+      const region = svg.querySelector('path[stroke-dasharray]') as SVGPathElement;
+      const b = region.getBBox();
+      const p = new DOMPoint(b.x + b.width / 2, b.y + b.height / 2).matrixTransform(svg.getScreenCTM()!);
+      return { x: p.x, y: p.y };
+    });
+    await page.mouse.click(middle.x, middle.y);
+    await page.getByTestId('geometry-edit-point').waitFor();
+    await save();
+    await editor.waitFor({ state: 'detached' });
+    const placed = (await geometryOf(compoundNew.id)).geometry as Point;
+    expect(placed.type).toBe('Point');
+    expect(booleanPointInPolygon(placed.coordinates, drawn)).toBe(true);
   });
 });

@@ -28,7 +28,7 @@ describe('a place’s geometry, set one at a time', () => {
     const boundary = withExtraVertex(shown.geometry);
     const res = await put(worker, grid.id, { version: grid.version, geometry: boundary, reason: '网格调整' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ kind: 'boundary', version: grid.version + 1, bbox: shown.bbox });
+    expect(res.json()).toMatchObject({ kind: 'boundary', version: grid.version + 1, bbox: shown.bbox, overlaps: [] });
     expect((await storedGeometry(t, grid.id))!.geometry).toEqual(boundary);
     const timeline = (await worker({ url: `/api/timeline/place/${grid.id}` })).json().items;
     expect(timeline.at(-1)).toMatchObject({ action: 'set_geometry', reason: '网格调整', to: { geometryType: 'Polygon' }, from: { geometryType: expect.stringMatching(/Polygon/) } });
@@ -99,6 +99,26 @@ describe('a place’s geometry, set one at a time', () => {
     } })).json();
     expect(preview.invalid).toEqual([]);
     expect(preview.matched.map((m: { placeId: string }) => m.placeId)).toEqual([grid.id, ...inStrip.map((f) => f.properties.id)]);
+  });
+
+  it('draws a new grid’s boundary from nothing: saved over a neighbour’s ground, with the overlap as a warning', async () => {
+    const community = await placeByName(t, '北江社区');
+    const neighbour = await placeByName(t, '北江社区第1网格');
+    const created = await worker({ method: 'POST', url: '/api/places', payload: { parentId: community.id, level: 'grid', name: '北江社区新划网格' } });
+    expect(created.statusCode).toBe(201);
+    const grid = created.json();
+    expect((await worker({ url: `/api/places/${grid.id}/geometry` })).json()).toMatchObject({ kind: null, geometry: null, version: grid.version });
+    // A small square in the middle of the neighbour's ground: inside the community, all of it over the neighbour.
+    const [x, y] = pointOnFeature((await storedGeometry(t, neighbour.id))!.geometry as Polygon).geometry.coordinates as [number, number];
+    const drawn = square(x - 0.0001, y - 0.0001, 0.0002);
+    const res = await put(worker, grid.id, { version: grid.version, geometry: drawn, reason: '新划网格' });
+    expect(res.statusCode).toBe(200);
+    const overlaps = res.json().overlaps;
+    expect(overlaps).toEqual([{ placeId: grid.id, siblingId: neighbour.id, siblingName: neighbour.name, squareMetres: expect.any(Number) }]);
+    expect(Math.abs(overlaps[0].squareMetres - area(drawn)) / area(drawn)).toBeLessThan(0.01);
+    expect((await storedGeometry(t, grid.id))!.geometry).toEqual(drawn);
+    const timeline = (await worker({ url: `/api/timeline/place/${grid.id}` })).json().items;
+    expect(timeline.at(-1)).toMatchObject({ action: 'set_geometry', reason: '新划网格', to: { geometryType: 'Polygon' } });
   });
 
   it('converts a point declared in GCJ-02 to WGS-84, and lets a grid worker move his compound but not draw his grid', async () => {

@@ -13,6 +13,7 @@ import { geometryMsg } from '../messages.js';
 import { forgetPlaceIndex } from '../place-index.js';
 import { placeGeometryPolicy } from '../policy.js';
 import { checkInParent, childrenOutside, isProblem, readShape, translateShape, type PlaceShape, type ShapeProblem } from '../shape.js';
+import { siblingOverlaps } from '../sibling-overlaps.js';
 import { findShapes, geometrySummary, rowOfShape, toGeometryView, writeShapes } from '../store.js';
 import type { TSetGeometry } from '../schema.js';
 
@@ -36,6 +37,7 @@ export async function mappedChildren(db: DbOrTrx, parentIds: readonly string[]):
  * Its children with geometry must still lie inside its new shape (422 `children_outside`, naming them). With `carry`, a
  * compound's or building's new point moves the whole place: its stored outline and its children's geometry move by the
  * same offset (one `set_geometry` event each), so a compound dragged across its grid keeps its buildings inside it.
+ * A new boundary that overlaps a sibling's is saved, as an import's is, and the overlaps come back as warnings.
  */
 export async function setPlaceGeometry(ctx: AppContext, actor: Actor, id: string, input: TSetGeometry) {
   const { db } = ctx.handle;
@@ -85,5 +87,6 @@ export async function setPlaceGeometry(ctx: AppContext, actor: Actor, id: string
     }
   });
   forgetPlaceIndex(db);
-  return { ...toGeometryView(id, shape), version: input.version + 1 };
+  const overlaps = shape.kind === 'boundary' ? await siblingOverlaps(db, new Map([[id, { place, shape }]])) : [];
+  return { ...toGeometryView(id, shape), version: input.version + 1, overlaps };
 }

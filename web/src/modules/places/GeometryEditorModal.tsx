@@ -3,11 +3,13 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError } from '../../app/api/client';
 import type { Place } from '../../app/api/types';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import { geometryApi, type PlaceGeometry } from './geometry-api';
+import { placesApi } from './api';
+import { geometryApi, type PlaceGeometry, type SiblingOverlap } from './geometry-api';
 
 type Pos = [number, number];
 type Ring = Pos[];
-interface Editing { version: number; kind: 'boundary' | 'point'; ring: Ring | null; point: Pos | null; outline: Ring | null }
+/** `fresh`: the place had no geometry; a boundary is drawn by clicking its corners, a point placed by a click. */
+interface Editing { version: number; kind: 'boundary' | 'point'; ring: Ring | null; point: Pos | null; outline: Ring | null; fresh: boolean }
 
 const W = 640;
 const H = 420;
@@ -22,6 +24,7 @@ const open = (r: Ring) => r.slice(0, -1);
 const close = (r: Ring): Ring => [...r, r[0]!];
 
 const MIN_VERTICES = 3;
+const POINT_LEVELS: readonly Place['level'][] = ['compound', 'building'];
 
 /**
  * 编辑边界 / 编辑位置: a small SVG editor over the parent's boundary. A grid's (or community's, street's) boundary is
@@ -29,11 +32,16 @@ const MIN_VERTICES = 3;
  * the button) to remove it, down to three; a compound's or building's point by dragging it: the server moves its outline
  * and its buildings by the same offset (`carry`), as the editor shows the outline moving. Saved with the version it was
  * loaded at (`PUT /api/places/{id}/geometry`): someone's change in between is a 409, shown.
+ * A place without geometry yet gets it here too: its boundary drawn by clicking the corners in turn over the parent's
+ * (and the neighbours', in grey), its point placed by a click. A saved boundary that overlaps a neighbour's is kept, as an
+ * import's is, and the dialog stays open to say where.
  */
 export function GeometryEditorModal({ place, onClose, onDone }: { place: Place; onClose: () => void; onDone: () => void }) {
   const { t, pick } = useI18n();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [context, setContext] = useState<Ring[]>([]);
+  const [neighbours, setNeighbours] = useState<Ring[]>([]);
+  const [overlaps, setOverlaps] = useState<SiblingOverlap[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [reason, setReason] = useState('');
@@ -43,16 +51,26 @@ export function GeometryEditorModal({ place, onClose, onDone }: { place: Place; 
 
   useEffect(() => {
     let live = true;
-    void Promise.all([geometryApi.get(place.id), place.parentId ? geometryApi.get(place.parentId).catch(() => null) : null]).then(([own, parent]) => {
+    const parentId = place.parentId;
+    void Promise.all([
+      geometryApi.get(place.id),
+      parentId ? geometryApi.get(parentId).catch(() => null) : null,
+      parentId ? placesApi.map(parentId).catch(() => null) : null,
+    ]).then(([own, parent, siblings]) => {
       if (!live) return;
-      const parentRings = parent ? [...ringsOf(parent.geometry), ...ringsOf(parent.outline)] : [];
-      setContext(parentRings);
+      setContext(parent ? [...ringsOf(parent.geometry), ...ringsOf(parent.outline)] : []);
+      setNeighbours((siblings?.map.features ?? []).filter((f) => f.properties.placeId !== place.id).flatMap((f) => ringsOf(f.geometry)));
+      const base = { version: own.version, ring: null, point: null, outline: null, fresh: false };
       if (own.kind === 'point' && own.geometry?.type === 'Point') {
-        setEditing({ version: own.version, kind: 'point', ring: null, point: own.geometry.coordinates as Pos, outline: ringsOf(own.outline)[0] ?? null });
+        setEditing({ ...base, kind: 'point', point: own.geometry.coordinates as Pos, outline: ringsOf(own.outline)[0] ?? null });
       } else if (own.kind === 'boundary' && own.geometry?.type === 'Polygon') {
-        setEditing({ version: own.version, kind: 'boundary', ring: open(ringsOf(own.geometry)[0]!), point: null, outline: null });
+        setEditing({ ...base, kind: 'boundary', ring: open(ringsOf(own.geometry)[0]!) });
+      } else if (own.kind) {
+        setProblem(t('geometryEdit.multi'));
+      } else if (!parent?.geometry) {
+        setProblem(t('geometryEdit.noParent'));
       } else {
-        setProblem(t(own.kind ? 'geometryEdit.multi' : 'geometryEdit.none'));
+        setEditing({ ...base, fresh: true, ...(POINT_LEVELS.includes(place.level) ? { kind: 'point' } : { kind: 'boundary', ring: [] }) });
       }
     }, (err) => live && setProblem(err instanceof ApiError && err.messages ? pick(err.messages) : t('common.notFound')));
     return () => { live = false; };
@@ -60,7 +78,7 @@ export function GeometryEditorModal({ place, onClose, onDone }: { place: Place; 
 
   // The view: the parent's and the place's own positions, padded, longitude shrunk by the latitude's cosine.
   const view = useMemo(() => {
-    const all = [...context.flat(), ...(editing?.ring ?? []), ...(editing?.point ? [editing.point] : []), ...(editing?.outline ?? [])];
+    const all = [...context.flat(), ...neighbours.flat(), ...(editing?.ring ?? []), ...(editing?.point ? [editing.point] : []), ...(editing?.outline ?? [])];
     if (all.length === 0) return null;
     const xs = all.map((p) => p[0]);
     const ys = all.map((p) => p[1]);
@@ -71,9 +89,9 @@ export function GeometryEditorModal({ place, onClose, onDone }: { place: Place; 
       to: ([lon, lat]: Pos): Pos => [PAD + ((lon - x0) * k) / span, H - PAD - (lat - y0) / span],
       from: ([x, y]: Pos): Pos => [x0 + ((x - PAD) * span) / k, y0 + (H - PAD - y) * span],
     };
-  }, [context, editing === null]);
+  }, [context, neighbours, editing === null]);
 
-  const pathOf = (r: Ring) => (view ? `M${r.map((p) => view.to(p).map((n) => n.toFixed(1)).join(',')).join('L')}Z` : '');
+  const pathOf = (r: Ring, closed = true) => (view && r.length > 0 ? `M${r.map((p) => view.to(p).map((n) => n.toFixed(1)).join(',')).join('L')}${closed ? 'Z' : ''}` : '');
   const svgPoint = (e: React.PointerEvent): Pos | null => {
     const m = svg.current?.getScreenCTM();
     if (!m || !view) return null;
@@ -98,13 +116,21 @@ export function GeometryEditorModal({ place, onClose, onDone }: { place: Place; 
     const at = svgPoint(e);
     if (!at || !editing?.ring || e.button !== 0) return;
     e.preventDefault();
+    e.stopPropagation();
     setEditing({ ...editing, ring: [...editing.ring.slice(0, edge + 1), at, ...editing.ring.slice(edge + 1)] });
     setSelected(edge + 1);
     setDragging(edge + 1);
   };
+  // Drawing from nothing: a click beside the shape adds the next corner; a new point goes where the click is.
+  const place_ = (e: React.PointerEvent) => {
+    const at = svgPoint(e);
+    if (!at || !editing?.fresh || e.button !== 0) return;
+    if (editing.kind === 'point') setEditing({ ...editing, point: at });
+    else setEditing({ ...editing, ring: [...(editing.ring ?? []), at] });
+  };
   const removeVertex = (i: number) => {
     if (!editing?.ring) return;
-    if (editing.ring.length <= MIN_VERTICES) return setProblem(t('geometryEdit.minVertices'));
+    if (editing.ring.length <= MIN_VERTICES && !editing.fresh) return setProblem(t('geometryEdit.minVertices'));
     setEditing({ ...editing, ring: editing.ring.filter((_, j) => j !== i) });
     setSelected(null);
   };
@@ -115,11 +141,12 @@ export function GeometryEditorModal({ place, onClose, onDone }: { place: Place; 
     setProblem(null);
     try {
       const shape = editing.kind === 'point'
-        ? { geometry: { type: 'Point', coordinates: editing.point }, carry: true }
+        ? { geometry: { type: 'Point', coordinates: editing.point }, ...(editing.fresh ? {} : { carry: true }) }
         : { geometry: { type: 'Polygon', coordinates: [close(editing.ring!)] } };
-      await api.put(`/api/places/${encodeURIComponent(place.id)}/geometry`, { version: editing.version, ...shape, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      const saved = await api.put<{ overlaps: SiblingOverlap[] }>(`/api/places/${encodeURIComponent(place.id)}/geometry`, { version: editing.version, ...shape, ...(reason.trim() ? { reason: reason.trim() } : {}) });
       onDone();
-      onClose();
+      if (saved.overlaps.length > 0) setOverlaps(saved.overlaps);
+      else onClose();
     } catch (err) {
       setProblem(err instanceof ApiError && err.status === 409 ? t('geometryEdit.stale') : err instanceof ApiError && err.messages ? pick(err.messages) : String(err));
     } finally {
@@ -127,29 +154,46 @@ export function GeometryEditorModal({ place, onClose, onDone }: { place: Place; 
     }
   };
 
+  const ready = editing?.kind === 'point' ? editing.point !== null : (editing?.ring?.length ?? 0) >= MIN_VERTICES;
+  if (overlaps) {
+    return (
+      <Modal open title={`${t('geometryEdit.titleBoundary')} · ${place.name}`} onCancel={onClose} destroyOnHidden
+        footer={<Button onClick={onClose}>{t('common.close')}</Button>}>
+        <Alert type="warning" showIcon data-testid="geometry-edit-overlaps" title={t('geometryEdit.savedWithOverlaps')}
+          description={overlaps.map((o) => (
+            <div key={o.siblingId}>{t('geometryImport.overlap', { name: place.name, sibling: o.siblingName, area: Math.round(o.squareMetres).toLocaleString() })}</div>
+          ))} />
+      </Modal>
+    );
+  }
+
   return (
     <Modal open title={`${t(editing?.kind === 'boundary' ? 'geometryEdit.titleBoundary' : 'geometryEdit.titlePoint')} · ${place.name}`} onCancel={onClose} destroyOnHidden width={W + 48}
       footer={(
         <Space>
           <Button onClick={onClose}>{t('common.close')}</Button>
           {editing?.kind === 'boundary' && (
-            <Button danger disabled={selected === null || (editing.ring?.length ?? 0) <= MIN_VERTICES} onClick={() => selected !== null && removeVertex(selected)}
+            <Button danger disabled={selected === null || (!editing.fresh && (editing.ring?.length ?? 0) <= MIN_VERTICES)} onClick={() => selected !== null && removeVertex(selected)}
               data-testid="geometry-edit-remove-vertex">{t('geometryEdit.removeVertex')}</Button>
           )}
-          <Button type="primary" disabled={!editing} loading={saving} onClick={() => void save()} data-testid="geometry-edit-save">{t('geometryEdit.save')}</Button>
+          <Button type="primary" disabled={!ready} loading={saving} onClick={() => void save()} data-testid="geometry-edit-save">{t('geometryEdit.save')}</Button>
         </Space>
       )}>
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 8 }} data-testid="geometry-edit-problem" />}
       {!editing && !problem && <Skeleton active />}
       {editing && view && (
         <>
-          <Typography.Paragraph type="secondary">{t(editing.kind === 'boundary' ? 'geometryEdit.hintBoundary' : 'geometryEdit.hintPoint')}</Typography.Paragraph>
-          <svg ref={svg} width={W} height={H} viewBox={`0 0 ${W} ${H}`} data-testid="geometry-editor" data-vertices={editing.ring?.length} style={{ background: '#fafafa', border: '1px solid #f0f0f0', touchAction: 'none', maxWidth: '100%' }}
-            onPointerMove={move} onPointerUp={() => setDragging(null)} onPointerLeave={() => setDragging(null)}>
+          <Typography.Paragraph type="secondary">
+            {t(editing.kind === 'boundary' ? (editing.fresh ? 'geometryEdit.hintDraw' : 'geometryEdit.hintBoundary') : (editing.fresh ? 'geometryEdit.hintPlace' : 'geometryEdit.hintPoint'))}
+          </Typography.Paragraph>
+          <svg ref={svg} width={W} height={H} viewBox={`0 0 ${W} ${H}`} data-testid="geometry-editor" data-vertices={editing.ring?.length} data-fresh={editing.fresh || undefined} style={{ background: '#fafafa', border: '1px solid #f0f0f0', touchAction: 'none', maxWidth: '100%' }}
+            onPointerDown={place_} onPointerMove={move} onPointerUp={() => setDragging(null)} onPointerLeave={() => setDragging(null)}>
             {context.map((r, i) => <path key={i} d={pathOf(r)} fill="#f0f0f0" stroke="#8c8c8c" strokeDasharray="4 3" />)}
+            {neighbours.map((r, i) => <path key={`n${i}`} d={pathOf(r)} fill="rgba(140,140,140,0.12)" stroke="#bfbfbf" data-testid="geometry-edit-neighbour" />)}
             {editing.outline && <path d={pathOf(editing.outline)} fill="rgba(22,119,255,0.15)" stroke="#1677ff" />}
-            {editing.ring && <path d={pathOf(editing.ring)} fill="rgba(22,119,255,0.2)" stroke="#1677ff" strokeWidth={2} data-testid="geometry-edit-ring" />}
+            {editing.ring && editing.ring.length > 0 && <path d={pathOf(editing.ring, editing.ring.length >= MIN_VERTICES)} fill="rgba(22,119,255,0.2)" stroke="#1677ff" strokeWidth={2} data-testid="geometry-edit-ring" />}
             {editing.ring?.map((p, i) => {
+              if (editing.ring!.length < MIN_VERTICES) return null;
               const [[x1, y1], [x2, y2]] = [view.to(p), view.to(editing.ring![(i + 1) % editing.ring!.length]!)];
               return <line key={`e${i}`} x1={x1} y1={y1} x2={x2} y2={y2} stroke="transparent" strokeWidth={12} style={{ cursor: 'copy' }}
                 data-testid={`geometry-edit-edge-${i}`} onPointerDown={(e) => addVertex(i, e)} />;
@@ -158,13 +202,13 @@ export function GeometryEditorModal({ place, onClose, onDone }: { place: Place; 
               const [x, y] = view.to(p);
               return <circle key={i} cx={x} cy={y} r={6} fill={selected === i ? '#1677ff' : '#fff'} stroke="#1677ff" strokeWidth={2} style={{ cursor: 'move' }}
                 data-testid={`geometry-edit-vertex-${i}`}
-                onPointerDown={(e) => { if (e.button !== 0) return; e.preventDefault(); setSelected(i); setDragging(i); }}
+                onPointerDown={(e) => { e.stopPropagation(); if (e.button !== 0) return; e.preventDefault(); setSelected(i); setDragging(i); }}
                 onContextMenu={(e) => { e.preventDefault(); removeVertex(i); }} />;
             })}
             {editing.point && (() => {
               const [x, y] = view.to(editing.point);
               return <circle cx={x} cy={y} r={8} fill="#c8161d" stroke="#fff" strokeWidth={2} style={{ cursor: 'move' }} data-testid="geometry-edit-point"
-                onPointerDown={(e) => { e.preventDefault(); setDragging('point'); }} />;
+                onPointerDown={(e) => { e.stopPropagation(); e.preventDefault(); setDragging('point'); }} />;
             })()}
           </svg>
           <Input style={{ marginTop: 8 }} placeholder={t('place.changeReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />

@@ -10,8 +10,10 @@ export interface GeometryImportReport {
   matched: { index: number; ref: string; placeId: string; name: string; level: PlaceLevel; changed: boolean }[];
   unmatched: { index: number; ref: string | null; message: Bilingual }[];
   invalid: { index: number; ref: string | null; placeId: string | null; code: string; field: string; message: Bilingual }[];
-  overlaps: { placeId: string; siblingId: string; siblingName: string; squareMetres: number }[];
+  overlaps: SiblingOverlap[];
 }
+/** A boundary over a neighbour's ground: warned by the import's preview and by the editor's save, never refused. */
+export interface SiblingOverlap { placeId: string; siblingId: string; siblingName: string; squareMetres: number }
 export interface GeometryImportResult { changed: number; unchanged: number; report: GeometryImportReport }
 
 /** A refused request with the body it came with (a refused import's report is in it). */

@@ -34,7 +34,9 @@ export const zh = {
   geometryEdit: {
     titleBoundary: '编辑边界', titlePoint: '编辑位置', hintBoundary: '拖动顶点调整边界;点击边线可加一个顶点,右键点击顶点(或选中后点“删除顶点”)可删去它,至少保留3个。虚线为上级地点的边界。', hintPoint: '拖动红点调整位置,小区轮廓和楼栋随之移动;虚线为上级地点的边界。',
     removeVertex: '删除顶点', minVertices: '边界至少要有3个顶点',
-    save: '保存', stale: '该地点已被他人修改,请关闭后重新打开再编辑', none: '该地点尚无边界或位置,请先导入', multi: '多块组成的边界请通过导入修改',
+    save: '保存', stale: '该地点已被他人修改,请关闭后重新打开再编辑', multi: '多块组成的边界请通过导入修改',
+    noParent: '上级地点还没有边界,请先为上级导入或绘制边界', hintDraw: '在图上依次点击边界的各个拐点(至少3个);点击边线可在中间加点,拖动顶点可调整,右键点击顶点可删去它。虚线为上级地点的边界,灰色为相邻地点。',
+    hintPlace: '在图上点击放置位置,可再拖动调整;虚线为上级地点的边界。', savedWithOverlaps: '已保存。新边界与相邻地点重叠(仅提示),请核对:',
   },
   geometryImport: {
     title: '导入边界', hint: '选择一个 GeoJSON 文件(FeatureCollection),每个要素对应一个地点,以 properties.code(区划代码)或 properties.id(地点编号)匹配。先预览,确认后整批导入:任一要素有误则不写入任何数据。',
@@ -95,7 +97,9 @@ export const en: Widen<typeof zh> = {
   geometryEdit: {
     titleBoundary: 'Edit boundary', titlePoint: 'Edit point', hintBoundary: 'Drag the vertices; click an edge to add a vertex, right-click a vertex (or select it and press “Delete vertex”) to remove it, keeping at least 3. The dashed line is the parent’s boundary.', hintPoint: 'Drag the red point; the outline and the buildings move with it. The dashed line is the parent’s boundary.',
     removeVertex: 'Delete vertex', minVertices: 'A boundary keeps at least 3 vertices',
-    save: 'Save', stale: 'Someone changed this place since you opened it: close and open it again', none: 'This place has no boundary or point yet: import one first', multi: 'A boundary in several parts is changed by import',
+    save: 'Save', stale: 'Someone changed this place since you opened it: close and open it again', multi: 'A boundary in several parts is changed by import',
+    noParent: 'The parent place has no boundary yet: import or draw the parent’s first', hintDraw: 'Click the corners of the boundary in turn (at least 3); click an edge to add a corner there, drag a corner to move it, right-click one to remove it. The dashed line is the parent’s boundary, grey the neighbours’.',
+    hintPlace: 'Click to place the point, then drag it to adjust. The dashed line is the parent’s boundary.', savedWithOverlaps: 'Saved. The new boundary overlaps a neighbour’s (a warning): please check',
   },
   geometryImport: {
     title: 'Import boundaries', hint: 'Choose a GeoJSON file (a FeatureCollection), one feature per place, matched by properties.code (division code) or properties.id (place id). Preview first, then import the whole file: if any feature is wrong, nothing is written.',
