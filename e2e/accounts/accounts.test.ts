@@ -1,8 +1,9 @@
 import { request, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJson, type Me } from '../support/api.js';
-import { baseUrl, launchBrowser, signedInContext } from '../support/browser.js';
+import { baseUrl, launchBrowser, saveDialog, settled, signedInContext } from '../support/browser.js';
 import { beijiangGrids, runTag } from '../support/places.js';
+import { chooseOption } from '../support/work-orders.js';
 
 describe('accounts', () => {
   let browser: Browser;
@@ -35,16 +36,17 @@ describe('accounts', () => {
 
     await page.getByTestId('user-create').click();
     const form = page.getByTestId('user-form');
+    await settled(page.locator('.ant-modal').filter({ has: form }));
     await form.getByLabel('用户名').fill(username);
     await form.getByLabel('姓名').fill('测试网格员');
     await form.getByLabel('初始密码').fill(password);
     const binding = form.getByTestId('role-binding').first();
     await binding.locator('.ant-select').first().click();
-    await page.locator('.ant-select-item-option').filter({ hasText: /^网格员$/ }).click();
+    await chooseOption(page, /^网格员$/);
     await binding.locator('.ant-select').nth(1).click();
     await page.keyboard.type(grid.name);
-    await page.locator('.ant-select-item-option').filter({ hasText: grid.name }).first().click();
-    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await chooseOption(page, grid.name);
+    await saveDialog(page, form);
 
     await page.getByTestId('user-search').locator('input').fill(username);
     await page.keyboard.press('Enter');
@@ -60,8 +62,9 @@ describe('accounts', () => {
   it('disables the account, after which it cannot sign in', async () => {
     await page.getByTestId(`user-edit-${username}`).click();
     const form = page.getByTestId('user-form');
+    await settled(page.locator('.ant-modal').filter({ has: form }));
     await form.getByRole('switch').click();
-    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await saveDialog(page, form);
     const row = page.getByTestId('users-table').locator('tbody tr.ant-table-row').filter({ hasText: username });
     await row.filter({ hasText: '已停用' }).waitFor();
     expect((await signInAs(username, password)).status).toBe(401);

@@ -87,3 +87,18 @@ export async function settled(locator: Locator): Promise<Locator> {
     .map((a) => a.finished.catch(() => undefined))));
   return locator;
 }
+
+/**
+ * Clicks the save button of the dialog holding `form` and waits for the dialog to close. A form that stays open with a
+ * field's error or the server's refusal is the failure, named by that sentence, rather than a later wait for a row
+ * that never comes.
+ */
+export async function saveDialog(page: Page, form: Locator): Promise<void> {
+  const dialog = page.locator('.ant-modal').filter({ has: form });
+  await dialog.getByRole('button', { name: /保\s*存|Save/ }).click();
+  const closed = form.waitFor({ state: 'detached', timeout: WAIT }).then(() => null);
+  const problem = dialog.locator('.ant-form-item-explain-error').or(page.locator('.ant-message-error')).first();
+  const refused = problem.waitFor({ timeout: WAIT }).then(async () => problem.textContent(), () => new Promise<null>(() => undefined));
+  const why = await Promise.race([closed, refused]);
+  if (why !== null) throw new Error(`The dialog was not saved: ${why}`);
+}

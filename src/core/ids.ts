@@ -11,6 +11,12 @@ export function newId(): string {
   return time + rand;
 }
 
+// 32 letters and digits without the look-alikes (0/o, 1/l): 16 of them are 80 random bits.
+const KEY_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+
+/** An unguessable key for a public page (a QR code, a card): 16 characters a person can read off paper. */
+export const newPublicKey = () => [...randomBytes(16)].map((b) => KEY_ALPHABET[b % 32]).join('');
+
 export function nowIso(): string {
   return new Date().toISOString();
 }

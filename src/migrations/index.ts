@@ -27,6 +27,7 @@ import * as m041 from './041-joint-meetings.js';
 import * as m044 from './044-rotating-chair.js';
 import * as m046 from './046-work-order-coordinates-double.js';
 import * as m047 from './047-three-lists-members-schedules.js';
+import * as m048 from './048-party-card-keys.js';
 
 /**
  * One ordered list; each migration runs on SQLite and PostgreSQL. Append new ones at the end: a landed migration is never
@@ -62,6 +63,7 @@ export const migrations: Record<string, Migration> = {
   '044-rotating-chair': m044,
   '046-work-order-coordinates-double': m046,
   '047-three-lists-members-schedules': m047,
+  '048-party-card-keys': m048,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

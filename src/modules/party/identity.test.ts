@@ -55,7 +55,7 @@ describe('show identity (亮身份) and the compound QR page (码上通)', () =>
     const secrets = members.flatMap((m) => [m.phone_enc && t.ctx.cipher.decrypt(m.phone_enc), m.id_number_enc && t.ctx.cipher.decrypt(m.id_number_enc),
       m.phone_masked, m.room, m.address_enc && t.ctx.cipher.decrypt(m.address_enc)]).filter((s): s is string => Boolean(s));
     expect(secrets.length).toBeGreaterThan(members.length);
-    // Every page of the street, then every card they listed (a card's key is minted when a page first lists its holder).
+    // Every page of the street, then every card (a holder's card key is minted when they claim the post).
     const keysOf = (types: ('compound' | 'building' | 'member')[]) => db().selectFrom('party_public_keys').select('key').where('subject_type', 'in', types).execute();
     const pages = await Promise.all((await keysOf(['compound', 'building'])).map((k) => anonymous(`/api/public/compounds/${k.key}`).then((r) => r.body)));
     const cardKeys = await keysOf(['member']);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../core/access/actor.js';
 import { allowedWhere } from '../../core/access/policy.js';
 import { assertInScope, inSubtrees, selfAndAncestorPaths } from '../../core/access/scope.js';
@@ -8,7 +7,7 @@ import { preparedQuery, subtreeUpperBound, type DbOrTrx } from '../../core/db.js
 import { notFound } from '../../core/errors.js';
 import { appendEvent, SYSTEM_ACTOR } from '../../core/events.js';
 import { msg } from '../../core/i18n.js';
-import { newId, nowIso } from '../../core/ids.js';
+import { newId, newPublicKey, nowIso } from '../../core/ids.js';
 import type { TContactMember, TPublicCard, TPublicCompoundPage } from '../../../contracts/party-identity.js';
 import type { TPartySeatHolder } from '../../../contracts/party.js';
 import { publishedNoticesSql } from '../announcements/index.js';
@@ -24,14 +23,11 @@ import type { PartyPublicKeyTable } from './identity-tables.js';
 type Db = AppContext['handle']['db'];
 export type PublicSubject = { type: PartyPublicKeyTable['subject_type']; id: string; placeId: string; placePath: string };
 
-// 32 letters and digits without the look-alikes (0/o, 1/l): 16 of them are 80 random bits.
-const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
-const newKey = () => [...randomBytes(16)].map((b) => ALPHABET[b % 32]).join('');
 export const isPublicKey = (key: string) => /^[a-z2-9]{16}$/.test(key);
 
 /**
  * The public key of each subject, minted where missing (a compound's and building's when its community prints the
- * sheet, a post holder's card when a page first lists them); a key once given never changes, so printed codes stay good.
+ * sheet, a post holder's card when they claim the post); a key once given never changes, so printed codes stay good.
  */
 export async function ensurePublicKeys(db: DbOrTrx, subjects: PublicSubject[]): Promise<Map<string, string>> {
   if (subjects.length === 0) return new Map();
@@ -51,11 +47,18 @@ export async function ensurePublicKeys(db: DbOrTrx, subjects: PublicSubject[]): 
   const now = nowIso();
   for (let i = 0; i < missing.length; i += 200) {
     await db.insertInto('party_public_keys').values(missing.slice(i, i + 200).map((s) => ({
-      key: newKey(), subject_type: s.type, subject_id: s.id, place_id: s.placeId, place_path: s.placePath, created_at: now,
+      key: newPublicKey(), subject_type: s.type, subject_id: s.id, place_id: s.placeId, place_path: s.placePath, created_at: now,
     }))).onConflict((oc) => oc.columns(['subject_type', 'subject_id']).doNothing()).execute();
   }
   const all = await read();
   return new Map(subjects.map((s) => [s.id, all.get(`${s.type}:${s.id}`)!]));
+}
+
+/** Each member's card key, minted where missing: when a member takes up a post (the claim step), the card is there. */
+export async function ensureCardKeys(db: DbOrTrx, memberIds: string[]): Promise<void> {
+  if (memberIds.length === 0) return;
+  const members = await db.selectFrom('party_members').select(['id', 'place_id', 'place_path']).where('id', 'in', memberIds).execute();
+  await ensurePublicKeys(db, members.map((m) => ({ type: 'member' as const, id: m.id, placeId: m.place_id, placePath: m.place_path })));
 }
 
 /** The compound (or building) a QR key opens, with the compound's community by its parents (compound → grid → community). */
@@ -117,13 +120,6 @@ export async function publicCompoundPage(db: Db, key: string): Promise<TPublicCo
   const of = (section: DetailRow['section']) => rows.filter((r) => r.section === section);
   const branch = of('branch')[0];
   const heads = of('head').sort(byKeys);
-  const unkeyed = heads.filter((h) => !h.e);
-  if (unkeyed.length) {
-    // A holder listed for the first time gets their card key (one write, once).
-    const members = await db.selectFrom('party_members').select(['id', 'place_id', 'place_path']).where('id', 'in', unkeyed.map((h) => h.k2!)).execute();
-    const cards = await ensurePublicKeys(db, members.map((m) => ({ type: 'member' as const, id: m.id, placeId: m.place_id, placePath: m.place_path })));
-    for (const h of unkeyed) h.e = cards.get(h.k2!) ?? null;
-  }
   const secretary = branch && (JSON.parse(branch.b!) as TPartySeatHolder[]).find((s) => s.seat === 'secretary');
   const notices = of('notice').sort((x, y) => (x.k1! === y.k1! ? (x.k2! < y.k2! ? 1 : -1) : x.k1! < y.k1! ? 1 : -1));
   return {

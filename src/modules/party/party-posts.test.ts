@@ -71,8 +71,14 @@ describe('posts and claims (岗位与认领)', () => {
     expect((await step('grid1', recommended, 'approve')).statusCode).toBe(403);
     expect((await step('beijiang', recommended, 'approve')).json()).toMatchObject({ state: 'approved' });
     expect((await step('beijiang', self.json().id, 'decline', { reason: '该楼已有推荐人选' })).json()).toMatchObject({ state: 'declined' });
+    const card = () => db().selectFrom('party_public_keys').select('key').where('subject_type', '=', 'member').where('subject_id', '=', members[0]!.id).executeTakeFirst();
+    expect(await card()).toBeUndefined();
     expect((await step('beijiang', recommended, 'claim')).json()).toMatchObject({ state: 'holding' });
     expect(await taken(p.id)).toBe(1);
+    // The holder's public card exists from the claim on, before any public page has listed them, and answers at once.
+    const key = (await card())?.key;
+    expect(key).toMatch(/^[a-z2-9]{16}$/);
+    expect((await t.app.inject({ url: `/api/public/cards/${key}` })).json()).toMatchObject({ name: members[0]!.name, posts: [{ title: '党员楼长' }] });
     expect(await lacking()).not.toContain(building.id);
     const events = await db().selectFrom('events').select(['action', 'reason']).where('entity_id', '=', recommended).orderBy('id').execute();
     expect(events.map((e) => e.action)).toEqual(['recommend', 'approve', 'claim']);

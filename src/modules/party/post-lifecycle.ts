@@ -8,6 +8,7 @@ import {
   PARTY_CLAIM_LABELS, PARTY_CLAIM_STATES, PARTY_CLAIM_STEPS, PARTY_POST_LABELS, PARTY_POST_STATES, PARTY_POST_STEPS, ZPartyClaimStep, ZPartyPostStep,
   type PartyClaimAction, type PartyClaimState, type PartyPostAction, type PartyPostState,
 } from '../../../contracts/party.js';
+import { ensureCardKeys } from './identity.js';
 import { partyMsg } from './messages.js';
 import { partyPostReadPolicy } from './post-policy.js';
 import type { PartyClaimTable, PartyPostTable } from './tables.js';
@@ -70,6 +71,8 @@ export const partyClaimLifecycle: LifecycleDef<PartyClaimRecord, PartyClaimActio
           const taken = await trx.updateTable('party_posts').set((eb) => ({ places_taken: eb('places_taken', '+', 1) }))
             .where('id', '=', record.row.post_id).where('state', '=', 'open').whereRef('places_taken', '<', 'places_total').executeTakeFirst();
           if (Number(taken.numUpdatedRows) !== 1) throw full();
+          // The holder's public card (亮身份) exists from the claim on, before any page lists them.
+          await ensureCardKeys(trx, [record.row.member_id]);
         },
       }),
     },

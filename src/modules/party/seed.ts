@@ -7,7 +7,7 @@ import { personalColumns } from '../residents/index.js';
 import { DEMO_PARTNER_UNITS, listUnitsOfKind } from '../units/index.js';
 import { seedPoints } from './points-seed.js';
 import { seedCheckins } from './checkin-seed.js';
-import { ensurePublicKeys, type PublicSubject } from './identity.js';
+import { ensureCardKeys, ensurePublicKeys, type PublicSubject } from './identity.js';
 import type { PartyClaimTable, PartyMemberTable, PartyOrgTable, PartyPostTable } from './tables.js';
 
 /**
@@ -65,6 +65,7 @@ export const partySeed: Seed = {
       if (claims.length) await trx.insertInto('party_claims').values(claims).execute();
       await appendEvents(trx, SYSTEM_ACTOR, events, now);
     });
+    await ensureCardKeys(db, claims.filter((c) => c.state === 'holding').map((c) => c.member_id));
     await seedPoints(ctx, demo, members, claims);
     await seedCheckins(ctx, demo, members);
     // 码上通: every compound and building of the street has its QR key from the start (printing the sheet mints any new one).
