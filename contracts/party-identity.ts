@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bilingual, ZString } from './validation.js';
+import type { TPublicServiceSite } from './service-sites.js';
 
 /** 亮身份 / 码上通: what a compound's public QR page and a post holder's public card show. Names only, nothing personal. */
 export interface TPublicCompoundPage {
@@ -12,7 +13,8 @@ export interface TPublicCompoundPage {
   centralHouseholds: { name: string; building: string }[];
   partnerUnits: { name: string }[];
   /** 便民服务点: none are kept as places yet, so always empty for now. */
-  servicePoints: { name: string }[];
+  /** The open service centres and service points on the compound, above it or inside it, the nearest first. */
+  serviceSites: TPublicServiceSite[];
   announcements: { title: string; publishedAt: string | null; body: string }[];
   /** The resident H5 page that files a demand with this compound (or building) already chosen. */
   fileDemandHref: string;

@@ -28,7 +28,9 @@ describe('a community worker enters a party member and reveals the phone with a 
     await page.getByTestId('member-org').click();
     await page.keyboard.type('北江社区大党委');
     await chooseOption(page, '北江社区大党委');
+    // The units are a long virtual list (its order differs by database): typing narrows it to the one.
     await page.getByTestId('member-unit').click();
+    await page.keyboard.type('三水区人民医院');
     await chooseOption(page, '三水区人民医院');
     await page.getByLabel('手机号').fill('13911112222');
     await page.getByTestId('member-submit').click();

@@ -28,6 +28,7 @@ import * as m044 from './044-rotating-chair.js';
 import * as m046 from './046-work-order-coordinates-double.js';
 import * as m047 from './047-three-lists-members-schedules.js';
 import * as m048 from './048-party-card-keys.js';
+import * as m049 from './049-service-sites.js';
 
 /**
  * One ordered list; each migration runs on SQLite and PostgreSQL. Append new ones at the end: a landed migration is never
@@ -64,6 +65,7 @@ export const migrations: Record<string, Migration> = {
   '046-work-order-coordinates-double': m046,
   '047-three-lists-members-schedules': m047,
   '048-party-card-keys': m048,
+  '049-service-sites': m049,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -20,6 +20,7 @@ import { workbenchModule } from './workbench/manifest.js';
 import { workOrdersModule } from './work-orders/manifest.js';
 import { threeListsModule } from './three-lists/manifest.js';
 import { jointMeetingsModule } from './joint-meetings/manifest.js';
+import { serviceSitesModule } from './service-sites/manifest.js';
 
 /** The modules in load order. A new module is one line here. */
 export const modules = [
@@ -45,4 +46,5 @@ export const modules = [
   placeGeometryModule,
   threeListsModule,
   jointMeetingsModule,
+  serviceSitesModule,
 ];

@@ -10,10 +10,12 @@ import { msg } from '../../core/i18n.js';
 import { newId, newPublicKey, nowIso } from '../../core/ids.js';
 import type { TContactMember, TPublicCard, TPublicCompoundPage } from '../../../contracts/party-identity.js';
 import type { TPartySeatHolder } from '../../../contracts/party.js';
+import type { ServiceSiteKind } from '../../../contracts/service-sites.js';
 import { publishedNoticesSql } from '../announcements/index.js';
 import { latestAttachmentIdSql } from '../attachments/index.js';
 import { notify } from '../notifications/index.js';
 import { findPlace } from '../places/index.js';
+import { openSitesSql } from '../service-sites/index.js';
 import { partnerUnitsSql } from '../units/index.js';
 import { memberPhotos } from './member-photo.js';
 import { partyMemberReadPolicy } from './member-policy.js';
@@ -74,14 +76,15 @@ const pageByKey = preparedQuery((db, key: string) => db.selectFrom('party_public
 // The IN lists of paths are padded to this length (repeating the compound's own path), so the statement keeps one shape.
 const PATHS = 8;
 const padded = (paths: string[], fill: string) => [...paths, ...Array<string>(Math.max(0, PATHS - paths.length)).fill(fill)].slice(0, PATHS);
-type DetailRow = { section: 'branch' | 'head' | 'central' | 'unit' | 'notice'; a: string; b: string | null; c: string | null; d: string | null; e: string | null; k1: string | null; k2: string | null; f: string | null };
+type DetailRow = { section: 'branch' | 'head' | 'central' | 'unit' | 'site' | 'notice'; a: string; b: string | null; c: string | null; d: string | null; e: string | null; k1: string | null; k2: string | null; f: string | null };
 const list = (values: string[]) => sql.join(values.map((v) => sql`${v}`));
 
 /**
  * Everything else the page shows, in one statement of tagged rows: the branch (name, committee); whoever holds a
  * building-head post in the compound (member, post, duties, building, card key); the member central households (name and
- * building only, never the household); the partner units of the community or inside the compound; the ten newest notices
- * published to the compound or above it.
+ * building only, never the household); the partner units of the community or inside the compound; the open service
+ * centres and service points on the compound, above it or inside it; the ten newest notices published to the compound or
+ * above it.
  */
 const pageDetail = preparedQuery((db, compoundId: string, lower: string, upper: string, ...paths: string[]) => {
   const notices = paths.slice(0, PATHS);
@@ -101,6 +104,8 @@ const pageDetail = preparedQuery((db, compoundId: string, lower: string, upper: 
       where m.place_path >= ${lower} and m.place_path < ${upper} and m.central_household = 1 and m.state = 'active'
     union all
     select 'unit', u.name, ${none}, ${none}, ${none}, ${none}, u.name, u.id, ${none} from (${partnerUnitsSql(units, lower, upper)}) u
+    union all
+    select 'site', s.name, s.services, s.hours, s.address, s.kind, s.place_path, s.name, ${none} from (${openSitesSql(notices, lower, upper)}) s
     union all
     select 'notice', n.title, n.body, n.published_at, ${none}, ${none}, n.published_at, n.id, ${none} from (${publishedNoticesSql(notices, 10)}) n`;
   return { compile: () => query.compile(db) };
@@ -129,7 +134,9 @@ export async function publicCompoundPage(db: Db, key: string): Promise<TPublicCo
     buildingHeads: heads.map((h) => ({ building: h.d!, name: h.a, post: h.b!, duties: h.c!, photo: h.e && h.f ? `/api/public/cards/${h.e}/photo?v=${h.f}` : null, card: h.e })),
     centralHouseholds: of('central').sort(byKeys).map((c) => ({ name: c.a, building: c.d! })),
     partnerUnits: of('unit').sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : 0)).map((u) => ({ name: u.a })),
-    servicePoints: [],
+    // The nearest first: a point in the compound, then its community's station, then the street's centre.
+    serviceSites: of('site').sort((x, y) => y.k1!.length - x.k1!.length || (x.k2! < y.k2! ? -1 : x.k2! > y.k2! ? 1 : 0))
+      .map((p) => ({ kind: p.e as ServiceSiteKind, name: p.a, services: p.b!, hours: p.c!, address: p.d! })),
     announcements: notices.map((n) => ({ title: n.a, publishedAt: n.c, body: n.b! })),
     fileDemandHref: `/h5?place=${page.subject_type === 'building' ? page.subject_id : page.id}`,
   };

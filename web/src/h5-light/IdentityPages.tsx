@@ -53,8 +53,19 @@ export function CompoundPage({ qrKey }: { qrKey: string }) {
         {data.partnerUnits.length > 0 && (
           <Card title={t('showIdentity.partnerUnits')}>{data.partnerUnits.map((u, i) => <span key={i} className="tag" data-testid="qr-unit">{u.name}</span>)}</Card>
         )}
-        {data.servicePoints.length > 0 && (
-          <Card title={t('showIdentity.servicePoints')}>{data.servicePoints.map((p, i) => <div key={i}>{p.name}</div>)}</Card>
+        {data.serviceSites.length > 0 && (
+          <Card title={t('showIdentity.serviceSites')}>
+            <ul className="list">
+              {data.serviceSites.map((p, i) => (
+                <li key={i} data-testid="qr-site" data-name={p.name}>
+                  <div><span className={`tag ${p.kind === 'service_centre' ? 'red' : 'gold'}`}>{t(`showIdentity.siteKinds.${p.kind}`)}</span><strong>{p.name}</strong></div>
+                  {p.hours && <div className="muted wrap">{t('showIdentity.siteHours')}:{p.hours}</div>}
+                  {p.address && <div className="muted wrap">{t('showIdentity.siteAddress')}:{p.address}</div>}
+                  {p.services && <div className="wrap">{p.services}</div>}
+                </li>
+              ))}
+            </ul>
+          </Card>
         )}
         <Card title={t('showIdentity.announcements')}>
           {data.announcements.length ? data.announcements.map((a, i) => (

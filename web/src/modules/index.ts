@@ -8,6 +8,7 @@ import { ledgersModule } from './ledgers/module';
 import { partyModule } from './party/module';
 import { threeListsModule } from './three-lists/module';
 import { jointMeetingsModule } from './joint-meetings/module';
+import { serviceSitesModule } from './service-sites/module';
 import { placesModule } from './places/module';
 import { ratesModule } from './rates/module';
 import { residentsModule } from './residents/module';
@@ -26,6 +27,7 @@ export const webModules = [
   partyModule,
   threeListsModule,
   jointMeetingsModule,
+  serviceSitesModule,
   ratesModule,
   ledgersModule,
   categoriesModule,

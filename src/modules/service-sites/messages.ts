@@ -1,0 +1,6 @@
+import { defineMessages } from '../../core/i18n.js';
+
+/** Service sites' messages; the labels of the state table are in contracts/service-sites.ts. */
+export const serviceSiteMsg = defineMessages({
+  placeLevel: { zh: '服务中心和便民服务点可挂在区、街道、社区、网格、小区或楼栋上,不能挂在房屋上', en: 'A site hangs on a district, street, community, grid, compound or building, never on a household' },
+});
