@@ -42,6 +42,9 @@ function startBare(): http.Server {
     select 'unit', u.name, null, null, null, null, u.name, u.id, null
       from units u where u.kind = 'partner_unit' and (u.place_path in (${q8}) or (u.place_path >= ? and u.place_path < ?))
     union all
+    select 'site', s.name, s.services, s.hours, s.address, s.kind, s.place_path, s.name, null
+      from service_sites s where s.state = 'open' and (s.place_path in (${q8}) or (s.place_path >= ? and s.place_path < ?))
+    union all
     select * from (select 'notice' as section, n.title as a, n.body as b, n.published_at as c, null as d, null as e, n.published_at as k1, n.id as k2, null as f
       from announcements n where n.state = 'published' and n.place_path in (${q8}) order by n.published_at desc, n.id desc limit 10) notices`);
   const pad = (paths: string[], fill: string) => [...paths, ...Array<string>(Math.max(0, 8 - paths.length)).fill(fill)].slice(0, 8);
@@ -57,7 +60,7 @@ function startBare(): http.Server {
     const upper = subtreeUpperBound(p.path);
     const ancestors = selfAndAncestorPaths(p.path);
     const inCommunity = community ? ancestors.filter((a) => a.startsWith(community.path)) : [p.path];
-    const rows = detail.all(p.id, p.path, upper, p.path, upper, ...pad(inCommunity, p.path), p.path, upper, ...pad(ancestors, p.path)) as Row[];
+    const rows = detail.all(p.id, p.path, upper, p.path, upper, ...pad(inCommunity, p.path), p.path, upper, ...pad(ancestors, p.path), p.path, upper, ...pad(ancestors, p.path)) as Row[];
     const of = (section: string) => rows.filter((r) => r.section === section);
     const b = of('branch')[0];
     const secretary = b && (JSON.parse(b.b) as { seat: string; name: string }[]).find((x) => x.seat === 'secretary');
@@ -68,7 +71,8 @@ function startBare(): http.Server {
       buildingHeads: of('head').sort(byKeys).map((h) => ({ building: h.d, name: h.a, post: h.b, duties: h.c, photo: h.e && h.f ? `/api/public/cards/${h.e}/photo?v=${h.f}` : null, card: h.e })),
       centralHouseholds: of('central').sort(byKeys).map((c) => ({ name: c.a, building: c.d })),
       partnerUnits: of('unit').sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : 0)).map((u) => ({ name: u.a })),
-      servicePoints: [],
+      serviceSites: of('site').sort((x, y) => y.k1.length - x.k1.length || (x.k2 < y.k2 ? -1 : x.k2 > y.k2 ? 1 : 0))
+        .map((x) => ({ kind: x.e, name: x.a, services: x.b, hours: x.c, address: x.d })),
       announcements: of('notice').sort((x, y) => (x.k1 === y.k1 ? (x.k2 < y.k2 ? 1 : -1) : x.k1 < y.k1 ? 1 : -1)).map((n) => ({ title: n.a, publishedAt: n.c, body: n.b })),
       fileDemandHref: `/h5?place=${p.subject_type === 'building' ? p.subject_id : p.id}`,
     });

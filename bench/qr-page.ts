@@ -57,15 +57,18 @@ export async function benchQrPage(opts: { connections?: number; durationS?: numb
     for (const name of names) servers.set(name, await startServer(name));
     const url = (name: ServerName) => `http://127.0.0.1:${servers.get(name)!.port}`;
     const keys = sampleKeys();
-    // The app first: a page mints the card keys of building heads that have none yet, which the bare server only reads.
-    for (const key of keys) await fetch(`${url('app')}/api/public/compounds/${key}`);
-    const bodies = await Promise.all(names.map(async (name) => {
-      const res = await fetch(`${url(name)}${SERVERS[name].prefix}/compounds/${keys[0]}`);
+    // Every page from both servers once: they start warm on the same file, and must answer alike for every key.
+    const answer = async (name: ServerName, key: string) => {
+      const res = await fetch(`${url(name)}${SERVERS[name].prefix}/compounds/${key}`);
       const text = await res.text();
       if (res.status !== 200) throw new Error(`${name}: ${res.status} ${text}`);
       return { json: JSON.parse(text) as unknown, bytes: Buffer.byteLength(text) };
-    }));
-    if (!isDeepStrictEqual(bodies[0]!.json, bodies[1]!.json)) throw new Error('the servers answer differently for the same key');
+    };
+    let bodies: { json: unknown; bytes: number }[] = [];
+    for (const key of keys) {
+      bodies = await Promise.all(names.map((name) => answer(name, key)));
+      if (!isDeepStrictEqual(bodies[0]!.json, bodies[1]!.json)) throw new Error(`the servers answer differently for the key ${key}`);
+    }
     const figures = new Map<ServerName, QrPageFigure>();
     for (let round = 0; round < rounds; round++) {
       for (const name of ['bare', 'app'] as const) {

@@ -35,10 +35,10 @@ describe('a grid worker on a phone (390x844)', () => {
     await page.getByRole('button', { name: '菜单' }).click();
     const drawer = page.getByTestId('nav-drawer');
     await drawer.getByRole('menuitem', { name: /地点/ }).waitFor();
-    // The workbench, the place tree, the work-order inbox, notices, the party pages of his grid (read only, points and dual check-in too) and ledgers (the grid's
+    // The workbench, the place tree, the work-order inbox, notices, the service sites of his grid, the party pages of his grid (read only, points and dual check-in too) and ledgers (the grid's
     // roster); no accounts, audit or rates for a grid worker.
     await drawer.getByRole('menuitem', { name: /接诉即办/ }).waitFor();
-    expect((await drawer.getByRole('menuitem').allInnerTexts()).map((t) => t.trim())).toEqual(['工作台', '地点', '接诉即办', '通知公告', '需求清单', '资源清单', '共建单位', '党组织', '党员', '党员岗位', '党员积分', '双报到', '联系我留言', '台账']);
+    expect((await drawer.getByRole('menuitem').allInnerTexts()).map((t) => t.trim())).toEqual(['工作台', '地点', '接诉即办', '通知公告', '需求清单', '资源清单', '共建单位', '服务阵地', '党组织', '党员', '党员岗位', '党员积分', '双报到', '联系我留言', '台账']);
     await page.keyboard.press('Escape');
 
     await page.getByTestId('child-item').first().click();
