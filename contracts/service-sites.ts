@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PlaceLevel } from './places.js';
+import { OFFICE_ROLES } from './roles.js';
 import { bilingual, ZId, ZReason, ZString, ZVersion } from './validation.js';
 
 /**
@@ -16,13 +17,11 @@ export const SERVICE_SITE_PLACE_LEVELS = ['district', 'street', 'community', 'gr
 export const SERVICE_SITE_STATES = ['open', 'closed'] as const;
 export type ServiceSiteState = (typeof SERVICE_SITE_STATES)[number];
 
-const OFFICES = ['district_admin', 'street_staff', 'community_worker'] as const;
-
 /** The state table: an office over the site's place edits it while open, closes it with a reason, and reopens it. */
 export const SERVICE_SITE_STEPS = {
-  edit: { from: ['open'], to: null, who: OFFICES, event: 'edit' },
-  close: { from: ['open'], to: 'closed', who: OFFICES, event: 'close' },
-  reopen: { from: ['closed'], to: 'open', who: OFFICES, event: 'reopen' },
+  edit: { from: ['open'], to: null, who: OFFICE_ROLES, event: 'edit' },
+  close: { from: ['open'], to: 'closed', who: OFFICE_ROLES, event: 'close' },
+  reopen: { from: ['closed'], to: 'open', who: OFFICE_ROLES, event: 'reopen' },
 } as const satisfies Record<string, { from: readonly ServiceSiteState[]; to: ServiceSiteState | null; who: readonly string[]; event: string }>;
 export type ServiceSiteAction = keyof typeof SERVICE_SITE_STEPS;
 
@@ -53,7 +52,6 @@ export const SERVICE_SITE_LABELS = {
   steps: { edit: { zh: '修改', en: 'Edit' }, close: { zh: '停用', en: 'Close' }, reopen: { zh: '重新启用', en: 'Reopen' } },
   states: { open: { zh: '在用', en: 'Open' }, closed: { zh: '已停用', en: 'Closed' } },
   events: { create: { zh: '登记', en: 'Registered' } },
-  kinds: { service_centre: { zh: '党群服务中心(站)', en: 'Service centre' }, service_point: { zh: '便民服务点', en: 'Service point' } },
 } as const;
 
 /** A site as staff read it. */

@@ -14,7 +14,7 @@ export interface ServiceSiteRecord extends LifecycleRecord { state: ServiceSiteS
 
 export const toServiceSite = (r: ServiceSiteRow): TServiceSite => ({
   id: r.id, kind: r.kind, name: r.name, placeId: r.place_id, address: r.address, hours: r.hours, services: r.services,
-  lng: r.lng === null ? null : Number(r.lng), lat: r.lat === null ? null : Number(r.lat), state: r.state, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
+  lng: r.lng, lat: r.lat, state: r.state, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
 export const toRecord = (row: ServiceSiteRow): ServiceSiteRecord =>

@@ -58,7 +58,7 @@ export function CompoundPage({ qrKey }: { qrKey: string }) {
             <ul className="list">
               {data.serviceSites.map((p, i) => (
                 <li key={i} data-testid="qr-site" data-name={p.name}>
-                  <div><span className={`tag ${p.kind === 'service_centre' ? 'red' : 'gold'}`}>{t(`showIdentity.siteKinds.${p.kind}`)}</span><strong>{p.name}</strong></div>
+                  <div><span className={`tag ${p.kind === 'service_centre' ? 'red' : 'gold'}`}>{t(`serviceSite.kinds.${p.kind}`)}</span><strong>{p.name}</strong></div>
                   {p.hours && <div className="muted wrap">{t('showIdentity.siteHours')}:{p.hours}</div>}
                   {p.address && <div className="muted wrap">{t('showIdentity.siteAddress')}:{p.address}</div>}
                   {p.services && <div className="wrap">{p.services}</div>}

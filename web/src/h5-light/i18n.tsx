@@ -10,21 +10,22 @@ import { en as ratesEn, zh as ratesZh } from '../modules/rates/i18n';
 import { en as listsEn, zh as listsZh } from '../modules/three-lists/i18n';
 import { en as meetingsEn, zh as meetingsZh } from '../modules/joint-meetings/i18n';
 import { en as ordersEn, zh as ordersZh } from '../modules/work-orders/i18n';
+import { en as sitesEn, zh as sitesZh } from '../modules/service-sites/i18n';
 
 /**
  * The light pages' texts: the same catalogues as the back office (the shell's, the H5 pages', the rates', show
  * identity's, the work orders' state and rating labels, the notices', posts' and needs pages' texts), only the sections these pages read.
  */
-const pick = (shell: typeof appEn, h5: typeof h5En, orders: typeof ordersEn, rates: typeof ratesEn, party: typeof partyEn, lists: { h5Need: object; threeLists: object; action: object }, notices: typeof noticesEn, meetings: { rotatingChair: object }): Tree =>
+const pick = (shell: typeof appEn, h5: typeof h5En, orders: typeof ordersEn, rates: typeof ratesEn, party: typeof partyEn, lists: { h5Need: object; threeLists: object; action: object }, notices: typeof noticesEn, meetings: { rotatingChair: object }, sites: typeof sitesEn): Tree =>
   [{ app: shell.app, lang: shell.lang, common: shell.common }, h5, { workOrderState: orders.workOrderState, demandType: orders.demandType, rating: orders.rating },
     { rates: rates.rates }, { showIdentity: party.showIdentity, h5Post: party.h5Post }, { h5Need: lists.h5Need, threeLists: lists.threeLists },
-    { h5Announcement: notices.h5Announcement }, { rotatingChair: meetings.rotatingChair },
+    { h5Announcement: notices.h5Announcement }, { rotatingChair: meetings.rotatingChair }, { serviceSite: { kinds: sites.serviceSite.kinds } },
     // A need's steps by the actions' names, which several modules give (report, publish, dispatch, decline, deliver, rate…).
     { action: orders.action }, { action: lists.action }, { action: notices.action }, { action: party.action }].reduce<Tree>((all, part) => mergeCatalogue(all, part as unknown as Tree), {});
 
 const dictionaries: Record<Locale, Tree> = {
-  'zh-CN': pick(appZh, h5Zh, ordersZh, ratesZh, partyZh, listsZh, noticesZh, meetingsZh),
-  en: pick(appEn, h5En, ordersEn, ratesEn, partyEn, listsEn, noticesEn, meetingsEn),
+  'zh-CN': pick(appZh, h5Zh, ordersZh, ratesZh, partyZh, listsZh, noticesZh, meetingsZh, sitesZh),
+  en: pick(appEn, h5En, ordersEn, ratesEn, partyEn, listsEn, noticesEn, meetingsEn, sitesEn),
 };
 
 const STORAGE_KEY = 'onegrid.locale';

@@ -8,7 +8,7 @@ import { useNotify } from '../../app/hooks/useNotify';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { accountsApi, type Account, type RoleInput } from './api';
 import { RoleBindingsField } from './RoleBindingsField';
-import { validated } from '../../app/forms';
+import { showFieldError, validated } from '../../app/forms';
 
 interface Values {
   username: string;
@@ -50,14 +50,11 @@ export function UserFormModal({ user, onClose, onDone }: { user: User | null; on
       onClose();
       onDone();
     } catch (err) {
-      const field = err instanceof ApiError ? err.field?.split('.')[0] : undefined;
       if (err instanceof ApiError && err.status === 409 && err.code === 'stale_version') {
         error(err);
         onClose();
         onDone();
-      } else if (err instanceof ApiError && err.messages && field && ['username', 'displayName', 'password', 'unitId'].includes(field)) {
-        form.setFields([{ name: field as keyof Values, errors: [pick(err.messages)] }]);
-      } else error(err);
+      } else if (!showFieldError(form, err, ['username', 'displayName', 'password', 'unitId'], pick)) error(err);
     } finally {
       setSaving(false);
     }

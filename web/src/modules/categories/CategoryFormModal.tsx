@@ -2,7 +2,7 @@ import { Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { UNIT_KINDS, type UnitKind } from '../../../../contracts/units';
 import { ApiError } from '../../app/api/client';
-import { validated } from '../../app/forms';
+import { showFieldError, validated } from '../../app/forms';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useI18n } from '../../app/i18n/I18nProvider';
 import { categoriesApi, type DemandCategory } from './api';
@@ -45,14 +45,11 @@ export function CategoryFormModal({ category, units, onClose, onDone }: {
       onClose();
       onDone();
     } catch (err) {
-      const field = err instanceof ApiError ? err.field?.split('.')[0] : undefined;
       if (err instanceof ApiError && err.status === 409 && err.code === 'stale_version') {
         error(err);
         onClose();
         onDone();
-      } else if (err instanceof ApiError && err.messages && field && (FIELDS as readonly string[]).includes(field)) {
-        form.setFields([{ name: field as keyof Values, errors: [pick(err.messages)] }]);
-      } else error(err);
+      } else if (!showFieldError(form, err, FIELDS, pick)) error(err);
     } finally {
       setSaving(false);
     }

@@ -63,8 +63,7 @@ export const zh = {
   },
   showIdentity: {
     pageTitle: '码上通', community: '所属社区', branch: '小区党支部', secretary: '书记', noBranch: '尚未建立党支部',
-    heads: '党员楼长', noHeads: '暂无党员楼长', centralHouseholds: '党员中心户', centralTag: '党员中心户', partnerUnits: '共建单位', serviceSites: '服务中心与便民服务点',
-    siteKinds: { service_centre: '党群服务中心(站)', service_point: '便民服务点' }, siteHours: '开放时间', siteAddress: '地址',
+    heads: '党员楼长', noHeads: '暂无党员楼长', centralHouseholds: '党员中心户', centralTag: '党员中心户', partnerUnits: '共建单位', serviceSites: '服务中心与便民服务点', siteHours: '开放时间', siteAddress: '地址',
     announcements: '通知公告', noAnnouncements: '暂无通知', fileDemand: '我要反映诉求', building: '您扫的是 {building} 的二维码', contactMe: '联系我', card: '亮身份',
     notFound: '二维码已失效或不存在', cardGone: '该党员名片已失效', duties: '岗位职责', compound: '所在小区', senderName: '您的称呼', text: '留言内容',
     send: '发送留言', sent: '留言已送达,党员会通过社区与您联系', noPhone: '留言通过平台转达,不公开任何手机号',
@@ -135,8 +134,7 @@ export const en: Widen<typeof zh> = {
   },
   showIdentity: {
     pageTitle: 'Compound page', community: 'Community', branch: 'Compound branch', secretary: 'Secretary', noBranch: 'No branch yet',
-    heads: 'Building heads', noHeads: 'No building head yet', centralHouseholds: 'Member central households', centralTag: 'Member central household', partnerUnits: 'Partner units', serviceSites: 'Service centres and service points',
-    siteKinds: { service_centre: 'Service centre', service_point: 'Service point' }, siteHours: 'Hours', siteAddress: 'Address',
+    heads: 'Building heads', noHeads: 'No building head yet', centralHouseholds: 'Member central households', centralTag: 'Member central household', partnerUnits: 'Partner units', serviceSites: 'Service centres and service points', siteHours: 'Hours', siteAddress: 'Address',
     announcements: 'Notices', noAnnouncements: 'No notices', fileDemand: 'File a demand', building: 'You scanned the code of {building}', contactMe: 'Contact me', card: 'Public card',
     notFound: 'This code is no longer valid', cardGone: 'This card is no longer valid', duties: 'Duties', compound: 'Compound', senderName: 'Your name', text: 'Message',
     send: 'Send', sent: 'Sent; the member will reply through the community', noPhone: 'Messages go through the platform; no phone number is shown',

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { SERVICE_SITE_KINDS, SERVICE_SITE_STATES, type ServiceSiteKind, type ServiceSiteState } from '../../../../contracts/service-sites';
 import { ApiError } from '../../app/api/client';
 import { ListPage } from '../../app/components/ListPage';
-import { validated } from '../../app/forms';
+import { showFieldError, validated } from '../../app/forms';
 import { useIsPhone } from '../../app/hooks/useIsPhone';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useNotify } from '../../app/hooks/useNotify';
@@ -36,10 +36,7 @@ function SiteForm({ site, onClose, onDone }: { site: ServiceSite | null; onClose
       onClose();
       onDone();
     } catch (err) {
-      const field = err instanceof ApiError ? err.field?.split('.')[0] : undefined;
-      if (err instanceof ApiError && err.messages && field && (FIELDS as readonly string[]).includes(field)) {
-        form.setFields([{ name: field as keyof Values, errors: [pick(err.messages)] }]);
-      } else {
+      if (!showFieldError(form, err, FIELDS, pick)) {
         error(err);
         // Someone else saved first: the list shows the site as it is now.
         if (err instanceof ApiError && err.status === 409) { onClose(); onDone(); }
