@@ -44,6 +44,8 @@ export async function monthFigures(db: DbOrTrx, month: string, by: Grouping, now
  * time is no failure on the 1st. Both columns are in the covering index work_orders_due_cover.
  */
 const dueByNow = (now: string) => sql`and (wo.resolve_due <= ${now} or wo.resolved_at is not null)`;
+/** In a range that ended by `now` every deadline has passed: the condition is left out (the plan of a past month stays the plain range). */
+const dueByNowIn = (end: string, now: string) => (end <= now ? sql`` : dueByNow(now));
 
 /** Beijing month of a UTC ISO text column: the bucket of a range of months (one month needs none). */
 function beijingMonth(db: DbOrTrx, column: RawBuilder<unknown>) {
@@ -60,15 +62,17 @@ export async function monthsFigures(db: DbOrTrx, months: readonly string[], by: 
   const onlyDept = by === 'department' ? sql`and wo.assignee_kind = 'unit'` : sql``;
   const ratedKey = by === 'community' ? sql.ref('r.office_id') : sql.ref('r.assignee_id');
   const one = months.length === 1;
-  const bucket = (column: string) => (one ? sql<string>`${months[0]!}` : beijingMonth(db, sql.ref(column)));
+  // One month groups by office alone (no month column to compute and group on); a range adds each row's Beijing month.
+  const bucket = (column: string) => (one ? sql`` : sql`${beijingMonth(db, sql.ref(column))} as m, `);
+  const groups = one ? sql`group by 1` : sql`group by 1, 2`;
   const orders = rateableOrders(db);
   const [recv, due, rated] = await Promise.all([
-    sql<{ m: string; k: string; received: number; responded: number }>`select ${bucket('wo.received_at')} as m, ${key} as k, count(*) as received,
+    sql<{ m?: string; k: string; received: number; responded: number }>`select ${key} as k, ${bucket('wo.received_at')}count(*) as received,
       sum(case when coalesce(wo.accepted_at, wo.closed_at) <= wo.accept_due then 1 else 0 end) as responded
-      from ${orders} wo where wo.received_at >= ${s} and wo.received_at < ${e} and wo.state <> 'merged' ${onlyDept} group by 1, 2`.execute(db),
-    sql<{ m: string; k: string; due: number; resolved: number }>`select ${bucket('wo.resolve_due')} as m, ${key} as k, count(*) as due,
+      from ${orders} wo where wo.received_at >= ${s} and wo.received_at < ${e} and wo.state <> 'merged' ${onlyDept} ${groups}`.execute(db),
+    sql<{ m?: string; k: string; due: number; resolved: number }>`select ${key} as k, ${bucket('wo.resolve_due')}count(*) as due,
       sum(case when wo.resolved_at is not null and wo.resolved_at <= wo.resolve_due and (wo.rating is null or wo.rating <> 'not_satisfied') then 1 else 0 end) as resolved
-      from ${orders} wo where wo.resolve_due >= ${s} and wo.resolve_due < ${e} and wo.state not in ('merged', 'rejected') ${dueByNow(now)} ${onlyDept} group by 1, 2`.execute(db),
+      from ${orders} wo where wo.resolve_due >= ${s} and wo.resolve_due < ${e} and wo.state not in ('merged', 'rejected') ${dueByNowIn(e, now)} ${onlyDept} ${groups}`.execute(db),
     // One index range: work_order_ratings_office (month, office_id, rating) or _assignee (month, assignee_kind, assignee_id, rating).
     sql<{ m: string; k: string; rated: number; satisfied: number; basically: number }>`select r.month as m, ${ratedKey} as k, count(*) as rated,
       sum(case when r.rating = 'satisfied' then 1 else 0 end) as satisfied,
@@ -76,8 +80,8 @@ export async function monthsFigures(db: DbOrTrx, months: readonly string[], by: 
       from work_order_ratings r where ${one ? sql`r.month = ${months[0]!}` : sql`r.month in (${sql.join(months)})`} ${by === 'department' ? sql`and r.assignee_kind = 'unit'` : sql``} group by r.month, ${ratedKey}`.execute(db),
   ]);
   const out = new Map<string, Map<string, OfficeFigures>>(months.map((m) => [m, new Map()]));
-  const get = (m: string, k: string) => {
-    const month = out.get(m);
+  const get = (m: string | undefined, k: string) => {
+    const month = out.get(m ?? months[0]!);
     if (!month) return undefined;
     return month.get(k) ?? month.set(k, { officeId: k, received: 0, responded: 0, due: 0, resolved: 0, rated: 0, satisfied: 0, basicallySatisfied: 0 }).get(k)!;
   };
@@ -143,7 +147,7 @@ export async function figureOrderIds(db: DbOrTrx, month: string, by: Grouping, k
     where = sql`wo.received_at >= ${s} and wo.received_at < ${e} and wo.state <> 'merged'
       ${figure === 'responded' ? sql`and coalesce(wo.accepted_at, wo.closed_at) <= wo.accept_due` : sql``}`;
   } else {
-    where = sql`wo.resolve_due >= ${s} and wo.resolve_due < ${e} and wo.state not in ('merged', 'rejected') ${dueByNow(now)}
+    where = sql`wo.resolve_due >= ${s} and wo.resolve_due < ${e} and wo.state not in ('merged', 'rejected') ${dueByNowIn(e, now)}
       ${figure === 'resolved' ? sql`and wo.resolved_at is not null and wo.resolved_at <= wo.resolve_due and (wo.rating is null or wo.rating <> 'not_satisfied')` : sql``}`;
   }
   const rows = await sql<{ id: string }>`select wo.id from ${rateableOrders(db)} wo where ${inKeys} ${onlyDept} and ${where} order by wo.received_at limit ${limit}`.execute(db);
