@@ -173,6 +173,19 @@ export const RESOURCE_LABELS = {
 } as const;
 
 /** One suggested resource for a need: its score, and the reasons in the order they weigh (each zh and en). */
+/** A party member suggested for a need, ranked as the resources are (src/modules/three-lists/member-suggestions.ts). */
+export interface TMemberSuggestion {
+  id: string;
+  name: string;
+  orgName: string;
+  unitName: string | null;
+  /** Needs dispatched to or taken by them, not yet delivered. */
+  openNeeds: number;
+  rating: number | null;
+  score: number;
+  reasons: { zh: string; en: string }[];
+}
+
 export interface TSuggestion {
   resourceId: string;
   title: string;

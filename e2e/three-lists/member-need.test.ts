@@ -5,8 +5,8 @@ import { launchBrowser, screenshot, signedInContext } from '../support/browser.j
 import { chooseOption, PNG } from '../support/work-orders.js';
 
 // 派单 to a party member: a grid worker reports a need with a photo from the app; 北江社区's worker publishes it and
-// dispatches it to the member linked to the 党员 sign-in (dangyuan), picked on the need's page; the member takes it
-// and delivers it with a record.
+// dispatches it to the member linked to the 党员 sign-in (dangyuan), picked from the members ranked for it with their
+// reasons; the member opens it from the bell on their landing page, takes it and delivers it with a record.
 describe('a need dispatched to a party member', () => {
   let browser: Browser;
   let grid: BrowserContext;
@@ -58,10 +58,10 @@ describe('a need dispatched to a party member', () => {
     await expect.poll(() => page.getByTestId('need-state').textContent()).toBe('待派单');
     // The member linked to the dangyuan sign-in (the demo links one), as their own points page names them.
     memberName = (await getJson<{ member: { name: string } }>(member.request, '/api/party-points/mine')).member.name;
-    await page.getByTestId('need-member-pick').click();
-    await page.keyboard.type(memberName);
-    await chooseOption(page, memberName);
-    await page.getByTestId('need-member-dispatch-ok').click();
+    // The members are ranked for the need, each with why: the member lives in the community, so one reason says so.
+    const suggestion = page.locator(`[data-testid="member-suggestion"][data-member="${memberName}"]`);
+    await expect.poll(() => suggestion.getByTestId('suggestion-reasons').textContent()).toMatch(/住在|手上/);
+    await suggestion.getByTestId('member-suggestion-dispatch').click();
     await expect.poll(() => page.getByTestId('need-state').textContent()).toBe('待接单');
     expect(await page.getByTestId('need-member').textContent()).toBe(memberName);
     await screenshot(page, 'three-lists-member-dispatched');
@@ -69,9 +69,13 @@ describe('a need dispatched to a party member', () => {
   });
 
   it('the member takes it and delivers it with a record', async () => {
+    // The member lands on their phone pages, where the bell says the need is theirs; the line opens it.
     const page = await member.newPage();
-    await page.goto('/needs');
-    await page.locator('[data-testid="need-row"]').filter({ hasText: title }).getByRole('link').click();
+    await page.goto('/');
+    await page.getByTestId('phone-pages').waitFor();
+    await page.getByRole('button', { name: '消息' }).click();
+    await page.getByTestId('notification').filter({ hasText: `需求“${title}”已派给您` }).first().click();
+    await page.waitForURL(new RegExp(`/needs/${needId}$`));
     await page.getByTestId('need-take').click();
     await expect.poll(() => page.getByTestId('need-state').textContent()).toBe('服务中');
     await page.getByTestId('need-deliver').click();

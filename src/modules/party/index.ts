@@ -2,4 +2,4 @@
 export { partyModule } from './manifest.js';
 export { partyOrgLifecycle } from './lifecycle.js';
 export { countBuildingsLackingHead } from './posts.js';
-export { assignableMember, assignableMembersUnder, memberNames, type AssignableMember } from './member-dispatch.js';
+export { assignableMember, assignableMembersUnder, heldPosts, memberLinkedTo, memberNames, type AssignableMember, type HeldPost } from './member-dispatch.js';

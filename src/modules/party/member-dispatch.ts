@@ -6,6 +6,8 @@ import { partyMemberReadPolicy } from './member-policy.js';
 
 /** A member whom work can be handed to: active, with the sign-in linked to them (party_member_accounts). */
 export interface AssignableMember { id: string; name: string; userId: string; placePath: string; orgName: string; unitName: string | null }
+/** A post a member holds now (a claim in `holding`), with the post's place. */
+export interface HeldPost { memberId: string; kind: string; title: string; placePath: string }
 
 const linkedQuery = (db: DbOrTrx) => db.selectFrom('party_members as m')
   .innerJoin('party_member_accounts as a', 'a.member_id', 'm.id').innerJoin('party_orgs as o', 'o.id', 'm.org_id').leftJoin('units as u', 'u.id', 'm.unit_id')
@@ -25,6 +27,19 @@ export async function assignableMembersUnder(db: DbOrTrx, actor: Actor, placePat
   const rows = await linkedQuery(db).where((eb) => allowedWhere(eb, actor, partyMemberReadPolicy, 'read', 'm.place_path'))
     .where((eb) => inSubtrees(eb, 'm.place_path', [placePath])).orderBy('m.name').orderBy('m.id').limit(200).execute();
   return rows.map(view);
+}
+
+/** The member a sign-in is linked to, if any (the demo hands needs to one). */
+export async function memberLinkedTo(db: DbOrTrx, userId: string): Promise<{ id: string; name: string } | undefined> {
+  return db.selectFrom('party_member_accounts as a').innerJoin('party_members as m', 'm.id', 'a.member_id').select(['m.id', 'm.name']).where('a.user_id', '=', userId).executeTakeFirst();
+}
+
+/** The posts each of these members holds now, for ranking them beside a need's place. */
+export async function heldPosts(db: DbOrTrx, memberIds: readonly string[]): Promise<HeldPost[]> {
+  if (!memberIds.length) return [];
+  const rows = await db.selectFrom('party_claims as c').innerJoin('party_posts as p', 'p.id', 'c.post_id')
+    .select(['c.member_id', 'p.kind', 'p.title', 'p.place_path']).where('c.state', '=', 'holding').where('c.member_id', 'in', [...new Set(memberIds)]).execute();
+  return rows.map((r) => ({ memberId: r.member_id, kind: r.kind, title: r.title, placePath: r.place_path }));
 }
 
 /** Members' names by id (for lists that name who a record was handed to). */

@@ -5,6 +5,7 @@ import { OFFICE_ROLES, STAFF_ROLES } from '../../core/access/roles.js';
 import { bindingsOf } from '../../core/access/scope.js';
 import type { DbOrTrx } from '../../core/db.js';
 import { conflict, invalid, notFound } from '../../core/errors.js';
+import { msg } from '../../core/i18n.js';
 import { lifecyclePolicy } from '../../core/lifecycle/abilities.js';
 import { type Caller, isResidentCaller, isStaffCaller, type LifecycleDef, type LifecycleRecord, type Relation } from '../../core/lifecycle/types.js';
 import { currentMonth } from '../../../contracts/months.js';
@@ -13,6 +14,8 @@ import {
   type NeedAction, type NeedState, type ResourceAction, type ResourceState,
 } from '../../../contracts/three-lists.js';
 import { saveAttachments, uploadRoot, type CheckedPhoto, type StagedFile } from '../attachments/index.js';
+import { usersOfUnit } from '../accounts/index.js';
+import { notify } from '../notifications/index.js';
 import { assignableMember } from '../party/index.js';
 import { findUnit, isUnitVisibleTo } from '../units/index.js';
 import { threeListsMsg } from './messages.js';
@@ -114,13 +117,16 @@ export const needLifecycle: LifecycleDef<NeedRecord, NeedAction, 'assignee' | 'r
     },
     dispatch: {
       ...NEED_STEPS.dispatch, input: ZNeedStep.dispatch,
-      run: async ({ ctx, actor, now }, input: { unitId?: string; memberId?: string; resourceId?: string }) => {
+      run: async ({ ctx, actor, now, record }, input: { unitId?: string; memberId?: string; resourceId?: string }) => {
+        // A line in the bell (and the member's landing) of whoever it goes to: they take or decline it.
+        const tell = (users: string[]) => async (trx: DbOrTrx) =>
+          notify(trx, users, { kind: 'need_dispatched', entityType: 'need', entityId: record.id, ...msg(threeListsMsg.dispatchedToYou, { title: record.row.title }) });
         if (input.memberId) {
           // A member of the need's community (or above it) with their own sign-in: they take, decline and deliver it.
           const member = await assignableMember(ctx.handle.db, actor, input.memberId);
           if (!member) throw invalid('memberId', threeListsMsg.memberNotLinked, 'member_unavailable');
           return { set: { unit_id: null, resource_id: null, member_id: member.id, member_user_id: member.userId, dispatched_at: now, decline_reason: null },
-            data: { memberId: member.id, member: member.name } };
+            data: { memberId: member.id, member: member.name }, after: tell([member.userId]) };
         }
         const unit = await findUnit(ctx.handle.db, input.unitId ?? '');
         if (!unit || unit.kind !== 'partner_unit' || !isUnitVisibleTo(actor, unit)) throw invalid('unitId', threeListsMsg.notPartner);
@@ -129,7 +135,7 @@ export const needLifecycle: LifecycleDef<NeedRecord, NeedAction, 'assignee' | 'r
           if (!res || res.unit_id !== unit.id || res.state !== 'published') throw invalid('resourceId', threeListsMsg.resourceNotOfUnit, 'resource_unavailable');
         }
         return { set: { unit_id: unit.id, resource_id: input.resourceId ?? null, member_id: null, member_user_id: null, dispatched_at: now, decline_reason: null },
-          data: { unitId: unit.id, resourceId: input.resourceId ?? null } };
+          data: { unitId: unit.id, resourceId: input.resourceId ?? null }, after: async (trx) => tell(await usersOfUnit(trx, unit.id))(trx) };
       },
     },
     take: {

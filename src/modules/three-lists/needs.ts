@@ -13,7 +13,7 @@ import type { Caller } from '../../core/lifecycle/types.js';
 import { currentMonth } from '../../../contracts/months.js';
 import { THREE_LIST_CATEGORY_LABELS, type NeedChannel, type NeedState, type TNeedFromWorkOrder, type TReportNeed, type TSuggestion, type ThreeListCategory } from '../../../contracts/three-lists.js';
 import { findAttachment, listAttachments, saveAttachments, sendAttachment, uploadRoot, withAttachmentFiles, type CheckedPhoto } from '../attachments/index.js';
-import { assignableMembersUnder, memberNames } from '../party/index.js';
+import { memberNames } from '../party/index.js';
 import { findPlace, findPlaceInScope } from '../places/index.js';
 import type { ResidentCaller } from '../resident-h5/index.js';
 import { findVisibleWorkOrder } from '../work-orders/index.js';
@@ -154,24 +154,17 @@ export async function listResidentNeeds(ctx: AppContext, resident: ResidentCalle
 }
 
 /** The need, if an office over it asks (404 outside what the caller sees, 403 for who may not dispatch it). */
-async function needForOffice(ctx: AppContext, actor: Actor, id: string) {
+export async function needForOffice(ctx: AppContext, actor: Actor, id: string) {
   const need = await loadNeed(ctx.handle.db, id);
   if (!need || !needVisible(actor, need)) throw notFound('need');
   if (!can(actor, needPolicy, 'suggest', need.placePath, {})) throw forbidden();
   return need;
 }
 
-const communityPath = (placePath: string) => `/${placePath.split('/').filter(Boolean).slice(0, 3).join('/')}/`;
+export const communityPath = (placePath: string) => `/${placePath.split('/').filter(Boolean).slice(0, 3).join('/')}/`;
 
-/** The party members a need may be dispatched to: active ones with a linked sign-in in the need's community, by name. */
-export async function dispatchMembers(ctx: AppContext, actor: Actor, id: string) {
-  const need = await needForOffice(ctx, actor, id);
-  const members = await assignableMembersUnder(ctx.handle.db, actor, communityPath(need.placePath));
-  return { items: members.map((m) => ({ id: m.id, name: m.name, orgName: m.orgName, unitName: m.unitName })) };
-}
-
-const depthOf = (path: string) => path.split('/').filter(Boolean).length;
-const commonDepth = (a: string, b: string) => {
+export const depthOf = (path: string) => path.split('/').filter(Boolean).length;
+export const commonDepth = (a: string, b: string) => {
   const x = a.split('/').filter(Boolean), y = b.split('/').filter(Boolean);
   let i = 0;
   while (i < x.length && i < y.length && x[i] === y[i]) i++;

@@ -10,7 +10,8 @@ import { checkPhotos, readUpload, withAttachmentFiles } from '../attachments/ind
 import { parseForm, requireResident, residentCaller } from '../resident-h5/index.js';
 import { exportNeeds, exportResources } from './ledger.js';
 import { needLifecycle, resourceLifecycle } from './lifecycle.js';
-import { dispatchMembers, needFromWorkOrder, listNeeds, listResidentNeeds, needDetail, reportNeed, reportResidentNeed, sendNeedPhoto, suggestResources } from './needs.js';
+import { needFromWorkOrder, listNeeds, listResidentNeeds, needDetail, reportNeed, reportResidentNeed, sendNeedPhoto, suggestResources } from './needs.js';
+import { suggestMembers } from './member-suggestions.js';
 import { createResource, listResources, resourceDetail } from './resources.js';
 
 const tags = ['three-lists'];
@@ -48,8 +49,8 @@ export const threeListRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/needs/:id', { schema: { tags, summary: 'A need with its photos, timeline and next steps', params } }, async (req) => needDetail(ctx(), requireActor(req), req.params.id));
   app.get('/needs/:id/suggestions', { schema: { tags, summary: 'Resources suggested for a need, ranked, each with its reasons', params } },
     async (req) => suggestResources(ctx(), requireActor(req), req.params.id));
-  app.get('/needs/:id/members', { schema: { tags, summary: 'Party members with a linked sign-in the need may be dispatched to', params } },
-    async (req) => dispatchMembers(ctx(), requireActor(req), req.params.id));
+  app.get('/needs/:id/members', { schema: { tags, summary: 'Party members with a linked sign-in the need may be dispatched to, ranked, each with its reasons', params } },
+    async (req) => suggestMembers(ctx(), requireActor(req), req.params.id));
   app.get('/needs/:id/photos/:fileId', { schema: { tags, summary: 'A photo of a need', params: z.object({ id: ZId, fileId: ZId }) } },
     async (req, reply) => sendNeedPhoto(ctx(), requireActor(req), req.params.id, req.params.fileId, reply));
   app.post('/needs/:id/deliver', {

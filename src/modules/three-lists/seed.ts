@@ -6,6 +6,7 @@ import { DEMO_RESIDENT_PHONE } from '../../seed/demo-resident.js';
 import { currentMonth } from '../../../contracts/months.js';
 import { type NeedState, type ThreeListCategory } from '../../../contracts/three-lists.js';
 import type { PartnerKind } from '../../../contracts/units.js';
+import { memberLinkedTo } from '../party/index.js';
 import type { NeedTable, ResourceTable } from './tables.js';
 
 /** What each kind of partner unit offers: a resource per unit, its category and monthly capacity. */
@@ -41,7 +42,7 @@ const STEP_OF: Record<NeedState, string> = { reported: 'report', published: 'pub
 /**
  * For each community of the demo street: a published resource per partner unit (a few waiting for review), and twelve
  * needs over the past months in every state of the table, each with its events. The demo phone has one delivered need
- * waiting for its rating. Its own random numbers, so other seeds' data stay as they were.
+ * waiting for its rating; two of 北江社区's went to the party member linked to `zaizhi`. Its own random numbers, so other seeds' data stay as they were.
  */
 export const threeListsSeed: Seed = {
   async run(ctx, demo) {
@@ -57,6 +58,10 @@ export const threeListsSeed: Seed = {
     const events: NewEvent[] = [];
     const ago = (days: number, hour = 10) => new Date(Date.now() - days * 86_400_000 + hour * 60_000).toISOString();
     const phoneIndex = ctx.cipher.blindIndex(DEMO_RESIDENT_PHONE);
+    // 北江社区 hands two of its needs to the in-service member linked to `zaizhi`: one on hand (taken), one rated.
+    const zaizhi = demo.users.zaizhi;
+    const handler = zaizhi ? await memberLinkedTo(db, zaizhi.id) : undefined;
+    const toMember = (c: { id: string }, i: number) => Boolean(handler) && c.id === demo.places.community.id && (i === 3 || i === 9);
     for (const c of communities) {
       const own = units.filter((u) => u.place_path === c.path);
       own.forEach((u, i) => {
@@ -97,11 +102,12 @@ export const threeListsSeed: Seed = {
         steps.forEach((s, k) => {
           if (s === 'merged' && !n.merged_into) return;
           const at = ago(days - k - 1);
-          if (s === 'dispatched') { n.unit_id = resource!.unit_id; n.resource_id = resource!.id; n.dispatched_at = at; }
-          if (s === 'taken') { n.taken_at = at; if (at.slice(0, 7) === month) resource!.remaining = Math.max(0, resource!.remaining - 1); }
+          if (s === 'dispatched' && toMember(c, i)) { n.member_id = handler!.id; n.member_user_id = zaizhi!.id; n.dispatched_at = at; }
+          else if (s === 'dispatched') { n.unit_id = resource!.unit_id; n.resource_id = resource!.id; n.dispatched_at = at; }
+          if (s === 'taken') { n.taken_at = at; if (!n.member_id && at.slice(0, 7) === month) resource!.remaining = Math.max(0, resource!.remaining - 1); }
           if (s === 'delivered') { n.delivered_at = at; n.delivery_note = '已上门服务,居民问题已解决'; }
           if (s === 'rated') { n.rated_at = at; n.rating = random.int(3, 5); n.rating_comment = '服务很及时,感谢'; }
-          events.push({ entityType: 'need', entityId: n.id, placeId: place.id, action: STEP_OF[s], at, from: { state: from }, to: { state: s, ...(s === 'rated' ? { rating: n.rating } : {}) }, reason: 'demo data' });
+          events.push({ entityType: 'need', entityId: n.id, placeId: place.id, action: STEP_OF[s], at, from: { state: from }, to: { state: s, ...(s === 'rated' ? { rating: n.rating } : {}), ...(s === 'dispatched' ? (n.member_id ? { memberId: n.member_id, member: handler!.name } : { unitId: n.unit_id, resourceId: n.resource_id }) : {}) }, reason: 'demo data' });
           from = s;
         });
         needs.push(n);

@@ -325,6 +325,59 @@ describe(`the three lists and partner units on ${process.env.DATABASE_URL ? 'Pos
     expect((await as.gongjian!({ url: `/api/needs/${other}` })).json().actions).toEqual(['take', 'decline']);
   });
 
+  it('the members are ranked for a need with their reasons (where they live, a post held here, what they hold, ratings); whoever it is dispatched to is told', async () => {
+    const linked = await db().selectFrom('party_member_accounts as a').innerJoin('users as u', 'u.id', 'a.user_id').innerJoin('party_members as m', 'm.id', 'a.member_id')
+      .select(['a.member_id', 'a.user_id', 'u.username', 'm.place_path']).where('u.username', 'in', ['dangyuan', 'zaizhi']).execute();
+    const dangyuan = linked.find((l) => l.username === 'dangyuan')!;
+    // A need in dangyuan's own building (their household's parent).
+    const building = dangyuan.place_path.split('/').filter(Boolean).slice(0, 6);
+    const buildingPath = `/${building.join('/')}/`;
+    const id = await fresh('published', { place_id: building.at(-1)!, place_path: buildingPath });
+    // Any post the demo lets them hold is set aside, so that the one held below is the only one.
+    await db().updateTable('party_claims').set({ state: 'vacated' }).where('member_id', '=', dangyuan.member_id).where('state', '=', 'holding').execute();
+    const rank = async () => (await as.beijiang!({ url: `/api/needs/${id}/members` })).json().items as
+      { id: string; score: number; openNeeds: number; rating: number | null; reasons: { zh: string; en: string }[] }[];
+    const before = await rank();
+    const mine = before.find((m) => m.id === dangyuan.member_id)!;
+    expect(mine.reasons[0]!.zh).toBe('住在需求所在楼栋');
+    expect(mine.reasons.every(zhEn)).toBe(true);
+    expect(before.map((m) => m.score)).toEqual([...before.map((m) => m.score)].sort((a, b) => b - a));
+    // The demo gives dangyuan no needs of their own (it gives zaizhi some): nothing on hand, no ratings yet.
+    expect(mine).toMatchObject({ openNeeds: 0, rating: null });
+    expect(mine.reasons.slice(1).map((r) => r.zh)).toEqual(['手上没有未办完的需求', '尚无评价']);
+
+    // A post held over the need's place counts; so do the needs already on hand and the ratings of those delivered.
+    const post = newId();
+    const now = new Date().toISOString();
+    await db().insertInto('party_posts').values({ id: post, kind: 'building_head', title: '测试楼栋党员楼长', duties: '联系本楼住户', place_id: building.at(-1)!, place_path: buildingPath,
+      places_total: 1, places_taken: 1, state: 'open', version: 1, created_at: now, updated_at: now }).execute();
+    await db().insertInto('party_claims').values({ id: newId(), post_id: post, member_id: dangyuan.member_id, place_id: building.at(-1)!, place_path: buildingPath, source: 'self',
+      recommender_index: null, state: 'holding', version: 1, created_at: now, updated_at: now }).execute();
+    await fresh('taken', { member_id: dangyuan.member_id, member_user_id: dangyuan.user_id });
+    await fresh('rated', { member_id: dangyuan.member_id, member_user_id: dangyuan.user_id, rating: 5 });
+    const after = (await rank()).find((m) => m.id === dangyuan.member_id)!;
+    expect(after.reasons.map((r) => r.zh)).toEqual(['住在需求所在楼栋', '在此担任测试楼栋党员楼长', '手上还有1条未办完的需求', '以往1次评价平均5.0星']);
+    expect(after).toMatchObject({ openNeeds: 1, rating: 5 });
+    expect(after.score).toBe(mine.score + 15 - 5 + 5);
+    expect(mine.score).toBe(40);
+
+    // Dispatched to the member: one line in their inbox that names the need and opens it; a unit's contact is told the same way.
+    const inbox = async (user: string) => db().selectFrom('notifications').select(['kind', 'entity_type', 'entity_id', 'text_zh']).where('user_id', '=', user).where('entity_id', '=', id).execute();
+    expect(await inbox(dangyuan.user_id)).toEqual([]);
+    expect((await step('beijiang', id, 'dispatch', { memberId: dangyuan.member_id })).statusCode).toBe(200);
+    expect(await inbox(dangyuan.user_id)).toEqual([{ kind: 'need_dispatched', entity_type: 'need', entity_id: id, text_zh: '需求“测试需求”已派给您,请接单或说明不能接的理由' }]);
+    const bell = (await as.dangyuan!({ url: '/api/notifications' })).json().items as { entityType: string; entityId: string }[];
+    expect(bell.some((n) => n.entityType === 'need' && n.entityId === id)).toBe(true);
+    expect((await step('dangyuan', id, 'decline', { reason: '这周出差' })).statusCode).toBe(200);
+    expect((await step('beijiang', id, 'dispatch', { unitId: hospital })).statusCode).toBe(200);
+    const contact = (await db().selectFrom('users').select('id').where('username', '=', 'gongjian').executeTakeFirstOrThrow()).id;
+    expect((await inbox(contact)).map((n) => n.kind)).toEqual(['need_dispatched']);
+    // Outside the office's subtree the ranking is 404, inside it for who may not dispatch 403.
+    expect((await as.grid1!({ url: `/api/needs/${id}/members` })).statusCode).toBe(403);
+    const elsewhere = await fresh('published', { place_id: shatou.id, place_path: shatou.path });
+    expect((await as.beijiang!({ url: `/api/needs/${elsewhere}/members` })).statusCode).toBe(404);
+  });
+
   it('a resource carries its schedule and conditions, shown in the list and on the suggestion', async () => {
     const body = { title: '上门康复指导', description: '康复科医生上门指导', category: 'elderly', capacity: 3, placeId: beijiang.id };
     const tooLong = await as.gongjian!({ method: 'POST', url: '/api/resources', payload: { ...body, schedule: '周'.repeat(101) } });

@@ -5,14 +5,14 @@ import { validated } from '../../app/forms';
 import { useLoad } from '../../app/hooks/useLoad';
 import { useNotify } from '../../app/hooks/useNotify';
 import { useI18n } from '../../app/i18n/I18nProvider';
-import type { NeedAction, TSuggestion } from '../../../../contracts/three-lists';
+import type { NeedAction, TMemberSuggestion, TSuggestion } from '../../../../contracts/three-lists';
 import { PhotoPicker, filesOf } from '../work-orders/PhotoPicker';
 import { threeListsApi, type NeedDetail } from './api';
 import { stateColor } from './NeedsPage';
 
 /** The suggested resources, ranked, each with why it ranks there (zh or en), and a 派单 button. */
 function Suggestions({ need, onDispatched }: { need: NeedDetail; onDispatched: () => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { error, success } = useNotify();
   const list = useLoad(() => threeListsApi.suggestions(need.id), [need.id, need.version]);
   const dispatch = async (s: TSuggestion) => {
@@ -27,9 +27,7 @@ function Suggestions({ need, onDispatched }: { need: NeedDetail; onDispatched: (
             actions={canDispatch ? [<Button key="d" type="primary" size="small" data-testid="suggestion-dispatch" onClick={() => void dispatch(s)}>{t('threeLists.dispatchTo')}</Button>] : []}>
             <List.Item.Meta title={<Space wrap>{s.title}<Typography.Text type="secondary">{s.unitName}</Typography.Text><Tag>{t('threeLists.score')} {s.score}</Tag></Space>}
               description={<>
-                <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="suggestion-reasons">
-                  {s.reasons.map((r, i) => <li key={i}>{locale === 'en' ? r.en : r.zh}</li>)}
-                </ul>
+                <Reasons reasons={s.reasons} />
                 {(s.schedule || s.conditions) && <Typography.Text type="secondary" data-testid="suggestion-terms">
                   {s.schedule && `${t('threeLists.schedule')}: ${s.schedule}`}{s.schedule && s.conditions && ' · '}{s.conditions && `${t('threeLists.conditions')}: ${s.conditions}`}
                 </Typography.Text>}
@@ -40,23 +38,44 @@ function Suggestions({ need, onDispatched }: { need: NeedDetail; onDispatched: (
   );
 }
 
-/** 派给党员: a party member of the need's community with their own sign-in, who then takes, declines and delivers it. */
+/** Why a suggestion ranks where it does, in the language shown. */
+function Reasons({ reasons }: { reasons: { zh: string; en: string }[] }) {
+  const { locale } = useI18n();
+  return <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="suggestion-reasons">{reasons.map((r, i) => <li key={i}>{locale === 'en' ? r.en : r.zh}</li>)}</ul>;
+}
+
+const TOP_MEMBERS = 5;
+
+/**
+ * 派给党员: the party members of the need's community with their own sign-in, ranked beside the resources (where they
+ * live, a post they hold here, what they already hold, past ratings), the first five with their reasons and a 派单 button,
+ * any of them by name in the picker; the member then takes, declines and delivers it.
+ */
 function MemberDispatch({ need, onDispatched }: { need: NeedDetail; onDispatched: () => void }) {
   const { t } = useI18n();
   const { error, success } = useNotify();
   const members = useLoad(() => threeListsApi.members(need.id), [need.id]);
   const [memberId, setMemberId] = useState<string>();
-  const dispatch = async () => {
-    try { await threeListsApi.step(need.id, 'dispatch', { version: need.version, memberId }); success(t('threeLists.done')); onDispatched(); } catch (e) { error(e); }
+  const dispatch = async (id: string | undefined) => {
+    try { await threeListsApi.step(need.id, 'dispatch', { version: need.version, memberId: id }); success(t('threeLists.done')); onDispatched(); } catch (e) { error(e); }
   };
+  const items = members.data?.items ?? [];
   return (
     <Card size="small" title={t('threeLists.toMember')} data-testid="need-member-dispatch" style={{ marginTop: 12 }}>
-      <Space wrap>
+      <List<TMemberSuggestion> loading={members.loading} dataSource={items.slice(0, TOP_MEMBERS)} locale={{ emptyText: t('threeLists.noMembers') }}
+        renderItem={(m) => (
+          <List.Item data-testid="member-suggestion" data-member={m.name}
+            actions={[<Button key="d" size="small" data-testid="member-suggestion-dispatch" onClick={() => void dispatch(m.id)}>{t('threeLists.dispatchTo')}</Button>]}>
+            <List.Item.Meta title={<Space wrap>{m.name}<Typography.Text type="secondary">{m.unitName ?? m.orgName}</Typography.Text><Tag>{t('threeLists.score')} {m.score}</Tag></Space>}
+              description={<Reasons reasons={m.reasons} />} />
+          </List.Item>
+        )} />
+      {items.length > TOP_MEMBERS && <Space wrap style={{ marginTop: 8 }}>
         <Select showSearch optionFilterProp="label" style={{ minWidth: 260 }} placeholder={t('threeLists.pickMember')} value={memberId} onChange={setMemberId}
-          loading={members.loading} data-testid="need-member-pick" notFoundContent={t('threeLists.noMembers')}
-          options={(members.data?.items ?? []).map((m) => ({ value: m.id, label: `${m.name} · ${m.unitName ?? m.orgName}` }))} />
-        <Button type="primary" disabled={!memberId} onClick={() => void dispatch()} data-testid="need-member-dispatch-ok">{t('threeLists.dispatchTo')}</Button>
-      </Space>
+          data-testid="need-member-pick" notFoundContent={t('threeLists.noMembers')}
+          options={items.map((m) => ({ value: m.id, label: `${m.name} · ${m.unitName ?? m.orgName} · ${t('threeLists.score')} ${m.score}` }))} />
+        <Button type="primary" disabled={!memberId} onClick={() => void dispatch(memberId)} data-testid="need-member-dispatch-ok">{t('threeLists.dispatchTo')}</Button>
+      </Space>}
     </Card>
   );
 }

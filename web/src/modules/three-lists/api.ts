@@ -1,5 +1,5 @@
 import { api, qs } from '../../app/api/client';
-import type { NeedAction, NeedChannel, NeedState, NeedUrgency, ResourceAction, ResourceState, TSuggestion, ThreeListCategory } from '../../../../contracts/three-lists';
+import type { NeedAction, NeedChannel, NeedState, NeedUrgency, ResourceAction, ResourceState, TMemberSuggestion, TSuggestion, ThreeListCategory } from '../../../../contracts/three-lists';
 import type { AgreementState, PartnerKind } from '../../../../contracts/units';
 
 export interface Need {
@@ -39,7 +39,7 @@ export const threeListsApi = {
   need: (id: string) => api.get<NeedDetail>(`/api/needs/${id}`),
   report: (body: { title: string; description: string; category: ThreeListCategory; urgency: NeedUrgency; beneficiary?: string; placeId: string }, photos: File[] = []) =>
     api.post<Need>('/api/needs', form(defined(body), photos)),
-  members: (id: string) => api.get<{ items: { id: string; name: string; orgName: string; unitName: string | null }[] }>(`/api/needs/${id}/members`),
+  members: (id: string) => api.get<{ items: TMemberSuggestion[] }>(`/api/needs/${id}/members`),
   suggestions: (id: string) => api.get<{ items: TSuggestion[] }>(`/api/needs/${id}/suggestions`),
   step: (id: string, action: NeedAction, body: { version: number } & Record<string, unknown>) => api.post<Need>(`/api/needs/${id}/${action}`, body),
   deliver: (id: string, version: number, note: string, photos: File[]) => api.post<Need>(`/api/needs/${id}/deliver`, form({ version: String(version), note }, photos)),

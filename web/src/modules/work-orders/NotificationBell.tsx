@@ -47,6 +47,7 @@ export function NotificationBell() {
     if (!n.readAt) await workOrdersApi.readNotification(n.id).catch(() => undefined);
     load();
     if (n.entityType === 'work_order') navigate(`/work-orders/${n.entityId}`);
+    else if (n.entityType === 'need') navigate(`/needs/${n.entityId}`);
     else if (n.entityType === 'joint_meeting') navigate(`/joint-meetings/${n.entityId}`);
     else if (n.entityType === 'chair_month') navigate('/rotating-chair');
     else if (n.entityType === 'employer_report') navigate('/employer-checkins');

@@ -23,7 +23,8 @@ export const workOrdersModule: WebModule<typeof zh> = {
     { path: '/work-orders/:id/print/:sheet', element: <WorkOrderPrintPage />, shell: 'bare', titleKey: 'workOrderPrint.print' },
   ],
   menu: [{ key: '/work-orders', icon: <SolutionOutlined />, labelKey: 'nav.workOrders', order: 20, ability: HANDLES_ORDERS }],
-  header: [{ key: 'notifications', element: <NotificationBell />, ability: HANDLES_ORDERS }],
+  // The bell also tells a party member of a need dispatched to them (the three lists).
+  header: [{ key: 'notifications', element: <NotificationBell />, ability: [...HANDLES_ORDERS, { subject: 'need', action: 'read' }] }],
   // A unit's contact has no workbench: their work is the orders dispatched or called in to the unit.
   landings: [{ path: '/work-orders', roles: ['partner_contact'], order: 20 }],
   i18n: { 'zh-CN': zh, en },
