@@ -35,5 +35,7 @@ export const ERROR_CODES = [
   'no_agreement', 'no_capacity', 'resource_unavailable', 'member_unavailable', 'bad_merge',
   // Joint meetings and the rotating chair
   'not_invited', 'meeting_closed', 'no_minutes', 'already_rated', 'not_chair', 'bad_roster',
+  // Service centres and service points
+  'outside_place',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

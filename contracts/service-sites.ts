@@ -5,7 +5,8 @@ import { bilingual, ZId, ZReason, ZString, ZVersion } from './validation.js';
 
 /**
  * 党群服务中心(站) and 便民服务点, hung on a place of the one net: a service centre (or station) with its opening hours and
- * services, a service point (a shop or stall offering services at neighbour prices). Both carry an optional point.
+ * services, a service point (a shop or stall offering services at neighbour prices). Both carry an optional point, and
+ * around it an optional outline; both lie inside the place's ground when the place (or a place above it) has one.
  */
 export const SERVICE_SITE_KINDS = ['service_centre', 'service_point'] as const;
 export type ServiceSiteKind = (typeof SERVICE_SITE_KINDS)[number];
@@ -36,12 +37,24 @@ const ZLat = z.number().min(-90, bilingual('纬度应在 -90 到 90 之间', 'La
 const bothOrNone = (v: { lng?: number | null; lat?: number | null }) => (v.lng == null) === (v.lat == null);
 const BOTH = { message: bilingual('经度和纬度须同时填写', 'Give both longitude and latitude, or neither').error, path: ['lat'] };
 
-const fields = { name: ZName, address: ZAddress.optional(), hours: ZHours.optional(), services: ZServices.optional(), lng: ZLng.nullable().optional(), lat: ZLat.nullable().optional() };
+/** A site's outline, as GeoJSON: one closed ring of [lng, lat] corners (no holes), drawn around the site's point. */
+const MAX_OUTLINE_POSITIONS = 201;
+const ZOutline = z.object({
+  type: z.literal('Polygon'),
+  coordinates: z.array(z.array(z.tuple([z.number(), z.number()])).max(MAX_OUTLINE_POSITIONS, bilingual('轮廓最多200个角', 'An outline has at most 200 corners')))
+    .length(1, bilingual('轮廓须为一个环,不含内环', 'An outline is one ring, without holes')),
+});
+export type TSiteOutline = z.infer<typeof ZOutline>;
+
+const fields = {
+  name: ZName, address: ZAddress.optional(), hours: ZHours.optional(), services: ZServices.optional(), lng: ZLng.nullable().optional(), lat: ZLat.nullable().optional(),
+  outline: ZOutline.nullable().optional(),
+};
 
 export const ZCreateServiceSite = z.object({ kind: z.enum(SERVICE_SITE_KINDS), placeId: ZId, ...fields }).refine(bothOrNone, BOTH);
 export type TCreateServiceSite = z.infer<typeof ZCreateServiceSite>;
 
-/** One body per step; `version` guards every one. An edit names only what changes (`null` clears the point). */
+/** One body per step; `version` guards every one. An edit names only what changes (`null` clears the point or the outline). */
 export const ZServiceSiteStep = {
   edit: z.object({ version: ZVersion, ...fields, name: ZName.optional() }).refine(bothOrNone, BOTH),
   close: z.object({ version: ZVersion, reason: ZReason }),
@@ -57,7 +70,8 @@ export const SERVICE_SITE_LABELS = {
 /** A site as staff read it. */
 export interface TServiceSite {
   id: string; kind: ServiceSiteKind; name: string; placeId: string; placeName?: string; address: string; hours: string; services: string;
-  lng: number | null; lat: number | null; state: ServiceSiteState; version: number; createdAt: string; updatedAt: string; actions?: string[];
+  lng: number | null; lat: number | null; outline: TSiteOutline | null; state: ServiceSiteState; version: number; createdAt: string; updatedAt: string;
+  actions?: string[];
 }
 
 /** What the public QR page shows of a site: no ids, nothing personal. */

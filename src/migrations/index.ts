@@ -29,6 +29,7 @@ import * as m046 from './046-work-order-coordinates-double.js';
 import * as m047 from './047-three-lists-members-schedules.js';
 import * as m048 from './048-party-card-keys.js';
 import * as m049 from './049-service-sites.js';
+import * as m050 from './050-service-site-outlines.js';
 
 /**
  * One ordered list; each migration runs on SQLite and PostgreSQL. Append new ones at the end: a landed migration is never
@@ -66,6 +67,7 @@ export const migrations: Record<string, Migration> = {
   '047-three-lists-members-schedules': m047,
   '048-party-card-keys': m048,
   '049-service-sites': m049,
+  '050-service-site-outlines': m050,
 };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

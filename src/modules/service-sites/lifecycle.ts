@@ -4,17 +4,18 @@ import { can } from '../../core/access/policy.js';
 import type { DbOrTrx } from '../../core/db.js';
 import { isStaffCaller, type LifecycleDef, type LifecycleRecord } from '../../core/lifecycle/types.js';
 import {
-  SERVICE_SITE_LABELS, SERVICE_SITE_STATES, SERVICE_SITE_STEPS, ZServiceSiteStep, type ServiceSiteAction, type ServiceSiteState, type TServiceSite,
+  SERVICE_SITE_LABELS, SERVICE_SITE_STATES, SERVICE_SITE_STEPS, ZServiceSiteStep, type ServiceSiteAction, type ServiceSiteState, type TServiceSite, type TSiteOutline,
 } from '../../../contracts/service-sites.js';
 import { serviceSiteReadPolicy } from './policy.js';
 import type { ServiceSiteTable } from './tables.js';
+import { checkSiteWhere, outlineOf, outlineText, pointOf } from './where.js';
 
 export type ServiceSiteRow = Selectable<ServiceSiteTable>;
 export interface ServiceSiteRecord extends LifecycleRecord { state: ServiceSiteState; row: ServiceSiteRow }
 
 export const toServiceSite = (r: ServiceSiteRow): TServiceSite => ({
   id: r.id, kind: r.kind, name: r.name, placeId: r.place_id, address: r.address, hours: r.hours, services: r.services,
-  lng: r.lng, lat: r.lat, state: r.state, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
+  lng: r.lng, lat: r.lat, outline: outlineOf(r.outline), state: r.state, version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
 });
 
 export const toRecord = (row: ServiceSiteRow): ServiceSiteRecord =>
@@ -25,7 +26,7 @@ export async function loadServiceSite(db: DbOrTrx, id: string): Promise<ServiceS
   return row && toRecord(row);
 }
 
-type EditInput = { name?: string; address?: string; hours?: string; services?: string; lng?: number | null; lat?: number | null };
+type EditInput = { name?: string; address?: string; hours?: string; services?: string; lng?: number | null; lat?: number | null; outline?: TSiteOutline | null };
 
 /** The site's state table: edit while open, close with a reason, reopen. */
 export const serviceSiteLifecycle: LifecycleDef<ServiceSiteRecord, ServiceSiteAction, never, ServiceSiteState> = {
@@ -33,10 +34,21 @@ export const serviceSiteLifecycle: LifecycleDef<ServiceSiteRecord, ServiceSiteAc
   steps: {
     edit: {
       ...SERVICE_SITE_STEPS.edit, input: ZServiceSiteStep.edit,
-      run: async (_s, input: EditInput) => {
-        const set = Object.fromEntries(Object.entries({ name: input.name, address: input.address, hours: input.hours, services: input.services, lng: input.lng, lat: input.lat })
-          .filter(([, v]) => v !== undefined));
-        return { set, data: set };
+      run: async (s, input: EditInput) => {
+        // A point given or cleared sets both halves (`{ lat: null }` alone clears it whole).
+        const moved = input.lng !== undefined || input.lat !== undefined;
+        const given = pointOf({ lng: input.lng ?? null, lat: input.lat ?? null });
+        const set = Object.fromEntries(Object.entries({ name: input.name, address: input.address, hours: input.hours, services: input.services,
+          ...(moved ? { lng: given?.[0] ?? null, lat: given?.[1] ?? null } : {}) }).filter(([, v]) => v !== undefined));
+        if (!moved && input.outline === undefined) return { set, data: set };
+        // The point and outline as they will be: the stored ones where the edit leaves them.
+        const { row } = s.record;
+        const point = moved ? given : pointOf(row);
+        const outline = input.outline === undefined ? outlineOf(row.outline) : input.outline;
+        await checkSiteWhere(s.ctx.handle.db, row.place_path, point, outline);
+        if (input.outline === undefined) return { set, data: set };
+        // The event says whether an outline is drawn, as a place's does; the row holds its corners.
+        return { set: { ...set, outline: outlineText(input.outline) }, data: { ...set, outline: input.outline !== null } };
       },
     },
     close: { ...SERVICE_SITE_STEPS.close, input: ZServiceSiteStep.close, run: async (_s, input: { reason: string }) => ({ reason: input.reason }) },

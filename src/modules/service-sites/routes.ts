@@ -18,6 +18,7 @@ import { findPlace } from '../places/index.js';
 import { serviceSiteLifecycle as def, loadServiceSite, toRecord, toServiceSite, type ServiceSiteRecord, type ServiceSiteRow } from './lifecycle.js';
 import { serviceSiteMsg } from './messages.js';
 import { serviceSitePolicy, serviceSiteReadPolicy } from './policy.js';
+import { checkSiteWhere, outlineText, pointOf } from './where.js';
 
 const tags = ['service-sites'];
 const ZParams = z.object({ id: ZId });
@@ -32,16 +33,22 @@ async function visibleSite(ctx: AppContext, actor: Actor, id: string): Promise<S
   return record;
 }
 
-/** Registers a site on a place of the caller's subtree (404 outside, 403 without an office role over it, 422 on a household). */
+/**
+ * Registers a site on a place of the caller's subtree (404 outside, 403 without an office role over it, 422 on a household,
+ * 422 for a point or outline outside the place's ground).
+ */
 async function createServiceSite(ctx: AppContext, actor: Actor, input: TCreateServiceSite) {
   const place = await findPlace(ctx.handle.db, input.placeId);
   assertInScope(actor, place?.path, 'place');
   if (!(SERVICE_SITE_PLACE_LEVELS as readonly string[]).includes(place!.level)) throw invalid('placeId', serviceSiteMsg.placeLevel, 'place_level');
   if (!bindingsOver(actor, place!.path, WRITERS).length) throw forbidden();
+  const point = pointOf({ lng: input.lng ?? null, lat: input.lat ?? null });
+  await checkSiteWhere(ctx.handle.db, place!.path, point, input.outline ?? null);
   const now = nowIso();
   const row: ServiceSiteRow = {
     id: newId(), kind: input.kind, name: input.name, place_id: place!.id, place_path: place!.path, address: input.address ?? '', hours: input.hours ?? '',
-    services: input.services ?? '', lng: input.lng ?? null, lat: input.lat ?? null, state: 'open', version: 1, created_at: now, updated_at: now,
+    services: input.services ?? '', lng: point?.[0] ?? null, lat: point?.[1] ?? null, outline: outlineText(input.outline ?? null), state: 'open', version: 1,
+    created_at: now, updated_at: now,
   };
   await ctx.handle.db.transaction().execute(async (trx) => {
     await trx.insertInto('service_sites').values(row).execute();

@@ -11,7 +11,7 @@ export const scopeSuite = defineScopeSuite({
   async prepare(f): Promise<Own> {
     const now = new Date().toISOString();
     await f.ctx.handle.db.insertInto('service_sites').values({ id: 'othersite0000001', kind: 'service_point', name: '沙头社区便民点', place_id: f.otherCommunity.id,
-      place_path: f.otherCommunity.path, address: '', hours: '', services: '', lng: null, lat: null, state: 'open', version: 1, created_at: now, updated_at: now }).execute();
+      place_path: f.otherCommunity.path, address: '', hours: '', services: '', lng: null, lat: null, outline: null, state: 'open', version: 1, created_at: now, updated_at: now }).execute();
     return { site: 'othersite0000001' };
   },
   cases: [

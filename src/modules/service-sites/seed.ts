@@ -25,7 +25,7 @@ export const serviceSiteSeed: Seed = {
       .where('path', 'like', `${demo.places.community.path}%`).orderBy('path').limit(POINTS.length).execute();
     const now = nowIso();
     const site = (kind: ServiceSiteTable['kind'], place: { id: string; path: string }, name: string, address: string, hours: string, services: string): ServiceSiteTable => ({
-      id: newId(), kind, name, place_id: place.id, place_path: place.path, address, hours, services, lng: null, lat: null, state: 'open', version: 1, created_at: now, updated_at: now,
+      id: newId(), kind, name, place_id: place.id, place_path: place.path, address, hours, services, lng: null, lat: null, outline: null, state: 'open', version: 1, created_at: now, updated_at: now,
     });
     const rows: ServiceSiteTable[] = [
       site('service_centre', street, `${street.name}党群服务中心`, `${street.name}办事处一楼`, '周一至周五 8:30-12:00, 14:30-17:30;周六 9:00-17:00',

@@ -1,6 +1,6 @@
 import type { ServiceSiteKind, ServiceSiteState } from '../../../contracts/service-sites.js';
 
-/** 党群服务中心(站) / 便民服务点, hung on a place; the point is WGS-84 (lng, lat) or none. */
+/** 党群服务中心(站) / 便民服务点, hung on a place; the point is WGS-84 (lng, lat) or none, the outline a GeoJSON Polygon text or none. */
 export interface ServiceSiteTable {
   id: string;
   kind: ServiceSiteKind;
@@ -12,6 +12,7 @@ export interface ServiceSiteTable {
   services: string;
   lng: number | null;
   lat: number | null;
+  outline: string | null;
   state: ServiceSiteState;
   version: number;
   created_at: string;

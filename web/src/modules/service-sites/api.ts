@@ -1,8 +1,10 @@
 import { api, qs } from '../../app/api/client';
-import type { ServiceSiteAction, ServiceSiteKind, ServiceSiteState, TServiceSite } from '../../../../contracts/service-sites';
+import type { ServiceSiteAction, ServiceSiteKind, ServiceSiteState, TServiceSite, TSiteOutline } from '../../../../contracts/service-sites';
 
 export type ServiceSite = TServiceSite & { placeName: string; actions: ServiceSiteAction[] };
-export interface SiteFields { name: string; address?: string; hours?: string; services?: string; lng?: number | null; lat?: number | null }
+export interface SiteFields {
+  name: string; address?: string; hours?: string; services?: string; lng?: number | null; lat?: number | null; outline?: TSiteOutline | null;
+}
 export interface ListQuery { kind?: ServiceSiteKind; state?: ServiceSiteState; q?: string; limit: number; offset: number }
 
 export const serviceSitesApi = {
