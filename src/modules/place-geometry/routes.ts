@@ -4,12 +4,13 @@ import { allowedBindings, allowedRoots, authorize } from '../../core/access/poli
 import { forbidden, notFound } from '../../core/errors.js';
 import { requireActor } from '../../core/http.js';
 import { findPlace, type PlaceRow } from '../places/index.js';
+import { checkPlaceGeometry } from './commands/check-geometry.js';
 import { importGeometry, planGeometryImport } from './commands/import-geometry.js';
 import { setPlaceGeometry } from './commands/set-geometry.js';
 import { locatePlaces } from './locate.js';
 import { placeMap } from './place-map.js';
 import { placeGeometryPolicy } from './policy.js';
-import { ZGeometryImport, ZImportQuery, ZLocateQuery, ZPlaceParams, ZSetGeometry } from './schema.js';
+import { ZCheckGeometry, ZGeometryImport, ZImportQuery, ZLocateQuery, ZPlaceParams, ZSetGeometry } from './schema.js';
 import { findShapes, toGeometryView } from './store.js';
 
 const tags = ['places'];
@@ -46,6 +47,9 @@ export const placeGeometryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put('/places/:id/geometry', { schema: { tags, params: ZPlaceParams, body: ZSetGeometry } }, async (req) =>
     setPlaceGeometry(app.ctx, requireActor(req), req.params.id, req.body));
+
+  app.post('/places/:id/geometry/check', { schema: { tags, summary: 'Runs the save’s checks and overlap warnings on a new geometry; writes nothing', params: ZPlaceParams, body: ZCheckGeometry } },
+    async (req) => checkPlaceGeometry(app.ctx, requireActor(req), req.params.id, req.body));
 
   app.post('/places/geometry/preview', { schema: { tags, summary: 'What a GeoJSON import would change; writes nothing', body: ZGeometryImport, querystring: ZImportQuery }, bodyLimit: IMPORT_BODY_LIMIT },
     async (req) => {

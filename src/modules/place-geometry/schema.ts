@@ -4,16 +4,24 @@ import { bilingualMsg } from '../../core/i18n.js';
 import { ZCrs } from './crs.js';
 import { geometryMsg } from './messages.js';
 
-/** One place's geometry, as the map editor sends it: GeoJSON geometry objects, checked by readShape. */
-export const ZSetGeometry = z.object({
-  version: ZVersion,
+// A refined object cannot be extended or picked (zod 4): the body is one plain object, refined once per route.
+const geometryBody = {
   geometry: z.object({ type: z.string(), coordinates: z.array(z.unknown()) }).passthrough(),
   outline: z.object({ type: z.string(), coordinates: z.array(z.unknown()) }).passthrough().nullable().optional(),
   crs: ZCrs.default('WGS84'),
   /** A compound's or building's new point moves its stored outline and its children with it (the outline is not sent). */
   carry: z.boolean().optional(),
   reason: z.string().trim().max(500).optional(),
-}).refine((v) => !(v.carry && v.outline), { path: ['outline'], ...bilingualMsg(geometryMsg.carryNoOutline) });
+};
+const noOutlineWithCarry = (v: { carry?: boolean; outline?: unknown }) => !(v.carry && v.outline);
+
+/** One place's geometry, as the map editor sends it: GeoJSON geometry objects, checked by readShape. */
+export const ZSetGeometry = z.object({ version: ZVersion, ...geometryBody })
+  .refine(noOutlineWithCarry, { path: ['outline'], ...bilingualMsg(geometryMsg.carryNoOutline) });
+/** The same body without the version: what the editor sends to have its shape checked while the worker draws. */
+export const ZCheckGeometry = z.object(geometryBody)
+  .refine(noOutlineWithCarry, { path: ['outline'], ...bilingualMsg(geometryMsg.carryNoOutline) });
+export type TCheckGeometry = z.infer<typeof ZCheckGeometry>;
 export type TSetGeometry = z.infer<typeof ZSetGeometry>;
 
 export const ZPlaceParams = z.object({ id: ZId });

@@ -12,6 +12,8 @@ export const scopeSuite = defineScopeSuite({
     { route: 'GET /api/places/{id}/geometry', who: 'grid1', request: (f) => ({ url: `/api/places/${f.compound.id}/geometry` }) },
     { route: 'PUT /api/places/{id}/geometry', who: 'grid1',
       request: (f) => ({ method: 'PUT', url: `/api/places/${f.compound.id}/geometry`, payload: { version: 1, geometry: { type: 'Point', coordinates: f.inGrid2 } } }) },
+    { route: 'POST /api/places/{id}/geometry/check', who: 'grid1',
+      request: (f) => ({ method: 'POST', url: `/api/places/${f.compound.id}/geometry/check`, payload: { geometry: { type: 'Point', coordinates: f.inGrid2 } } }) },
     { route: 'GET /api/places/{id}/map', who: 'grid1', request: (f) => ({ url: `/api/places/${f.grid2.id}/map` }) },
     { route: 'GET /api/places/locate', who: 'grid1', request: (f) => ({ url: `/api/places/locate?lat=${f.inGrid2[1]}&long=${f.inGrid2[0]}` }) },
   ],

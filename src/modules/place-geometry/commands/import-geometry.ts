@@ -16,7 +16,7 @@ import type { TGeometryImport } from '../schema.js';
 import { checkInParent, childrenOutside, isProblem, readShape, type PlaceShape } from '../shape.js';
 import { siblingOverlaps, type SiblingOverlap } from '../sibling-overlaps.js';
 import { findShapes, geometrySummary, rowOfShape, writeShapes } from '../store.js';
-import { mappedChildren } from './set-geometry.js';
+import { mappedChildren } from './check-geometry.js';
 
 interface Matched { index: number; ref: string; placeId: string; name: string; level: PlaceRow['level']; changed: boolean }
 export interface GeometryImportReport {
